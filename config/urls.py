@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from shop import views as shop_views
+from shop.sitemaps import sitemaps
+
+urlpatterns = [
+    path("healthz", shop_views.healthz, name="healthz"),
+    path("bench/floor", shop_views.floor, name="bench-floor"),
+    path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+
+urlpatterns += i18n_patterns(
+    path("", include("shop.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,1 @@
+# Customer profiles, events, segments and campaigns arrive with the CRM issues.

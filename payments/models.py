@@ -1,0 +1,1 @@
+# Payments, refunds and provider events arrive with the payments issue.

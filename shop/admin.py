@@ -1,0 +1,184 @@
+"""Merchant back-office for markets, catalogue, prices, tax and exchange rates.
+
+Translated fields get a tab per language (modeltranslation's tabbed admin).
+"""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from djmoney.contrib.exchange.models import ExchangeBackend, Rate
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+
+from fulfillment.models import Stock
+
+from .models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Market,
+    Product,
+    ProductImage,
+    ProductVariant,
+    TaxRate,
+    VariantPrice,
+)
+
+
+@admin.register(Market)
+class MarketAdmin(TabbedTranslationAdmin):
+    list_display = ("code", "name", "currency", "prices_include_tax", "rounding_rule", "default_language", "is_default", "is_active")
+    list_editable = ("is_active",)
+    list_filter = ("currency", "prices_include_tax", "is_active")
+    search_fields = ("code", "name")
+    ordering = ("position", "code")
+
+
+@admin.register(TaxRate)
+class TaxRateAdmin(admin.ModelAdmin):
+    list_display = ("country", "tax_class", "rate", "name")
+    list_filter = ("tax_class",)
+    search_fields = ("country", "name")
+    list_editable = ("rate",)
+
+
+class SubcategoryInline(TranslationTabularInline):
+    model = Category
+    fk_name = "parent"
+    fields = ("name", "slug", "position", "is_active")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Category)
+class CategoryAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "parent", "position", "is_featured", "is_active", "product_count")
+    list_filter = ("is_featured", "is_active", "parent")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    list_select_related = ("parent",)
+    inlines = [SubcategoryInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_products=Count("products"))
+
+    @admin.display(description=_("products"), ordering="_products")
+    def product_count(self, obj):
+        return obj._products
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            kwargs["queryset"] = Category.objects.filter(parent__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AttributeValueInline(TranslationTabularInline):
+    model = AttributeValue
+    extra = 1
+    fields = ("name", "slug", "swatch", "position")
+
+
+@admin.register(Attribute)
+class AttributeAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position")
+    inlines = [AttributeValueInline]
+
+
+class ProductImageInline(TranslationStackedInline):
+    model = ProductImage
+    extra = 0
+    fields = ("image", "preview", "alt", "position")
+    readonly_fields = ("preview",)
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj):
+        if obj.pk and obj.image:
+            return format_html('<img src="{}" alt="" style="max-height:120px;border-radius:6px">', obj.image.url)
+        return "—"
+
+
+class VariantInline(admin.TabularInline):
+    model = ProductVariant
+    extra = 0
+    fields = ("sku", "attribute_values", "base_price", "weight_grams", "position", "is_active")
+    show_change_link = True
+    autocomplete_fields = ("attribute_values",)
+
+
+@admin.register(Product)
+class ProductAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "category", "tax_class", "variant_count", "is_published", "is_featured", "created_at")
+    list_filter = ("is_published", "is_featured", "tax_class", "category")
+    list_editable = ("is_published", "is_featured")
+    search_fields = ("name", "slug", "variants__sku")
+    prepopulated_fields = {"slug": ("name_en",)}
+    list_select_related = ("category",)
+    autocomplete_fields = ("category",)
+    inlines = [VariantInline, ProductImageInline]
+    date_hierarchy = "created_at"
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_variants=Count("variants", distinct=True))
+
+    @admin.display(description=_("variants"), ordering="_variants")
+    def variant_count(self, obj):
+        return obj._variants
+
+
+class VariantPriceInline(admin.TabularInline):
+    model = VariantPrice
+    extra = 1
+    verbose_name = _("fixed price for a currency")
+    verbose_name_plural = _("fixed prices per currency (the price buyers see; overrides conversion)")
+
+
+class StockInline(admin.TabularInline):
+    model = Stock
+    extra = 0
+    fields = ("warehouse", "quantity", "quantity_allocated")
+    readonly_fields = ("quantity_allocated",)
+
+
+@admin.register(ProductVariant)
+class ProductVariantAdmin(admin.ModelAdmin):
+    list_display = ("sku", "product", "base_price", "weight_grams", "is_active")
+    list_filter = ("is_active", "product__category")
+    search_fields = ("sku", "product__name")
+    list_select_related = ("product",)
+    autocomplete_fields = ("product", "attribute_values")
+    inlines = [VariantPriceInline, StockInline]
+
+
+@admin.register(AttributeValue)
+class AttributeValueAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "attribute", "slug", "swatch", "position")
+    list_filter = ("attribute",)
+    search_fields = ("name", "slug", "attribute__name")
+
+
+class RateInline(admin.TabularInline):
+    model = Rate
+    extra = 1
+    fields = ("currency", "value")
+
+
+# Exchange rates live in djmoney.contrib.exchange (which registers read-only admins); replace them with
+# editable ones so merchants can maintain rates here.
+for _model in (ExchangeBackend, Rate):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+@admin.register(ExchangeBackend)
+class ExchangeBackendAdmin(admin.ModelAdmin):
+    list_display = ("name", "base_currency", "last_update")
+    inlines = [RateInline]
+
+
+@admin.register(Rate)
+class RateAdmin(admin.ModelAdmin):
+    list_display = ("currency", "value", "backend")
+    list_filter = ("backend",)
+    list_editable = ("value",)
+    search_fields = ("currency",)

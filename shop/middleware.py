@@ -1,0 +1,90 @@
+"""Resolve the buyer's market for every request: explicit choice, else Accept-Language, else the default."""
+
+import re
+
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .pricing import PricingPolicy
+from .storefront_config import get_config
+
+SESSION_KEY = "market"
+# Where a bare language tag says nothing about the country, the country it most likely means.
+LANGUAGE_COUNTRIES = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "ja": "JP", "zh": "CN", "it": "IT", "nl": "NL"}
+_TAG = re.compile(r"^([a-zA-Z]{1,8})(?:[-_]([a-zA-Z0-9]{1,8}))?(?:[-_]([a-zA-Z0-9]{1,8}))?$")
+
+
+def countries_from_accept_language(header: str) -> list[str]:
+    """Countries named or implied by an Accept-Language header, by descending quality."""
+    entries = []
+    for index, part in enumerate(header.split(",")[:20]):
+        piece = part.strip().split(";")
+        tag = piece[0].strip()
+        quality = 1.0
+        for param in piece[1:]:
+            if param.strip().startswith("q="):
+                try:
+                    quality = float(param.strip()[2:])
+                except ValueError:
+                    quality = 0.0
+        match = _TAG.match(tag)
+        if not match or quality <= 0:
+            continue
+        language, second, third = match.group(1).lower(), match.group(2), match.group(3)
+        region = next((p.upper() for p in (second, third) if p and len(p) == 2 and p.isalpha()), None)
+        if language == "zh" and not region and (second or "").lower() == "hant":
+            region = "TW"
+        country = region or LANGUAGE_COUNTRIES.get(language)
+        if country:
+            entries.append((-quality, index, country))
+    return [country for _q, _i, country in sorted(entries)]
+
+
+def resolve_market(request, config):
+    """Return (market, explicit) for the request; remembers an explicit choice in the session."""
+    by_code = config.by_code
+    code = request.GET.get("market")
+    if code:
+        market = by_code.get(code.strip().lower())
+        if market:
+            if request.session.get(SESSION_KEY) != market.code:
+                request.session[SESSION_KEY] = market.code
+            return market, True
+    currency = request.GET.get("currency")
+    if currency:
+        market = config.market_for_currency(currency.strip().upper()[:3])
+        if market:
+            if request.session.get(SESSION_KEY) != market.code:
+                request.session[SESSION_KEY] = market.code
+            return market, True
+    if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        stored = request.session.get(SESSION_KEY)
+        if stored and stored in by_code:
+            return by_code[stored], True
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    if header:
+        for country in countries_from_accept_language(header):
+            market = config.market_for_country(country)
+            if market:
+                return market, False
+    return config.default_market, False
+
+
+class MarketMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        config = get_config()
+        market, explicit = resolve_market(request, config)
+        request.market = market
+        request.market_explicit = explicit
+        request.storefront_config = config
+        request.pricing = SimpleLazyObject(lambda: PricingPolicy(market, config)) if market else None
+        response = self.get_response(request)
+        if market:
+            response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", ""))
+            vary = response.headers.get("Vary", "")
+            if "Cookie" not in vary:
+                response.headers["Vary"] = (vary + ", Cookie").strip(", ")
+        return response

@@ -1,0 +1,258 @@
+"""Catalogue, markets and tax. Translated fields are registered in `translation.py` (modeltranslation)."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from djmoney.models.fields import MoneyField
+from djmoney.models.validators import MinMoneyValidator
+
+CURRENCY_CHOICES = [(c, c) for c in settings.CURRENCIES]
+
+
+class RoundingRule(models.TextChoices):
+    EXACT = "exact", _("Round to the currency's smallest unit")
+    WHOLE = "whole", _("Round to whole units")
+    ENDING_99 = "ending_99", _("Round up to .99 endings")
+    NEAREST_0_05 = "nearest_0_05", _("Round to the nearest 0.05")
+    UP_TO_10 = "up_to_10", _("Round up to the next 10 (e.g. yen)")
+
+
+class Market(models.Model):
+    code = models.SlugField(_("code"), max_length=16, unique=True, help_text=_("Used in links: ?market=<code>."))
+    name = models.CharField(_("name"), max_length=80)
+    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCY_CHOICES)
+    countries = CountryField(_("countries"), multiple=True)
+    default_country = CountryField(_("default country"), help_text=_("Used for tax display before an address is known."))
+    default_language = models.CharField(_("default language"), max_length=10, choices=settings.LANGUAGES)
+    prices_include_tax = models.BooleanField(_("prices include tax"), default=True)
+    rounding_rule = models.CharField(_("rounding rule"), max_length=20, choices=RoundingRule.choices, default=RoundingRule.EXACT)
+    is_default = models.BooleanField(_("default market"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("position", "code")
+        verbose_name = _("market")
+        verbose_name_plural = _("markets")
+        constraints = [
+            models.UniqueConstraint(fields=("is_default",), condition=Q(is_default=True), name="market_single_default"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.currency})"
+
+    def clean(self):
+        if self.default_country and self.countries and self.default_country.code not in {c.code for c in self.countries}:
+            raise ValidationError({"default_country": _("The default country must be one of the market's countries.")})
+
+
+class TaxClass(models.TextChoices):
+    STANDARD = "standard", _("Standard rate")
+    REDUCED = "reduced", _("Reduced rate")
+    ZERO = "zero", _("Zero rate")
+
+
+class TaxRate(models.Model):
+    country = CountryField(_("country"))
+    tax_class = models.CharField(_("tax class"), max_length=16, choices=TaxClass.choices, default=TaxClass.STANDARD)
+    rate = models.DecimalField(
+        _("rate (%)"), max_digits=6, decimal_places=3, validators=[MinValueValidator(Decimal("0"))]
+    )
+    name = models.CharField(_("name"), max_length=40, blank=True, help_text=_("e.g. VAT, MwSt, GST, Sales tax"))
+
+    class Meta:
+        ordering = ("country", "tax_class")
+        verbose_name = _("tax rate")
+        verbose_name_plural = _("tax rates")
+        constraints = [
+            models.UniqueConstraint(fields=("country", "tax_class"), name="taxrate_unique_country_class"),
+            models.CheckConstraint(condition=Q(rate__gte=0) & Q(rate__lt=100), name="taxrate_rate_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.country.code} {self.get_tax_class_display()} {self.rate}%"
+
+
+class Category(models.Model):
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent")
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    is_featured = models.BooleanField(_("featured on home page"), default=False)
+    is_active = models.BooleanField(_("active"), default=True)
+    colour = models.CharField(
+        _("colour"), max_length=7, default="#5b7083", validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$")]
+    )
+
+    class Meta:
+        ordering = ("position", "slug")
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.parent_id:
+            if self.parent_id == self.pk:
+                raise ValidationError({"parent": _("A category cannot be its own parent.")})
+            if self.parent.parent_id:
+                raise ValidationError({"parent": _("Categories are two levels deep: choose a top-level parent.")})
+            if self.pk and self.children.exists():
+                raise ValidationError({"parent": _("This category has subcategories, so it must stay top-level.")})
+
+
+class Attribute(models.Model):
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("position", "slug")
+        verbose_name = _("attribute")
+        verbose_name_plural = _("attributes")
+
+    def __str__(self):
+        return self.name
+
+
+class AttributeValue(models.Model):
+    attribute = models.ForeignKey(Attribute, on_delete=models.CASCADE, related_name="values", verbose_name=_("attribute"))
+    slug = models.SlugField(_("slug"), max_length=40)
+    name = models.CharField(_("name"), max_length=60)
+    swatch = models.CharField(
+        _("swatch colour"), max_length=7, blank=True, validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$")]
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("attribute__position", "position", "slug")
+        verbose_name = _("attribute value")
+        verbose_name_plural = _("attribute values")
+        constraints = [models.UniqueConstraint(fields=("attribute", "slug"), name="attrvalue_unique_slug")]
+
+    def __str__(self):
+        return f"{self.attribute} {self.name}"
+
+
+class Product(models.Model):
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="products", verbose_name=_("category"))
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    tax_class = models.CharField(_("tax class"), max_length=16, choices=TaxClass.choices, default=TaxClass.STANDARD)
+    is_published = models.BooleanField(_("published"), default=True)
+    is_featured = models.BooleanField(_("featured"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        indexes = [
+            models.Index(fields=("category", "is_published", "-created_at"), name="product_cat_pub_created"),
+            models.Index(fields=("is_featured", "is_published"), name="product_featured"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+def product_image_path(instance, filename):
+    return f"products/{instance.product_id or 'new'}/{filename}"
+
+
+class ProductImage(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images", verbose_name=_("product"))
+    image = models.ImageField(_("image"), upload_to=product_image_path, max_length=255)
+    alt = models.CharField(_("alternative text"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("product image")
+        verbose_name_plural = _("product images")
+
+    def __str__(self):
+        return self.image.name
+
+
+class ProductVariant(models.Model):
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants", verbose_name=_("product"))
+    sku = models.CharField(_("SKU"), max_length=64, unique=True)
+    attribute_values = models.ManyToManyField(AttributeValue, blank=True, related_name="variants", verbose_name=_("attributes"))
+    base_price = MoneyField(
+        _("base price (net)"),
+        max_digits=14,
+        decimal_places=3,
+        default_currency=settings.BASE_CURRENCY,
+        currency_choices=CURRENCY_CHOICES,
+        validators=[MinMoneyValidator(0)],
+        help_text=_("Net of tax. Other currencies are converted from it unless a fixed price is set."),
+    )
+    weight_grams = models.PositiveIntegerField(_("weight (g)"), default=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("variant")
+        verbose_name_plural = _("variants")
+        constraints = [models.CheckConstraint(condition=Q(base_price__gte=0), name="variant_base_price_non_negative")]
+
+    def __str__(self):
+        return self.sku
+
+
+class VariantPrice(models.Model):
+    """A fixed price for one currency; it replaces the converted base price in every market using that currency.
+
+    The amount is what the buyer sees: tax included where the market shows prices with tax.
+    """
+
+    variant = models.ForeignKey(ProductVariant, on_delete=models.CASCADE, related_name="fixed_prices", verbose_name=_("variant"))
+    price = MoneyField(
+        _("price"), max_digits=14, decimal_places=3, currency_choices=CURRENCY_CHOICES, validators=[MinMoneyValidator(0)]
+    )
+
+    class Meta:
+        verbose_name = _("fixed price")
+        verbose_name_plural = _("fixed prices")
+        constraints = [
+            models.UniqueConstraint(fields=("variant", "price_currency"), name="variantprice_unique_currency"),
+            models.CheckConstraint(condition=Q(price__gte=0), name="variantprice_non_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.variant} {self.price}"
+
+
+class ProductMarketPrice(models.Model):
+    """Denormalised 'from' price of a product in a market, computed by the pricing policy.
+
+    Used to filter and sort listings by the price the buyer sees; refreshed whenever a price, rate, tax rate or
+    market changes (`shop.services.pricing.refresh_market_prices`).
+    """
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="market_prices")
+    market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="product_prices")
+    price_min = models.DecimalField(max_digits=14, decimal_places=3)
+    price_max = models.DecimalField(max_digits=14, decimal_places=3)
+    currency = models.CharField(max_length=3)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=("market", "product"), name="productmarketprice_unique")]
+        indexes = [models.Index(fields=("market", "price_min"), name="pmp_market_price")]
+
+    def __str__(self):
+        return f"{self.product_id}@{self.market_id}: {self.price_min} {self.currency}"

@@ -1,0 +1,121 @@
+"""Money arithmetic: currency exponents, rounding rules, minor units and locale formatting (Babel).
+
+Amounts are always `Decimal` with an explicit ISO 4217 currency code. Rounding rules:
+
+* ``exact``: round half up to the currency's smallest unit (0.01 EUR, 1 JPY, 0.001 KWD).
+* ``whole``: round half up to whole units.
+* ``ending_99``: round up to the next ``.99`` ending (10.01 → 10.99, 10.00 → 9.99, 9.99 → 9.99); it never lowers a
+  price by more than one minor unit. Currencies without two decimals fall back to ``whole``.
+* ``nearest_0_05``: round half up to a multiple of 0.05 (Swiss cash rounding).
+* ``up_to_10``: round up to the next multiple of 10 (yen, yuan shelf prices).
+
+Every rule is idempotent: rounding a rounded price gives the same price.
+"""
+
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import format_currency, get_currency_precision
+
+# Where Babel/CLDR and card networks disagree, follow ISO 4217 (what Stripe uses for minor units).
+EXPONENT_OVERRIDES = {"JPY": 0, "KRW": 0, "KWD": 3, "BHD": 3, "JOD": 3, "OMR": 3, "TND": 3, "CLP": 0, "VND": 0}
+
+BABEL_LOCALES = {
+    "en": "en_US",
+    "de": "de_DE",
+    "fr": "fr_FR",
+    "es": "es_ES",
+    "ja": "ja_JP",
+    "zh-hans": "zh_Hans_CN",
+}
+
+ZERO = Decimal("0")
+
+
+class MoneyError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=256)
+def exponent(currency: str) -> int:
+    currency = currency.upper()
+    if currency in EXPONENT_OVERRIDES:
+        return EXPONENT_OVERRIDES[currency]
+    return get_currency_precision(currency)
+
+
+@lru_cache(maxsize=256)
+def minor_unit(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-exponent(currency))
+
+
+def quantize(amount: Decimal, currency: str, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """Round to the currency's smallest unit (half up unless told otherwise)."""
+    if not isinstance(amount, Decimal):
+        raise MoneyError(f"money amounts must be Decimal, not {type(amount).__name__}")
+    return amount.quantize(minor_unit(currency), rounding=rounding)
+
+
+def apply_rounding_rule(amount: Decimal, currency: str, rule: str) -> Decimal:
+    """Round a (converted) price by a market's rounding rule. Result is quantized to the currency."""
+    exact = quantize(amount, currency)
+    if rule == "exact" or exact <= ZERO:
+        return exact
+    if rule == "whole" or (rule == "ending_99" and exponent(currency) < 2):
+        return quantize(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP), currency)
+    if rule == "ending_99":
+        candidate = exact.to_integral_value(rounding=ROUND_CEILING) - Decimal("0.01")
+        return quantize(max(candidate, minor_unit(currency)), currency)
+    if rule == "nearest_0_05":
+        step = Decimal("0.05")
+        if exponent(currency) < 2:
+            return exact
+        return quantize((exact / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step, currency)
+    if rule == "up_to_10":
+        step = Decimal(10)
+        return quantize((exact / step).to_integral_value(rounding=ROUND_CEILING) * step, currency)
+    raise MoneyError(f"unknown rounding rule {rule!r}")
+
+
+def to_minor_units(amount: Decimal, currency: str) -> int:
+    """Integer amount in the currency's minor units (what Stripe expects): 12.34 EUR → 1234, 1235 JPY → 1235."""
+    exact = quantize(amount, currency)
+    if exact != amount.normalize() and exact != amount:
+        raise MoneyError(f"{amount} has more precision than {currency} allows")
+    return int(exact.scaleb(exponent(currency)))
+
+
+def from_minor_units(value: int, currency: str) -> Decimal:
+    return quantize(Decimal(int(value)).scaleb(-exponent(currency)), currency)
+
+
+def parse_amount(raw: str) -> Decimal | None:
+    """Parse a user-typed amount ("12.5", "12,50", "1 234") into a Decimal, or None if it is not a number."""
+    if raw is None:
+        return None
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if not text:
+        return None
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not value.is_finite() or value < 0 or value > Decimal("1e12"):
+        return None
+    return value
+
+
+@lru_cache(maxsize=16)
+def babel_locale(language: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES.get(language, "en_US"))
+
+
+@lru_cache(maxsize=65536)
+def format_money(amount: Decimal, currency: str, language: str) -> str:
+    """Format for the active locale: `1.234,99 €` (de), `￥1,235` (ja), `$1,234.99` (en)."""
+    return format_currency(quantize(amount, currency), currency, locale=babel_locale(language), currency_digits=True)

@@ -1,0 +1,311 @@
+"""Storefront reads. Every list is a fixed number of queries, whatever the page size."""
+
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.urls import reverse
+
+from fulfillment.models import Stock
+
+from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductVariant
+from .money import format_money
+from .storefront_config import catalog_version
+
+SORTS = OrderedDict(
+    [
+        ("newest", ("-created_at", "-pk")),
+        ("price_asc", ("mp__price_min", "pk")),
+        ("price_desc", ("-mp__price_min", "-pk")),
+        ("name", None),  # by the name in the active language, see _order
+    ]
+)
+SEARCH_CONFIGS = {"en": "english", "de": "german", "fr": "french", "es": "spanish"}
+
+
+def lang_field(name: str, language: str) -> str:
+    return f"{name}_{language.replace('-', '_')}"
+
+
+def _url_template(name: str) -> str:
+    return reverse(name, kwargs={"slug": "__slug__"})
+
+
+# --- Categories -----------------------------------------------------------------------------------
+
+
+def category_tree(language: str) -> list[dict]:
+    """Top-level categories with their children (id, slug, name, url), cached per language and catalogue version."""
+    key = f"cattree:{language}:{catalog_version()}"
+    tree = cache.get(key)
+    if tree is not None:
+        return tree
+    url = _url_template("shop:category")
+    name_field, fallback = lang_field("name", language), "name_en"
+    rows = list(
+        Category.objects.filter(is_active=True)
+        .order_by("position", "slug")
+        .values("pk", "parent_id", "slug", "is_featured", "colour", name_field, fallback)
+    )
+    nodes = {}
+    for row in rows:
+        nodes[row["pk"]] = {
+            "id": row["pk"],
+            "slug": row["slug"],
+            "name": row[name_field] or row[fallback],
+            "url": url.replace("__slug__", row["slug"]),
+            "is_featured": row["is_featured"],
+            "colour": row["colour"],
+            "parent_id": row["parent_id"],
+            "children": [],
+        }
+    tree = []
+    for row in rows:
+        node = nodes[row["pk"]]
+        if row["parent_id"] is None:
+            tree.append(node)
+        elif row["parent_id"] in nodes:
+            nodes[row["parent_id"]]["children"].append(node)
+    cache.set(key, tree, timeout=3600)
+    return tree
+
+
+def find_category(tree: list[dict], slug: str):
+    """(node, parent) for a slug in the cached tree, or (None, None)."""
+    for top in tree:
+        if top["slug"] == slug:
+            return top, None
+        for child in top["children"]:
+            if child["slug"] == slug:
+                return child, top
+    return None, None
+
+
+def facets(category_ids: list[int], language: str) -> list[dict]:
+    """Attribute values used by published products in the categories, grouped by attribute (cached)."""
+    key = f"facets:{language}:{catalog_version()}:{','.join(map(str, sorted(category_ids)))}"
+    result = cache.get(key)
+    if result is not None:
+        return result
+    value_ids = (
+        ProductVariant.objects.filter(product__category_id__in=category_ids, product__is_published=True, is_active=True)
+        .values("attribute_values")
+        .distinct()
+    )
+    values = (
+        AttributeValue.objects.filter(pk__in=value_ids)
+        .select_related("attribute")
+        .order_by("attribute__position", "attribute__slug", "position", "slug")
+    )
+    grouped: dict = OrderedDict()
+    for value in values:
+        attr = value.attribute
+        group = grouped.setdefault(attr.slug, {"slug": attr.slug, "name": attr.name, "values": []})
+        group["values"].append({"slug": value.slug, "name": value.name, "swatch": value.swatch, "id": value.pk})
+    result = list(grouped.values())
+    cache.set(key, result, timeout=3600)
+    return result
+
+
+# --- Product listings -----------------------------------------------------------------------------
+
+
+@dataclass
+class ListingQuery:
+    category_ids: list[int] | None = None
+    search: str = ""
+    min_price: Decimal | None = None
+    max_price: Decimal | None = None
+    in_stock: bool = False
+    attribute_value_ids: dict[str, list[int]] = field(default_factory=dict)
+    sort: str = "newest"
+    featured: bool = False
+
+
+def _base_listing(market, query: ListingQuery, language: str):
+    qs = Product.objects.annotate(mp=FilteredRelation("market_prices", condition=Q(market_prices__market_id=market.id)))
+    qs = qs.filter(is_published=True, mp__isnull=False)
+    if query.category_ids is not None:
+        qs = qs.filter(category_id__in=query.category_ids)
+    if query.featured:
+        qs = qs.filter(is_featured=True)
+    if query.min_price is not None:
+        qs = qs.filter(mp__price_min__gte=query.min_price)
+    if query.max_price is not None:
+        qs = qs.filter(mp__price_min__lte=query.max_price)
+    for value_ids in query.attribute_value_ids.values():
+        if value_ids:
+            qs = qs.filter(
+                pk__in=ProductVariant.objects.filter(attribute_values__in=value_ids, is_active=True).values("product_id")
+            )
+    if query.in_stock:
+        qs = qs.filter(Exists(_stock_for_product(market)))
+    if query.search:
+        qs = _apply_search(qs, query.search, language)
+    return qs
+
+
+def _stock_for_product(market):
+    return Stock.objects.filter(
+        variant__product_id=OuterRef("pk"),
+        variant__is_active=True,
+        warehouse_id__in=market.warehouse_ids,
+        quantity__gt=F("quantity_allocated"),
+    )
+
+
+def _apply_search(qs, text: str, language: str):
+    text = text.strip()[:200]
+    config = SEARCH_CONFIGS.get(language)
+    name, description = lang_field("name", language), lang_field("description", language)
+    if connection.vendor == "postgresql" and config:
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector(name, weight="A", config=config) + SearchVector(description, weight="B", config=config)
+        search_query = SearchQuery(text, config=config, search_type="websearch")
+        return qs.annotate(search=vector).filter(search=search_query).annotate(rank=SearchRank(vector, search_query))
+    # SQLite, and languages without a stemmer (Japanese, Chinese): every word must appear in name or description.
+    for word in text.split()[:8]:
+        qs = qs.filter(Q(**{f"{name}__icontains": word}) | Q(**{f"{description}__icontains": word}) | Q(name_en__icontains=word))
+    return qs
+
+
+def _order(qs, sort: str, language: str, searching: bool):
+    if sort == "relevance" and searching and connection.vendor == "postgresql" and language in SEARCH_CONFIGS:
+        return qs.order_by("-rank", "-pk")
+    if sort == "name":
+        return qs.order_by(lang_field("name", language), "pk")
+    return qs.order_by(*(SORTS.get(sort) or SORTS["newest"]))
+
+
+def card_queryset(market, query: ListingQuery, language: str):
+    qs = _base_listing(market, query, language)
+    qs = _order(qs, query.sort, language, bool(query.search))
+    name = lang_field("name", language)
+    cover = ProductImage.objects.filter(product_id=OuterRef("pk")).order_by("position", "pk").values("image")[:1]
+    return qs.annotate(
+        price_min=F("mp__price_min"),
+        price_max=F("mp__price_max"),
+        cover=Subquery(cover),
+        in_stock=Exists(_stock_for_product(market)),
+    ).values("pk", "slug", name, "name_en", "price_min", "price_max", "cover", "in_stock")
+
+
+def build_cards(rows, market, language: str) -> list[dict]:
+    url = _url_template("shop:product")
+    name = lang_field("name", language)
+    media = settings.MEDIA_URL
+    currency = market.currency
+    cards = []
+    for row in rows:
+        cards.append(
+            {
+                "id": row["pk"],
+                "name": row[name] or row["name_en"],
+                "url": url.replace("__slug__", row["slug"]),
+                "price": format_money(row["price_min"], currency, language),
+                "price_varies": row["price_max"] != row["price_min"],
+                "image": f"{media}{row['cover']}" if row["cover"] else "",
+                "in_stock": row["in_stock"],
+            }
+        )
+    return cards
+
+
+def paginate_cards(market, query: ListingQuery, language: str, page: str | int | None, per_page: int):
+    paginator = Paginator(card_queryset(market, query, language), per_page)
+    page_obj = paginator.get_page(page)  # non-numbers give page 1, too-high numbers the last page
+    page_obj.cards = build_cards(page_obj.object_list, market, language)
+    return page_obj
+
+
+def featured_cards(market, language: str, limit: int = 8) -> list[dict]:
+    rows = card_queryset(market, ListingQuery(featured=True), language)[:limit]
+    return build_cards(rows, market, language)
+
+
+def related_cards(market, product, language: str, limit: int = 4) -> list[dict]:
+    rows = card_queryset(market, ListingQuery(category_ids=[product.category_id]), language).exclude(pk=product.pk)[:limit]
+    return build_cards(rows, market, language)
+
+
+# --- Product page ---------------------------------------------------------------------------------
+
+
+def product_for_page(slug: str):
+    """The published product with category, variants (with attribute values and fixed prices) and images."""
+    return (
+        Product.objects.filter(slug=slug, is_published=True)
+        .select_related("category", "category__parent")
+        .prefetch_related(
+            Prefetch(
+                "variants",
+                queryset=ProductVariant.objects.filter(is_active=True)
+                .order_by("position", "pk")
+                .prefetch_related(
+                    Prefetch("attribute_values", queryset=AttributeValue.objects.select_related("attribute")),
+                    "fixed_prices",
+                ),
+            ),
+            Prefetch("images", queryset=ProductImage.objects.order_by("position", "pk")),
+        )
+        .first()
+    )
+
+
+def variant_options(product, policy, language: str) -> tuple[list[dict], list[dict]]:
+    """Per-variant price and availability for the buyer's market, and the attribute groups for the chooser."""
+    variants = list(product.variants.all())
+    available = policy.availability([v.pk for v in variants])
+    options = []
+    groups: dict = OrderedDict()
+    for variant in variants:
+        price = policy.variant_price(variant, tax_class=product.tax_class)
+        values = sorted(variant.attribute_values.all(), key=lambda v: (v.attribute.position, v.attribute.slug))
+        for value in values:
+            group = groups.setdefault(value.attribute.slug, {"name": value.attribute.name, "values": OrderedDict()})
+            group["values"].setdefault(value.slug, {"name": value.name, "swatch": value.swatch})
+        quantity = available.get(variant.pk, 0)
+        options.append(
+            {
+                "id": variant.pk,
+                "sku": variant.sku,
+                "label": " / ".join(v.name for v in values) or variant.sku,
+                "values": {v.attribute.slug: v.slug for v in values},
+                "price": price,
+                "price_display": format_money(price.display, price.currency, language),
+                "available": quantity,
+                "in_stock": quantity > 0,
+                "low_stock": 0 < quantity <= 5,
+            }
+        )
+    attribute_groups = [{"slug": slug, "name": g["name"], "values": list(g["values"].values())} for slug, g in groups.items()]
+    return options, attribute_groups
+
+
+def attribute_value_ids(slugs_by_attribute: dict[str, list[str]]) -> dict[str, list[int]]:
+    """Map ?colour=red&size=m style filters to value ids (one query); unknown slugs are dropped."""
+    wanted = {(a, v) for a, values in slugs_by_attribute.items() for v in values}
+    if not wanted:
+        return {}
+    result: dict[str, list[int]] = defaultdict(list)
+    for pk, attr_slug, slug in AttributeValue.objects.filter(
+        attribute__slug__in=list(slugs_by_attribute)
+    ).values_list("pk", "attribute__slug", "slug"):
+        if (attr_slug, slug) in wanted:
+            result[attr_slug].append(pk)
+    return dict(result)
+
+
+def filterable_attribute_slugs() -> set[str]:
+    key = f"attrslugs:{catalog_version()}"
+    slugs = cache.get(key)
+    if slugs is None:
+        slugs = set(Attribute.objects.values_list("slug", flat=True))
+        cache.set(key, slugs, 3600)
+    return slugs

@@ -1,0 +1,84 @@
+"""Writes of the denormalised listing prices (`ProductMarketPrice`), computed by the pricing policy."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+
+from ..models import Market, Product, ProductMarketPrice, ProductVariant, VariantPrice
+from ..pricing import PricingPolicy
+from ..storefront_config import _load
+
+CHUNK = 2000
+
+
+def refresh_market_prices(product_ids: Iterable[int] | None = None, progress=None) -> int:
+    """Recompute the 'from' price of products (all when `product_ids` is None) in every active market.
+
+    Reads variants and fixed prices in chunks and upserts one row per (market, product). Returns rows written.
+    """
+    config = _load()  # fresh from the database, not the per-process memo
+    policies = [PricingPolicy(m, config) for m in config.markets]
+    if product_ids is None:
+        ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
+    else:
+        ids = sorted(set(product_ids))
+    written = 0
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        written += _refresh_chunk(chunk, policies)
+        if progress:
+            progress(len(chunk))
+    if product_ids is None:
+        # Markets that were removed or deactivated keep no stale rows.
+        ProductMarketPrice.objects.exclude(market_id__in=[m.id for m in config.markets]).delete()
+    return written
+
+
+def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int:
+    tax_classes = dict(Product.objects.filter(pk__in=product_ids).values_list("pk", "tax_class"))
+    variants = list(
+        ProductVariant.objects.filter(product_id__in=product_ids, is_active=True).values_list(
+            "pk", "product_id", "base_price", "base_price_currency"
+        )
+    )
+    fixed: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for variant_id, amount, currency in VariantPrice.objects.filter(variant__product_id__in=product_ids).values_list(
+        "variant_id", "price", "price_currency"
+    ):
+        fixed[variant_id][currency] = amount
+    by_product = defaultdict(list)
+    for row in variants:
+        by_product[row[1]].append(row)
+    rows = []
+    for policy in policies:
+        for product_id, rows_for_product in by_product.items():
+            displays = [
+                policy.price(amount, currency, tax_classes[product_id], fixed[vid].get(policy.currency)).display
+                for vid, _pid, amount, currency in rows_for_product
+            ]
+            rows.append(
+                ProductMarketPrice(
+                    product_id=product_id,
+                    market_id=policy.market.id,
+                    price_min=min(displays),
+                    price_max=max(displays),
+                    currency=policy.currency,
+                )
+            )
+    with transaction.atomic():
+        # Products that lost all their variants have no listing price (and drop out of priced listings).
+        ProductMarketPrice.objects.filter(product_id__in=product_ids).exclude(product_id__in=list(by_product)).delete()
+        ProductMarketPrice.objects.bulk_create(
+            rows,
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["market", "product"],
+            update_fields=["price_min", "price_max", "currency"],
+        )
+    return len(rows)
+
+
+def market_ids() -> list[int]:
+    return list(Market.objects.values_list("pk", flat=True))

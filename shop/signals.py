@@ -1,0 +1,83 @@
+"""Keep caches and denormalised listing prices in step with merchant edits (admin, API, shell alike)."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from djmoney.contrib.exchange.models import Rate
+
+from fulfillment.models import Stock, Warehouse
+
+from .models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Market,
+    Product,
+    ProductImage,
+    ProductVariant,
+    TaxRate,
+    VariantPrice,
+)
+from .storefront_config import bump_catalog_version, bump_config_version
+
+# Set to True by bulk loaders (seed_demo) that refresh everything once at the end.
+SUSPENDED = {"value": False}
+
+
+def _refresh_all_prices():
+    from .tasks import refresh_market_prices_task
+
+    refresh_market_prices_task.delay(None)
+
+
+def _refresh_product(product_id):
+    from .services.pricing import refresh_market_prices
+
+    refresh_market_prices([product_id])
+
+
+@receiver([post_save, post_delete], sender=Market)
+@receiver([post_save, post_delete], sender=TaxRate)
+@receiver([post_save, post_delete], sender=Rate)
+@receiver([post_save, post_delete], sender=Warehouse)
+def config_changed(sender, **kwargs):
+    if SUSPENDED["value"]:
+        return
+    bump_config_version()
+    bump_catalog_version()
+    if sender is not Warehouse:
+        transaction.on_commit(_refresh_all_prices)
+
+
+@receiver([post_save, post_delete], sender=Category)
+@receiver([post_save, post_delete], sender=Attribute)
+@receiver([post_save, post_delete], sender=AttributeValue)
+@receiver([post_save, post_delete], sender=ProductImage)
+@receiver([post_save, post_delete], sender=Stock)
+def catalog_changed(sender, **kwargs):
+    if SUSPENDED["value"]:
+        return
+    bump_catalog_version()
+
+
+@receiver([post_save, post_delete], sender=Product)
+@receiver([post_save, post_delete], sender=ProductVariant)
+@receiver([post_save, post_delete], sender=VariantPrice)
+def price_inputs_changed(sender, instance, **kwargs):
+    if SUSPENDED["value"]:
+        return
+    bump_catalog_version()
+    if sender is Product:
+        product_id = instance.pk
+    elif sender is ProductVariant:
+        product_id = instance.product_id
+    else:
+        product_id = ProductVariant.objects.filter(pk=instance.variant_id).values_list("product_id", flat=True).first()
+    if product_id and not (sender is Product and kwargs.get("signal") is post_delete):
+        transaction.on_commit(lambda: _refresh_product(product_id))
+
+
+@receiver(m2m_changed, sender=ProductVariant.attribute_values.through)
+def variant_attributes_changed(sender, **kwargs):
+    if not SUSPENDED["value"]:
+        bump_catalog_version()

@@ -1,0 +1,50 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Category, Product
+
+
+class StaticSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "daily"
+
+    def items(self):
+        return ["shop:home"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CategorySitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "daily"
+
+    def items(self):
+        return Category.objects.filter(is_active=True).order_by("pk").only("pk", "slug")
+
+    def location(self, item):
+        return reverse("shop:category", kwargs={"slug": item.slug})
+
+
+class ProductSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "weekly"
+    limit = 5000  # URLs per sitemap page before the language multiplier
+
+    def items(self):
+        return Product.objects.filter(is_published=True).order_by("pk").only("pk", "slug", "updated_at")
+
+    def location(self, item):
+        return reverse("shop:product", kwargs={"slug": item.slug})
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+sitemaps = {"pages": StaticSitemap, "categories": CategorySitemap, "products": ProductSitemap}

@@ -1,0 +1,135 @@
+"""Process-wide snapshot of the small, hot configuration every storefront request needs.
+
+Markets, exchange rates, tax rates and which warehouses serve each market change rarely but are read on every
+request. They are loaded once into a frozen snapshot, memoised per process and validated against a version
+number kept in the shared cache (Redis in production): any change bumps the version (see `signals.py`), so
+every worker reloads on its next request. A request costs one cache read, no database query.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+
+VERSION_KEY = "caravan:config-version"
+CATALOG_VERSION_KEY = "caravan:catalog-version"
+
+_memo: dict = {"version": None, "config": None}
+
+
+@dataclass(frozen=True)
+class MarketInfo:
+    id: int
+    code: str
+    names: dict  # language -> name
+    currency: str
+    countries: tuple
+    default_country: str
+    default_language: str
+    prices_include_tax: bool
+    rounding_rule: str
+    is_default: bool
+    warehouse_ids: tuple  # serving warehouses, preferred first
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("en") or self.code
+
+
+@dataclass(frozen=True)
+class StorefrontConfig:
+    markets: tuple
+    rates: dict = field(default_factory=dict)
+    tax_rates: dict = field(default_factory=dict)  # (country, tax_class) -> Decimal percent
+    version: int = 0
+
+    @property
+    def by_code(self) -> dict:
+        return {m.code: m for m in self.markets}
+
+    @property
+    def default_market(self):
+        for m in self.markets:
+            if m.is_default:
+                return m
+        return self.markets[0] if self.markets else None
+
+    def market_for_country(self, country: str):
+        for m in self.markets:
+            if country in m.countries:
+                return m
+        return None
+
+    def market_for_currency(self, currency: str):
+        for m in self.markets:
+            if m.currency == currency:
+                return m
+        return None
+
+
+def _load() -> StorefrontConfig:
+    from djmoney.contrib.exchange.models import Rate
+
+    from fulfillment.selectors import warehouses_serving
+
+    from .models import Market, TaxRate
+
+    languages = [code for code, _ in settings.LANGUAGES]
+    markets = []
+    for m in Market.objects.filter(is_active=True).order_by("position", "code"):
+        countries = tuple(c.code for c in m.countries)
+        names = {lang: getattr(m, f"name_{lang.replace('-', '_')}") for lang in languages}
+        markets.append(
+            MarketInfo(
+                id=m.pk,
+                code=m.code,
+                names=names,
+                currency=m.currency,
+                countries=countries,
+                default_country=m.default_country.code,
+                default_language=m.default_language,
+                prices_include_tax=m.prices_include_tax,
+                rounding_rule=m.rounding_rule,
+                is_default=m.is_default,
+                warehouse_ids=tuple(w.pk for w in warehouses_serving(countries)),
+            )
+        )
+    rates = {r.currency: r.value for r in Rate.objects.filter(backend_id=settings.CARAVAN_FX_BACKEND)}
+    rates.setdefault(settings.BASE_CURRENCY, Decimal(1))
+    tax_rates = {(t.country.code, t.tax_class): t.rate for t in TaxRate.objects.all()}
+    return StorefrontConfig(markets=tuple(markets), rates=rates, tax_rates=tax_rates)
+
+
+def get_config() -> StorefrontConfig:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    if _memo["version"] != version or _memo["config"] is None:
+        _memo["config"] = _load()
+        _memo["version"] = version
+    return _memo["config"]
+
+
+def bump_config_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+    _memo["version"] = None
+
+
+def catalog_version() -> int:
+    version = cache.get(CATALOG_VERSION_KEY)
+    if version is None:
+        cache.add(CATALOG_VERSION_KEY, 1, timeout=None)
+        version = cache.get(CATALOG_VERSION_KEY, 1)
+    return version
+
+
+def bump_catalog_version() -> None:
+    try:
+        cache.incr(CATALOG_VERSION_KEY)
+    except ValueError:
+        cache.set(CATALOG_VERSION_KEY, 2, timeout=None)

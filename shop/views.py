@@ -1,0 +1,164 @@
+"""Storefront pages: parse the request, ask a selector, render."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .forms import ListingFilterForm
+
+
+def _language():
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def _listing_query(request, form, category_ids=None):
+    attribute_slugs = selectors.filterable_attribute_slugs()
+    wanted = {}
+    for key in request.GET:
+        if key in attribute_slugs:
+            wanted[key] = [v for v in request.GET.getlist(key)[:20] if v]
+    value_ids = selectors.attribute_value_ids(wanted) if wanted else {}
+    # A filter on values that do not exist matches nothing, rather than being silently dropped.
+    for attr in wanted:
+        value_ids.setdefault(attr, [-1])
+    return (
+        selectors.ListingQuery(
+            category_ids=category_ids,
+            search=form.value("q", ""),
+            min_price=form.value("min_price"),
+            max_price=form.value("max_price"),
+            in_stock=bool(form.value("in_stock", False)),
+            attribute_value_ids=value_ids,
+            sort=form.value("sort", "relevance" if form.value("q") else "newest"),
+        ),
+        wanted,
+    )
+
+
+def _per_page(form):
+    return form.value("per_page", settings.CARAVAN_DEFAULT_PAGE_SIZE)
+
+
+@require_GET
+def home(request):
+    language = _language()
+    tree = selectors.category_tree(language)
+    featured_categories = [c for c in tree if c["is_featured"]] or tree[:6]
+    return render(
+        request,
+        "shop/home.html",
+        {
+            "categories": tree,
+            "featured_categories": featured_categories,
+            "featured": selectors.featured_cards(request.market, language, limit=8),
+        },
+    )
+
+
+@require_GET
+def category(request, slug):
+    language = _language()
+    tree = selectors.category_tree(language)
+    node, parent = selectors.find_category(tree, slug)
+    if node is None:
+        raise Http404("No such category")
+    category_ids = [node["id"]] + [child["id"] for child in node["children"]]
+    form = ListingFilterForm(request.GET)
+    form.is_valid()
+    query, selected = _listing_query(request, form, category_ids)
+    page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
+    return render(
+        request,
+        "shop/category.html",
+        {
+            "categories": tree,
+            "category": node,
+            "parent": parent,
+            "form": form,
+            "facets": selectors.facets(category_ids, language),
+            "selected": selected,
+            "page": page,
+            "query_without_page": _query_without(request, "page"),
+        },
+    )
+
+
+@require_GET
+def search(request):
+    language = _language()
+    form = ListingFilterForm(request.GET)
+    form.is_valid()
+    query, selected = _listing_query(request, form)
+    text = form.value("q", "")
+    page = None
+    if text:
+        page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
+    return render(
+        request,
+        "shop/search.html",
+        {
+            "categories": selectors.category_tree(language),
+            "form": form,
+            "q": text,
+            "page": page,
+            "query_without_page": _query_without(request, "page"),
+        },
+    )
+
+
+@require_GET
+def product(request, slug):
+    language = _language()
+    item = selectors.product_for_page(slug)
+    if item is None:
+        raise Http404("No such product")
+    options, groups = selectors.variant_options(item, request.pricing, language)
+    chosen = None
+    wanted = request.GET.get("variant", "")
+    if wanted:
+        chosen = next((o for o in options if str(o["id"]) == wanted or o["sku"] == wanted), None)
+    if chosen is None and options:
+        chosen = next((o for o in options if o["in_stock"]), options[0])
+    return render(
+        request,
+        "shop/product.html",
+        {
+            "categories": selectors.category_tree(language),
+            "product": item,
+            "images": list(item.images.all()),
+            "options": options,
+            "groups": groups,
+            "chosen": chosen,
+            "related": selectors.related_cards(request.market, item, language),
+        },
+    )
+
+
+def _query_without(request, *names):
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        database = "ok"
+    except Exception as exc:  # noqa: BLE001 - report any database failure, never raise
+        database = f"error: {exc.__class__.__name__}"
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"status": "ok" if status == 200 else "degraded", "database": database, "vendor": connection.vendor}, status=status)
+
+
+def floor(request):
+    """Benchmark floor: the cheapest response Django can give through the full middleware stack."""
+    return HttpResponse(b"ok", content_type="text/plain")

@@ -1,0 +1,25 @@
+// Progressive enhancement: choosing a variant updates price, availability and the URL without a reload.
+(function () {
+  var form = document.getElementById("variant-form");
+  if (!form) return;
+  form.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input.name !== "variant") return;
+    var price = document.getElementById("price");
+    var stock = document.getElementById("availability");
+    if (price) price.textContent = input.dataset.price;
+    if (stock) {
+      stock.textContent = input.dataset.stock;
+      stock.className = "availability " + (input.dataset.instock === "1" ? "in" : "out");
+    }
+    var url = new URL(window.location.href);
+    url.searchParams.set("variant", input.value);
+    window.history.replaceState(null, "", url);
+  });
+  // Close the other switcher when one opens.
+  document.querySelectorAll("details.switcher").forEach(function (d) {
+    d.addEventListener("toggle", function () {
+      if (d.open) document.querySelectorAll("details.switcher").forEach(function (o) { if (o !== d) o.open = false; });
+    });
+  });
+})();
