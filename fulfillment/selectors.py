@@ -14,6 +14,11 @@ def warehouses_serving(country_codes: Iterable[str]) -> list[Warehouse]:
     return found
 
 
+def warehouses_serving_by_country() -> list[tuple[int, set[str]]]:
+    """(warehouse id, countries it serves) for active warehouses, preferred first (one query)."""
+    return [(w.pk, _served(w)) for w in Warehouse.objects.filter(is_active=True).order_by("priority", "pk")]
+
+
 def _served(warehouse: Warehouse) -> set[str]:
     return {c.code for c in warehouse.countries_served} | {warehouse.country.code}
 

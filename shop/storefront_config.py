@@ -70,12 +70,13 @@ class StorefrontConfig:
 def _load() -> StorefrontConfig:
     from djmoney.contrib.exchange.models import Rate
 
-    from fulfillment.selectors import warehouses_serving
+    from fulfillment.selectors import warehouses_serving_by_country
 
     from .models import Market, TaxRate
 
     languages = [code for code, _ in settings.LANGUAGES]
     markets = []
+    serving = warehouses_serving_by_country()
     for m in Market.objects.filter(is_active=True).order_by("position", "code"):
         countries = tuple(c.code for c in m.countries)
         names = {lang: getattr(m, f"name_{lang.replace('-', '_')}") for lang in languages}
@@ -91,7 +92,9 @@ def _load() -> StorefrontConfig:
                 prices_include_tax=m.prices_include_tax,
                 rounding_rule=m.rounding_rule,
                 is_default=m.is_default,
-                warehouse_ids=tuple(w.pk for w in warehouses_serving(countries)),
+                warehouse_ids=tuple(
+                    pk for pk, served in serving if served & set(countries)
+                ),
             )
         )
     rates = {r.currency: r.value for r in Rate.objects.filter(backend_id=settings.CARAVAN_FX_BACKEND)}

@@ -1,0 +1,102 @@
+import os
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+
+from shop import storefront_config
+from tests import factories as f
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The database rolls back between tests; the cache (Redis in CI) and the config memo must too."""
+    cache.clear()
+    storefront_config._memo.update(version=None, config=None)
+    yield
+    storefront_config._memo.update(version=None, config=None)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path_factory):
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def markets(db):
+    """The six standard markets with tax rates, exchange rates and a warehouse per region."""
+    f.create_rates()
+    eu = f.MarketFactory(
+        code="eu", name_en="European Union", name_de="Europäische Union", name_ja="EU", currency="EUR",
+        countries=["DE", "FR", "ES", "IT", "NL", "AT"], default_country="DE", default_language="de",
+        rounding_rule="ending_99", is_default=True, position=0,
+    )
+    uk = f.MarketFactory(code="uk", name_en="United Kingdom", currency="GBP", countries=["GB"], default_country="GB",
+                         default_language="en", rounding_rule="ending_99", position=1)
+    us = f.MarketFactory(code="us", name_en="United States", currency="USD", countries=["US"], default_country="US",
+                         default_language="en", prices_include_tax=False, rounding_rule="ending_99", position=2)
+    jp = f.MarketFactory(code="jp", name_en="Japan", name_ja="日本", currency="JPY", countries=["JP"], default_country="JP",
+                         default_language="ja", rounding_rule="up_to_10", position=3)
+    cn = f.MarketFactory(code="cn", name_en="China", currency="CNY", countries=["CN"], default_country="CN",
+                         default_language="zh-hans", rounding_rule="whole", position=4)
+    ch = f.MarketFactory(code="ch", name_en="Switzerland", currency="CHF", countries=["CH"], default_country="CH",
+                         default_language="de", rounding_rule="nearest_0_05", position=5)
+    for country, rate in {"DE": "19", "FR": "20", "ES": "21", "IT": "22", "NL": "21", "AT": "20", "GB": "20",
+                          "US": "0", "JP": "10", "CN": "13", "CH": "8.1"}.items():
+        f.TaxRateFactory(country=country, tax_class="standard", rate=Decimal(rate))
+    f.WarehouseFactory(code="de", country="DE", countries_served=["DE", "FR", "ES", "IT", "NL", "AT", "CH", "GB"], priority=20)
+    f.WarehouseFactory(code="jp", country="JP", countries_served=["JP", "CN"], priority=10)
+    f.WarehouseFactory(code="us", country="US", countries_served=["US"], priority=10)
+    return {"eu": eu, "uk": uk, "us": us, "jp": jp, "cn": cn, "ch": ch}
+
+
+def make_catalog(n_products=12, category=None, warehouses=("de", "jp"), variants=2, featured=True):
+    """Products with `variants` variants each (colour values), stock in the given warehouses, and images."""
+    from fulfillment.models import Warehouse
+
+    category = category or f.CategoryFactory(is_featured=True)
+    red = f.AttributeValueFactory(slug="red", name_en="Red", name_de="Rot", name_ja="赤", swatch="#cc0000")
+    blue = f.AttributeValueFactory(slug="blue", name_en="Blue", name_de="Blau", name_ja="青", swatch="#0000cc")
+    whs = list(Warehouse.objects.filter(code__in=warehouses))
+    products = []
+    for i in range(n_products):
+        product = f.ProductFactory(category=category, is_featured=featured and i < 8)
+        f.ProductImageFactory(product=product)
+        for v in range(variants):
+            variant = f.ProductVariantFactory(
+                product=product, base_price=f.Money(Decimal("10.00") + i + v, "EUR"), values=[red if v % 2 == 0 else blue]
+            )
+            for wh in whs:
+                f.StockFactory(variant=variant, warehouse=wh, quantity=(0 if i % 5 == 4 else 5))
+        products.append(product)
+    # on_commit hooks do not fire inside a test transaction: refresh listing prices explicitly.
+    from shop.services.pricing import refresh_market_prices
+
+    refresh_market_prices([p.pk for p in products])
+    return category, products
+
+
+@pytest.fixture
+def catalog(markets):
+    return make_catalog()

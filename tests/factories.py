@@ -1,0 +1,139 @@
+"""factory-boy factories for the catalogue, markets and stock."""
+
+from decimal import Decimal
+
+import factory
+from djmoney.contrib.exchange.models import ExchangeBackend, Rate
+from djmoney.money import Money  # noqa: F401 (re-exported for tests)
+
+from fulfillment.models import Stock, Warehouse
+from shop.models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ProductVariant, TaxRate, VariantPrice
+
+
+class MarketFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Market
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"m{n}")
+    name_en = factory.LazyAttribute(lambda o: f"Market {o.code}")
+    currency = "EUR"
+    countries = ["DE", "FR"]
+    default_country = "DE"
+    default_language = "de"
+    prices_include_tax = True
+    rounding_rule = "exact"
+
+
+class TaxRateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TaxRate
+        django_get_or_create = ("country", "tax_class")
+
+    country = "DE"
+    tax_class = "standard"
+    rate = Decimal("19")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    name_de = factory.Sequence(lambda n: f"Kategorie {n}")
+    name_ja = factory.Sequence(lambda n: f"カテゴリー{n}")
+
+
+class AttributeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attribute
+        django_get_or_create = ("slug",)
+
+    slug = "colour"
+    name_en = "Colour"
+    name_de = "Farbe"
+
+
+class AttributeValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AttributeValue
+        django_get_or_create = ("attribute", "slug")
+
+    attribute = factory.SubFactory(AttributeFactory)
+    slug = factory.Sequence(lambda n: f"value-{n}")
+    name_en = factory.LazyAttribute(lambda o: o.slug.title())
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    category = factory.SubFactory(CategoryFactory)
+    slug = factory.Sequence(lambda n: f"product-{n}")
+    name_en = factory.Sequence(lambda n: f"Product {n}")
+    name_de = factory.Sequence(lambda n: f"Produkt {n}")
+    name_ja = factory.Sequence(lambda n: f"商品{n}")
+    description_en = "A fine product."
+    tax_class = "standard"
+
+
+class ProductVariantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductVariant
+        skip_postgeneration_save = True
+
+    product = factory.SubFactory(ProductFactory)
+    sku = factory.Sequence(lambda n: f"SKU-{n:06d}")
+    base_price = Money(Decimal("10.00"), "EUR")
+
+    @factory.post_generation
+    def values(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.attribute_values.add(*extracted)
+
+
+class VariantPriceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VariantPrice
+
+    variant = factory.SubFactory(ProductVariantFactory)
+    price = Money(Decimal("9.99"), "USD")
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductImage
+
+    product = factory.SubFactory(ProductFactory)
+    image = "products/demo/test.jpg"
+    alt_en = "A picture"
+
+
+class WarehouseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Warehouse
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"wh{n}")
+    name = factory.LazyAttribute(lambda o: f"Warehouse {o.code}")
+    country = "DE"
+    countries_served = ["DE", "FR"]
+    priority = 10
+
+
+class StockFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stock
+        django_get_or_create = ("variant", "warehouse")
+
+    variant = factory.SubFactory(ProductVariantFactory)
+    warehouse = factory.SubFactory(WarehouseFactory)
+    quantity = 10
+
+
+def create_rates(rates: dict[str, str] | None = None, base: str = "EUR") -> None:
+    backend, _ = ExchangeBackend.objects.get_or_create(name="caravan", defaults={"base_currency": base})
+    rates = rates or {"EUR": "1", "USD": "1.1", "GBP": "0.85", "JPY": "160", "CNY": "7.8", "CHF": "0.95", "KWD": "0.33"}
+    for currency, value in rates.items():
+        Rate.objects.update_or_create(backend=backend, currency=currency, defaults={"value": Decimal(value)})

@@ -1,0 +1,76 @@
+"""No N+1: page query counts stay within budget for 12 or 48 products per page, every language and market."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.conftest import make_catalog
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "de", "fr", "es", "ja", "zh-hans"]
+MARKETS = ["eu", "uk", "us", "jp", "cn", "ch"]
+
+
+@pytest.fixture
+def big_catalog(markets):
+    return make_catalog(n_products=60, variants=3, warehouses=("de", "jp", "us"))
+
+
+def _url(name, lang, **kwargs):
+    with translation.override(lang):
+        return reverse(name, kwargs=kwargs or None)
+
+
+@pytest.mark.parametrize("per_page", [12, 48])
+@pytest.mark.parametrize("lang,market", list(zip(LANGUAGES, MARKETS, strict=True)))
+def test_category_page_queries(client, big_catalog, django_assert_max_num_queries, per_page, lang, market):
+    category, _ = big_catalog
+    client.get(_url("shop:home", lang) + f"?market={market}")  # choose the market (stored in the session)
+    with django_assert_max_num_queries(8):
+        response = client.get(_url("shop:category", lang, slug=category.slug) + f"?per_page={per_page}&sort=price_asc")
+    assert response.status_code == 200
+    assert len(response.context["page"].cards) == per_page
+
+
+@pytest.mark.parametrize("lang,market", list(zip(LANGUAGES, MARKETS, strict=True)))
+def test_filtered_category_page_queries(client, big_catalog, django_assert_max_num_queries, lang, market):
+    category, _ = big_catalog
+    path = _url("shop:category", lang, slug=category.slug) + "?colour=red&in_stock=1&min_price=1&per_page=48"
+    client.get(path + f"&market={market}")  # warm the per-process caches (config, category tree, facets)
+    with django_assert_max_num_queries(8):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert response.context["page"].cards
+
+
+@pytest.mark.parametrize("lang,market", list(zip(LANGUAGES, MARKETS, strict=True)))
+def test_product_page_queries(client, big_catalog, django_assert_max_num_queries, lang, market):
+    _, products = big_catalog
+    client.get(_url("shop:home", lang) + f"?market={market}")
+    with django_assert_max_num_queries(10):
+        response = client.get(_url("shop:product", lang, slug=products[3].slug))
+    assert response.status_code == 200
+    assert len(response.context["options"]) == 3
+
+
+def test_product_page_queries_do_not_grow_with_variants(client, markets, django_assert_max_num_queries):
+    _, products = make_catalog(n_products=2, variants=12)
+    client.get(_url("shop:product", "en", slug=products[1].slug))  # warm the per-process caches
+    with django_assert_max_num_queries(10):
+        response = client.get(_url("shop:product", "en", slug=products[0].slug))
+    assert len(response.context["options"]) == 12
+
+
+def test_home_page_queries(client, big_catalog, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        response = client.get(_url("shop:home", "de"))
+    assert response.status_code == 200
+    assert len(response.context["featured"]) == 8
+
+
+def test_search_page_queries(client, big_catalog, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        response = client.get(_url("shop:search", "en") + "?q=Product&per_page=48")
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == 60

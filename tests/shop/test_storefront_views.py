@@ -1,0 +1,40 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests.conftest import make_catalog
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, lang="en", **kwargs):
+    with translation.override(lang):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def test_home_lists_featured_products_in_german_with_euro_prices(client, catalog):
+    response = client.get(url("shop:home", "de"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Produkt" in body
+    assert "€" in body
+    assert 'hreflang="ja"' in body
+    assert 'lang="de"' in body
+
+
+def test_category_page_shows_products_and_filters(client, catalog):
+    category, products = catalog
+    response = client.get(url("shop:category", "en", slug=category.slug))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert products[0].name_en in body
+    assert "Red" in body and "Blue" in body
+
+
+def test_product_page_in_japanese_market_shows_yen(client, catalog):
+    _, products = catalog
+    response = client.get(url("shop:product", "ja", slug=products[0].slug) + "?market=jp")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert products[0].name_ja in body
+    assert "￥" in body
