@@ -13,6 +13,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts"))
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A German buyer: the market is guessed from Accept-Language until the buyer picks one.
+    return {**browser_context_args, "locale": "de-DE", "viewport": {"width": 1280, "height": 900}}
+
+
 @pytest.fixture
 def shop_data(markets):
     category, products = make_catalog(n_products=10, variants=2, warehouses=("de", "jp", "us"))
