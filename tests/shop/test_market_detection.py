@@ -13,9 +13,6 @@ from shop.middleware import SESSION_KEY, countries_from_accept_language
 from shop.models import ProductMarketPrice
 from shop.money import format_money
 
-SYMBOLS = {"EUR": "€", "GBP": "£", "USD": "$", "JPY": "￥", "CHF": "CHF", "CNY": "¥"}
-
-
 def url(name, lang="en", **kwargs):
     with translation.override(lang):
         return reverse(name, kwargs=kwargs or None)
@@ -106,13 +103,25 @@ def test_default_market_german_page_shows_euros(client, catalog):
 def test_accept_language_ja_jp_on_english_page_gives_yen(client, catalog):
     response = client.get(url("shop:home", "en"), HTTP_ACCEPT_LANGUAGE="ja-JP")
     body = _body(response)
-    assert "￥" in body
+    # English CLDR data writes the yen sign as U+00A5 '¥'; Japanese uses the full-width '￥' (see the /ja/ test).
+    assert "¥" in body
     assert "€" not in body
     assert _first_product_price("jp", "en") in body
+    assert _first_product_price("jp", "en").startswith("¥")
     assert response.wsgi_request.market.code == "jp"
     assert response.wsgi_request.market_explicit is False
     # detection from the header is not remembered as an explicit choice
     assert client.session.get(SESSION_KEY) is None
+
+
+@pytest.mark.django_db
+def test_accept_language_ja_on_japanese_page_gives_full_width_yen(client, catalog):
+    response = client.get(url("shop:home", "ja"), HTTP_ACCEPT_LANGUAGE="ja-JP,ja;q=0.9")
+    body = _body(response)
+    assert "￥" in body
+    assert "€" not in body
+    assert _first_product_price("jp", "ja") in body
+    assert response.wsgi_request.market.code == "jp"
 
 
 @pytest.mark.django_db
