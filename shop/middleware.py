@@ -3,12 +3,16 @@
 import re
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
 
 from .pricing import PricingPolicy
 from .storefront_config import get_config
 
 SESSION_KEY = "market"
+# Paths that work before any market exists (merchant setup, health checks, files).
+EXEMPT_PREFIXES = ("/admin", "/healthz", "/static", "/media", "/bench", "/sitemap")
 # Where a bare language tag says nothing about the country, the country it most likely means.
 LANGUAGE_COUNTRIES = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "ja": "JP", "zh": "CN", "it": "IT", "nl": "NL"}
 _TAG = re.compile(r"^([a-zA-Z]{1,8})(?:[-_]([a-zA-Z0-9]{1,8}))?(?:[-_]([a-zA-Z0-9]{1,8}))?$")
@@ -81,6 +85,12 @@ class MarketMiddleware:
         request.market_explicit = explicit
         request.storefront_config = config
         request.pricing = SimpleLazyObject(lambda: PricingPolicy(market, config)) if market else None
+        if market is None and not request.path.startswith(EXEMPT_PREFIXES):
+            return HttpResponse(
+                _("The shop is being set up: no market is active yet. Please come back soon."),
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
         response = self.get_response(request)
         if market:
             response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", ""))

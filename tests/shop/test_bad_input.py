@@ -86,3 +86,10 @@ def test_search_with_garbage_queries(client, catalog):
     for q in ["", " ", "'\"<>&|!:*", "a" * 500, "(((", "中文 日本語"]:
         response = client.get(_url("shop:search"), {"q": q})
         assert response.status_code == 200
+
+
+def test_shop_without_any_market_says_so_instead_of_crashing(client, db):
+    response = client.get("/en/")
+    assert response.status_code == 503
+    assert "no market" in response.content.decode()
+    assert client.get("/healthz").status_code == 200

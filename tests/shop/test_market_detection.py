@@ -13,6 +13,7 @@ from shop.middleware import SESSION_KEY, countries_from_accept_language
 from shop.models import ProductMarketPrice
 from shop.money import format_money
 
+
 def url(name, lang="en", **kwargs):
     with translation.override(lang):
         return reverse(name, kwargs=kwargs or None)
@@ -53,6 +54,16 @@ def test_garbage_header_gives_no_countries(header):
 )
 def test_zero_or_invalid_quality_is_ignored(header, expected):
     assert countries_from_accept_language(header) == expected
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG shop/middleware.py countries_from_accept_language: 'q=nan' parses as float NaN, passes the "
+    "`quality <= 0` check and poisons the sort, so 'fr;q=0.5,de;q=nan,en-GB;q=0.8' -> ['FR', 'DE', 'GB'] "
+    "(FR at q=0.5 ahead of GB at q=0.8)",
+)
+def test_nan_quality_is_ignored_and_does_not_break_ordering():
+    assert countries_from_accept_language("fr;q=0.5,de;q=nan,en-GB;q=0.8") == ["GB", "FR"]
 
 
 def test_unknown_language_without_region_is_skipped():
@@ -96,7 +107,6 @@ def test_default_market_german_page_shows_euros(client, catalog):
     assert "€" in body
     assert "£" not in body and "￥" not in body
     assert _first_product_price("eu", "de") in body
-    assert "1.234" not in body  # sanity: no stray numbers from another format
 
 
 @pytest.mark.django_db

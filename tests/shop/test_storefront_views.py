@@ -2,8 +2,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import make_catalog
-
 pytestmark = pytest.mark.django_db
 
 
