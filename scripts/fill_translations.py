@@ -548,7 +548,7 @@ def fill(lang):
 def main():
     if "--no-makemessages" not in sys.argv:
         (ROOT / "locale").mkdir(exist_ok=True)
-        run(PY, "manage.py", "makemessages", *[a for l in LANGS for a in ("-l", l)],
+        run(PY, "manage.py", "makemessages", *[a for lg in LANGS for a in ("-l", lg)],
             "--ignore=.venv", "--ignore=tests", "--ignore=bench", "--ignore=staticfiles", "--no-obsolete")
     all_missing = {}
     for lang in LANGS:
@@ -559,7 +559,7 @@ def main():
     if all_missing:
         print("\nNo translation in the table for:")
         for msgid in dict.fromkeys(m for ms in all_missing.values() for m in ms):
-            langs = ", ".join(l for l, ms in all_missing.items() if msgid in ms)
+            langs = ", ".join(lg for lg, ms in all_missing.items() if msgid in ms)
             print(f"  {msgid!r}  [{langs}]")
     if "--no-compile" not in sys.argv:
         run(PY, "manage.py", "compilemessages", "--ignore=.venv")

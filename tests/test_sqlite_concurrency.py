@@ -76,7 +76,7 @@ def test_sqlite_default_survives_16_concurrent_connections(sqlite_server):
     def buyer(seed):
         rnd = random.Random(seed)
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-        for i in range(20):
+        for _ in range(20):
             # Every buyer switches market (a session write) and browses (reads).
             path = rnd.choice([f"/en/?market={rnd.choice(markets)}", rnd.choice(category_paths), rnd.choice(product_paths),
                                f"{rnd.choice(category_paths)}?market={rnd.choice(markets)}&sort=price_asc"])
