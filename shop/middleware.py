@@ -1,5 +1,6 @@
 """Resolve the buyer's market for every request: explicit choice, else Accept-Language, else the default."""
 
+import math
 import re
 
 from django.conf import settings
@@ -31,6 +32,9 @@ def countries_from_accept_language(header: str) -> list[str]:
                     quality = float(param.strip()[2:])
                 except ValueError:
                     quality = 0.0
+                if not math.isfinite(quality):
+                    quality = 0.0
+                quality = min(quality, 1.0)
         match = _TAG.match(tag)
         if not match or quality <= 0:
             continue

@@ -5,7 +5,8 @@ Amounts are always `Decimal` with an explicit ISO 4217 currency code. Rounding r
 * ``exact``: round half up to the currency's smallest unit (0.01 EUR, 1 JPY, 0.001 KWD).
 * ``whole``: round half up to whole units.
 * ``ending_99``: round up to the next ``.99`` ending (10.01 → 10.99, 10.00 → 9.99, 9.99 → 9.99); it never lowers a
-  price by more than one minor unit. Currencies without two decimals fall back to ``whole``.
+  price by more than one minor unit. Three-decimal currencies end in ``.999``; currencies without decimals fall
+  back to ``whole``.
 * ``nearest_0_05``: round half up to a multiple of 0.05 (Swiss cash rounding).
 * ``up_to_10``: round up to the next multiple of 10 (yen, yuan shelf prices).
 
@@ -31,6 +32,7 @@ BABEL_LOCALES = {
 }
 
 ZERO = Decimal("0")
+RULES = frozenset({"exact", "whole", "ending_99", "nearest_0_05", "up_to_10"})
 
 
 class MoneyError(ValueError):
@@ -58,24 +60,35 @@ def quantize(amount: Decimal, currency: str, rounding: str = ROUND_HALF_UP) -> D
 
 
 def apply_rounding_rule(amount: Decimal, currency: str, rule: str) -> Decimal:
-    """Round a (converted) price by a market's rounding rule. Result is quantized to the currency."""
-    exact = quantize(amount, currency)
-    if rule == "exact" or exact <= ZERO:
-        return exact
+    """Round a (converted) price by a market's rounding rule. The result is quantized to the currency.
+
+    `whole`, `nearest_0_05` and `up_to_10` work on the unrounded amount (no double rounding); `ending_99` works on
+    the price rounded to the currency's minor unit, so it never lowers that price by more than one minor unit.
+    """
+    if rule not in RULES:
+        raise MoneyError(f"unknown rounding rule {rule!r}")
+    if not isinstance(amount, Decimal):
+        raise MoneyError(f"money amounts must be Decimal, not {type(amount).__name__}")
+    if amount <= ZERO:
+        return quantize(max(amount, ZERO), currency)
+    if rule == "exact":
+        return quantize(amount, currency)
     if rule == "whole" or (rule == "ending_99" and exponent(currency) < 2):
-        return quantize(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP), currency)
+        return quantize(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP), currency)
     if rule == "ending_99":
-        candidate = exact.to_integral_value(rounding=ROUND_CEILING) - Decimal("0.01")
-        return quantize(max(candidate, minor_unit(currency)), currency)
-    if rule == "nearest_0_05":
-        step = Decimal("0.05")
-        if exponent(currency) < 2:
+        exact = quantize(amount, currency)
+        if exact <= ZERO:
             return exact
-        return quantize((exact / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step, currency)
-    if rule == "up_to_10":
-        step = Decimal(10)
-        return quantize((exact / step).to_integral_value(rounding=ROUND_CEILING) * step, currency)
-    raise MoneyError(f"unknown rounding rule {rule!r}")
+        # .99 endings for 2-decimal currencies; 3-decimal currencies (KWD) end in .999.
+        return quantize(exact.to_integral_value(rounding=ROUND_CEILING) - minor_unit(currency), currency)
+    if rule == "nearest_0_05":
+        if exponent(currency) < 2:
+            return quantize(amount, currency)
+        step = Decimal("0.05")
+        return quantize((amount / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step, currency)
+    # up_to_10
+    step = Decimal(10)
+    return quantize((amount / step).to_integral_value(rounding=ROUND_CEILING) * step, currency)
 
 
 def to_minor_units(amount: Decimal, currency: str) -> int:
@@ -97,17 +110,21 @@ def parse_amount(raw: str) -> Decimal | None:
     text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
     if not text:
         return None
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
+    if "," in text and "." in text:
+        # Both separators: the last one is the decimal separator ("1.234,56" or "1,234.56").
+        decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
+        text = text.replace("." if decimal_sep == "," else ",", "").replace(",", ".")
     else:
-        text = text.replace(",", "")
+        text = text.replace(",", ".")
+    if text.count(".") > 1:
+        return None
     try:
         value = Decimal(text)
     except InvalidOperation:
         return None
     if not value.is_finite() or value < 0 or value > Decimal("1e12"):
         return None
-    return value
+    return value + ZERO  # normalises -0 to 0
 
 
 @lru_cache(maxsize=16)
@@ -115,7 +132,13 @@ def babel_locale(language: str) -> Locale:
     return Locale.parse(BABEL_LOCALES.get(language, "en_US"))
 
 
-@lru_cache(maxsize=65536)
 def format_money(amount: Decimal, currency: str, language: str) -> str:
     """Format for the active locale: `1.234,99 €` (de), `￥1,235` (ja), `$1,234.99` (en)."""
+    if not isinstance(amount, Decimal):
+        raise MoneyError(f"money amounts must be Decimal, not {type(amount).__name__}")
+    return _format_money(amount, currency, language)
+
+
+@lru_cache(maxsize=65536)
+def _format_money(amount: Decimal, currency: str, language: str) -> str:
     return format_currency(quantize(amount, currency), currency, locale=babel_locale(language), currency_digits=True)

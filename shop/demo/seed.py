@@ -1,0 +1,483 @@
+"""Write the demo shop to the database: reference data, then the catalogue in bulk, then listing prices.
+
+Everything random comes from one `random.Random(42)` consumed in a fixed order, product by product, so product
+number n is the same whatever `--products` is and however the inserts are batched.
+"""
+
+import contextlib
+import io
+import json
+import os
+import random
+import secrets
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from djmoney.contrib.exchange.models import ExchangeBackend, Rate
+from djmoney.money import Money
+from tqdm import tqdm
+
+from fulfillment.models import Stock, Warehouse
+
+from .. import signals
+from ..models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Market,
+    Product,
+    ProductImage,
+    ProductMarketPrice,
+    ProductVariant,
+    TaxRate,
+    VariantPrice,
+)
+from ..services.pricing import refresh_market_prices
+from ..storefront_config import bump_catalog_version, bump_config_version
+from . import catalogue as cat
+from . import reference as ref
+from .images import ImageCache
+
+SEED = 42
+CHUNK = 2000  # products per transaction
+BATCH = 2000  # rows per INSERT
+HISTORY = timedelta(days=540)  # created_at spreads over this period, newest last
+FEATURED = 16
+MIN_PRICE, MAX_PRICE = Decimal("9.90"), Decimal("249.00")
+CENT_ENDINGS = (Decimal("0.00"), Decimal("0.50"), Decimal("0.90"), Decimal("0.90"))
+FIXED_CURRENCIES = ("USD", "GBP", "JPY")
+ADMIN_USERNAME = "admin"
+ADMIN_EMAIL = "admin@caravan.example"
+
+
+# --- Pure generation ------------------------------------------------------------------------------
+
+
+@dataclass
+class VariantSpec:
+    sku: str
+    values: list  # (attribute slug, value slug)
+    price: Decimal
+    weight: int
+    fixed: tuple | None  # (currency, amount)
+    stock: dict  # warehouse code -> quantity
+
+
+@dataclass
+class ProductSpec:
+    number: int
+    leaf: str
+    names: dict
+    descriptions: dict
+    slug: str
+    featured: bool
+    age: float  # 0 = oldest, 1 = newest (before scaling to the catalogue size)
+    shape: str
+    label: str
+    variants: list = field(default_factory=list)
+    colours: list = field(default_factory=list)  # distinct colour slugs in variant order
+
+
+def _price_point(rng: random.Random, lo: int, hi: int) -> Decimal:
+    price = Decimal(rng.randint(lo, hi)) + rng.choice(CENT_ENDINGS)
+    return min(max(price, MIN_PRICE), MAX_PRICE)
+
+
+def _charm(amount: Decimal, currency: str) -> Decimal:
+    """A merchant's hand-picked price: 49.99 / 54.99 style, yen as 4,980."""
+    if currency == "JPY":
+        return max(Decimal(480), (amount / 100).to_integral_value(ROUND_HALF_UP) * 100 - 20)
+    return max(Decimal("4.99"), (amount / 5).to_integral_value(ROUND_HALF_UP) * 5 - Decimal("0.01"))
+
+
+def _fixed_price(net_eur: Decimal, currency: str, rates: dict) -> Decimal:
+    gross_factor = {"USD": Decimal(1), "GBP": Decimal("1.20"), "JPY": Decimal("1.10")}[currency]  # US shows net prices
+    return _charm(net_eur * rates[currency] * gross_factor, currency)
+
+
+def _stock(rng: random.Random) -> dict:
+    out_of_stock = rng.random() < 0.10
+    stock = {}
+    for code in ("de-ber", "uk-lon", "us-nj", "jp-osa"):
+        if code != "de-ber" and rng.random() >= 0.6:
+            continue  # regional warehouses carry part of the range
+        if out_of_stock:
+            stock[code] = 0
+        elif rng.random() < 0.15:
+            stock[code] = rng.randint(1, 5)
+        elif code != "de-ber" and rng.random() < 0.1:
+            stock[code] = 0
+        else:
+            stock[code] = rng.randint(6, 150)
+    return stock
+
+
+def generate(rng: random.Random, rates: dict) -> Iterator[ProductSpec]:
+    """An endless, deterministic stream of product specs."""
+    leaves = list(cat.leaves())
+    combos = {}
+    for top, leaf in leaves:
+        options = [(a, m, n) for n in leaf.nouns for m in n.materials for a in top.adjectives]
+        rng.shuffle(options)
+        combos[leaf.slug] = options
+    used = defaultdict(int)
+    slugs: dict[str, int] = {}
+    colours = {v.slug: v for v in cat.COLOUR.values}
+    number = 0
+    while True:
+        number += 1
+        top, leaf = leaves[rng.randrange(len(leaves))]
+        options = combos[leaf.slug]
+        adj_key, mat_key, noun = options[used[leaf.slug] % len(options)]
+        used[leaf.slug] += 1
+        adj, mat = cat.A[adj_key], cat.M[mat_key]
+        names = cat.product_name(adj, mat, noun)
+        closers = rng.sample(cat.CLOSERS, 2)
+        descriptions = cat.join_sentences([rng.choice(leaf.sentences), mat.sentence, *closers])
+        base = slugify(names["en"])
+        seen = slugs.get(base, 0) + 1
+        slugs[base] = seen
+        spec = ProductSpec(
+            number=number,
+            leaf=leaf.slug,
+            names=names,
+            descriptions=descriptions,
+            slug=base if seen == 1 else f"{base}-{seen}",
+            featured=number % 15 == 4 and number <= 15 * FEATURED,
+            age=rng.random(),
+            shape=noun.shape,
+            label=noun.en,
+        )
+        # Variants: colour x size, 2-6 of them.
+        base_price = _price_point(rng, *noun.price)
+        weight = round(noun.weight * rng.uniform(0.85, 1.15), -1) or 10
+        fixed_currency = rng.choice(FIXED_CURRENCIES) if rng.random() < 0.10 else None
+        if noun.sizes:
+            attr, sizes = noun.sizes
+            n_colours = min(rng.choice((1, 1, 2, 2, 3)), len(leaf.palette))
+            max_sizes = min(len(sizes), 6 // n_colours)
+            n_sizes = rng.randint(min(2 if n_colours == 1 else 1, max_sizes), max_sizes)
+            start = rng.randint(0, len(sizes) - n_sizes)
+            chosen_sizes = list(enumerate(sizes))[start : start + n_sizes]
+            premium = attr == "dimensions" or (attr == "size" and rng.random() < 0.3)
+        else:
+            attr, chosen_sizes, premium = None, [(0, None)], False
+            n_colours = rng.randint(2, min(4, len(leaf.palette)))
+        chosen_colours = rng.sample(leaf.palette, n_colours)
+        spec.colours = chosen_colours
+        for colour in chosen_colours:
+            for size_index, size in chosen_sizes:
+                price = base_price
+                if premium and attr == "dimensions" and size_index:
+                    price = (base_price * (1 + Decimal("0.25") * size_index)).to_integral_value(ROUND_CEILING) - Decimal("0.10")
+                elif premium and size == "xl":
+                    price = base_price + 5
+                price = min(price, MAX_PRICE)
+                values = [("colour", colour)]
+                sku = f"CR-{number:06d}-{colours[colour].code}"
+                if size:
+                    values.append((attr, size))
+                    sku += f"-{cat.attribute_value(attr, size).code}"
+                spec.variants.append(
+                    VariantSpec(
+                        sku=sku,
+                        values=values,
+                        price=price,
+                        weight=int(weight * (1 + 0.04 * size_index)),
+                        fixed=(fixed_currency, _fixed_price(price, fixed_currency, rates)) if fixed_currency else None,
+                        stock=_stock(rng),
+                    )
+                )
+        yield spec
+
+
+def load_rates_file() -> dict:
+    data = json.loads(Path(settings.CARAVAN_FX_RATES_FILE).read_text(encoding="utf-8"), parse_float=Decimal)
+    return {code: Decimal(str(value)) for code, value in data["rates"].items()}
+
+
+# --- Database -------------------------------------------------------------------------------------
+
+
+def _translated(prefix: str, texts: dict) -> dict:
+    out = {prefix: texts["en"]}
+    for lang in cat.LANGS:
+        out[f"{prefix}_{lang}"] = texts[lang]
+    return out
+
+
+@contextlib.contextmanager
+def _explicit_created_at():
+    """Let bulk_create keep the created_at we set (auto_now_add would stamp every row with now)."""
+    created = Product._meta.get_field("created_at")
+    saved = created.auto_now_add
+    created.auto_now_add = False
+    try:
+        yield
+    finally:
+        created.auto_now_add = saved
+
+
+@contextlib.contextmanager
+def _signals_suspended():
+    saved = signals.SUSPENDED["value"]
+    signals.SUSPENDED["value"] = True
+    try:
+        yield
+    finally:
+        signals.SUSPENDED["value"] = saved
+
+
+def delete_catalogue() -> None:
+    """Remove the whole catalogue with plain DELETEs (fast at any size; no per-object signals)."""
+    through = ProductVariant.attribute_values.through
+    tables = [m._meta.db_table for m in (Stock, VariantPrice, ProductMarketPrice, through, ProductImage, ProductVariant, Product, Category, AttributeValue, Attribute)]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 (table names from models)
+
+
+def ensure_reference(update: bool) -> bool:
+    """Markets, tax rates and warehouses. `update` overwrites demo rows; otherwise only missing rows are created."""
+    changed = False
+    have_default = Market.objects.filter(is_default=True).exclude(code="eu").exists()
+    if update and have_default:
+        Market.objects.filter(is_default=True).exclude(code="eu").update(is_default=False)
+        have_default = False
+    for position, spec in enumerate(ref.MARKETS):
+        defaults = {
+            **_translated("name", spec["names"]),
+            "currency": spec["currency"],
+            "countries": list(spec["countries"]),
+            "default_country": spec["default_country"],
+            "default_language": spec["default_language"],
+            "prices_include_tax": spec["prices_include_tax"],
+            "rounding_rule": spec["rounding_rule"],
+            "is_default": spec["is_default"] and not have_default,
+            "is_active": True,
+            "position": position,
+        }
+        if update:
+            Market.objects.update_or_create(code=spec["code"], defaults=defaults)
+            changed = True
+        else:
+            changed |= Market.objects.get_or_create(code=spec["code"], defaults=defaults)[1]
+    for country, tax_class, rate, name in ref.tax_rows():
+        if update:
+            TaxRate.objects.update_or_create(country=country, tax_class=tax_class, defaults={"rate": rate, "name": name})
+            changed = True
+        else:
+            changed |= TaxRate.objects.get_or_create(country=country, tax_class=tax_class, defaults={"rate": rate, "name": name})[1]
+    for spec in ref.WAREHOUSES:
+        defaults = {"name": spec["name"], "country": spec["country"], "countries_served": list(spec["countries_served"]),
+                    "priority": spec["priority"], "is_active": True}
+        if update:
+            Warehouse.objects.update_or_create(code=spec["code"], defaults=defaults)
+            changed = True
+        else:
+            changed |= Warehouse.objects.get_or_create(code=spec["code"], defaults=defaults)[1]
+    return changed
+
+
+def ensure_rates(force: bool) -> bool:
+    """Exchange rates via djmoney's `update_rates` (our file backend); fall back to writing the file's rates directly."""
+    backend_name = settings.CARAVAN_FX_BACKEND
+    if not force and Rate.objects.filter(backend_id=backend_name).exists():
+        return False
+    try:
+        call_command("update_rates", stdout=io.StringIO())
+    except Exception:  # noqa: BLE001 (any failure: offline backend, bad settings)
+        pass
+    if Rate.objects.filter(backend_id=backend_name).count() < len(settings.CURRENCIES):
+        backend, _ = ExchangeBackend.objects.update_or_create(name=backend_name, defaults={"base_currency": settings.BASE_CURRENCY})
+        Rate.objects.bulk_create(
+            [Rate(backend=backend, currency=code, value=value) for code, value in load_rates_file().items()],
+            update_conflicts=True,
+            unique_fields=["currency", "backend"],
+            update_fields=["value"],
+        )
+    return True
+
+
+def ensure_admin(say: Callable[[str], None]) -> None:
+    User = get_user_model()  # noqa: N806
+    password = os.environ.get("CARAVAN_ADMIN_PASSWORD", "")
+    user = User.objects.filter(**{User.USERNAME_FIELD: ADMIN_USERNAME}).first()
+    if user is not None:
+        if password:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            say(f"Admin login: {ADMIN_USERNAME} / (password from CARAVAN_ADMIN_PASSWORD)")
+        else:
+            say(f"Admin user '{ADMIN_USERNAME}' already exists (password unchanged).")
+        return
+    if password:
+        User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, password)
+        say(f"Admin login: {ADMIN_USERNAME} / (password from CARAVAN_ADMIN_PASSWORD)")
+        return
+    password = secrets.token_urlsafe(12)
+    User.objects.create_superuser(ADMIN_USERNAME, ADMIN_EMAIL, password)
+    say("")
+    say(f"  Admin login: {ADMIN_USERNAME} / {password}")
+    say("  (generated now and shown only once; set CARAVAN_ADMIN_PASSWORD to choose it)")
+    say("")
+
+
+def create_attributes() -> dict:
+    """(attribute slug, value slug) -> AttributeValue id."""
+    ids = {}
+    for position, attr in enumerate(cat.ATTRIBUTES):
+        attribute = Attribute.objects.create(slug=attr.slug, position=position, **_translated("name", attr.names))
+        values = AttributeValue.objects.bulk_create(
+            [
+                AttributeValue(attribute=attribute, slug=v.slug, swatch=v.swatch, position=i, **_translated("name", v.names))
+                for i, v in enumerate(attr.values)
+            ]
+        )
+        for v in values:
+            ids[(attr.slug, v.slug)] = v.pk
+    return ids
+
+
+def create_categories() -> dict:
+    """leaf slug -> Category id."""
+    ids = {}
+    for position, top in enumerate(cat.TREE):
+        parent = Category.objects.create(
+            slug=top.slug, position=position, is_featured=True, colour=top.colour,
+            **_translated("name", top.names), **_translated("description", top.description),
+        )
+        for sub_position, leaf in enumerate(top.leaves):
+            child = Category.objects.create(
+                parent=parent, slug=leaf.slug, position=sub_position, colour=leaf.colour,
+                **_translated("name", leaf.names), **_translated("description", leaf.sentences[0]),
+            )
+            ids[leaf.slug] = child.pk
+    return ids
+
+
+def _take(iterator, n):
+    return [next(iterator) for _ in range(n)]
+
+
+def load_catalogue(n_products: int, progress: Callable[[int], None], images: ImageCache) -> dict:
+    rng = random.Random(SEED)
+    rates = load_rates_file()
+    counts = defaultdict(int)
+    warehouses = dict(Warehouse.objects.values_list("code", "pk"))
+    with transaction.atomic():
+        value_ids = create_attributes()
+        leaf_ids = create_categories()
+    colour_values = {v.slug: v for v in cat.COLOUR.values}
+    through = ProductVariant.attribute_values.through
+    specs = generate(rng, rates)
+    now = timezone.now().replace(microsecond=0)
+    done = 0
+    with _explicit_created_at():
+        while done < n_products:
+            chunk = _take(specs, min(CHUNK, n_products - done))
+            with transaction.atomic():
+                products = []
+                for spec in chunk:
+                    position = (spec.number - 1 + spec.age) / n_products  # 0 oldest .. 1 newest
+                    products.append(
+                        Product(
+                            category_id=leaf_ids[spec.leaf],
+                            slug=spec.slug,
+                            tax_class="standard",
+                            is_published=True,
+                            is_featured=spec.featured,
+                            created_at=now - HISTORY * (1 - position),
+                            **_translated("name", spec.names),
+                            **_translated("description", spec.descriptions),
+                        )
+                    )
+                Product.objects.bulk_create(products, batch_size=BATCH)
+                variants, images_rows = [], []
+                for spec, product in zip(chunk, products, strict=True):
+                    for position, v in enumerate(spec.variants):
+                        variants.append(
+                            ProductVariant(product_id=product.pk, sku=v.sku, base_price=Money(v.price, "EUR"), weight_grams=v.weight, position=position)
+                        )
+                    for position, colour in enumerate(spec.colours[:2]):
+                        value = colour_values[colour]
+                        path = images.path(spec.shape, colour, value.swatch, spec.label)
+                        alt = cat.image_alt(spec.names, value.names)
+                        images_rows.append(ProductImage(product_id=product.pk, image=path, position=position, **_translated("alt", alt)))
+                ProductVariant.objects.bulk_create(variants, batch_size=BATCH)
+                ProductImage.objects.bulk_create(images_rows, batch_size=BATCH)
+                links, fixed, stock = [], [], []
+                variant_iter = iter(variants)
+                for spec in chunk:
+                    for v in spec.variants:
+                        variant_id = next(variant_iter).pk
+                        links.extend(through(productvariant_id=variant_id, attributevalue_id=value_ids[key]) for key in v.values)
+                        if v.fixed:
+                            fixed.append(VariantPrice(variant_id=variant_id, price=Money(v.fixed[1], v.fixed[0])))
+                        stock.extend(
+                            Stock(variant_id=variant_id, warehouse_id=warehouses[code], quantity=quantity)
+                            for code, quantity in v.stock.items()
+                            if code in warehouses
+                        )
+                through.objects.bulk_create(links, batch_size=BATCH * 2)
+                VariantPrice.objects.bulk_create(fixed, batch_size=BATCH)
+                Stock.objects.bulk_create(stock, batch_size=BATCH * 2)
+            counts["products"] += len(products)
+            counts["variants"] += len(variants)
+            counts["images"] += len(images_rows)
+            counts["fixed prices"] += len(fixed)
+            counts["stock rows"] += len(stock)
+            done += len(chunk)
+            progress(len(chunk))
+    counts["categories"] = len(leaf_ids) + len(cat.TREE)
+    return dict(counts)
+
+
+def _analyze() -> None:
+    if connection.vendor != "postgresql":
+        return
+    models = (Product, ProductVariant, ProductVariant.attribute_values.through, ProductImage, Stock, VariantPrice, ProductMarketPrice, Category)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models))
+
+
+def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say: Callable[[str], None] = print) -> dict:
+    """Build the demo shop. Returns row counts of what was created (empty when the catalogue already existed)."""
+    with translation.override("en"), _signals_suspended():
+        if reset:
+            delete_catalogue()
+        elif Product.objects.exists():
+            with transaction.atomic():
+                changed = ensure_reference(update=False)
+                changed |= ensure_rates(force=False)
+            if changed:
+                refresh_market_prices()
+            bump_config_version()
+            bump_catalog_version()
+            say(f"Demo catalogue already seeded ({Product.objects.count()} products); use --reset to rebuild it.")
+            ensure_admin(say)
+            return {}
+        with transaction.atomic():
+            ensure_reference(update=True)
+            ensure_rates(force=True)
+        images = ImageCache(settings.MEDIA_ROOT)
+        with tqdm(total=products, desc="Products", unit="product", disable=quiet, dynamic_ncols=True) as bar:
+            counts = load_catalogue(products, bar.update, images)
+        counts["images drawn"] = images.drawn
+    with tqdm(total=products, desc="Prices  ", unit="product", disable=quiet, dynamic_ncols=True) as bar:
+        counts["listing prices"] = refresh_market_prices(progress=bar.update)
+    _analyze()
+    bump_config_version()
+    bump_catalog_version()
+    ensure_admin(say)
+    return counts
