@@ -52,7 +52,14 @@ LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 def log(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+    try:
+        print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+    except (OSError, ValueError):  # stdout gone (e.g. piped into `head`): cleanup must still run
+        pass
+
+
+def _exit_on_signal(signum, _frame):
+    raise SystemExit(128 + signum)  # unwinds through main()'s finally, which stops gunicorn
 
 
 class BenchError(RuntimeError):
@@ -317,9 +324,9 @@ class Server:
         if self.proc is None:
             return
         if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
             log(f"stopping gunicorn pid {self.proc.pid}")
             try:
-                self.proc.send_signal(signal.SIGTERM)
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 pass
@@ -474,6 +481,8 @@ def print_table(results: dict, floor_rps: float | None) -> None:
 def main(argv=None) -> int:
     args = parse_args(argv)
     os.chdir(ROOT)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    signal.signal(signal.SIGHUP, _exit_on_signal)
     started = time.monotonic()
     server = None
     created_db = False
@@ -526,7 +535,11 @@ def main(argv=None) -> int:
         else:
             log(f"manage.py seed_demo --reset --products {args.products} --quiet (timeout {args.seed_timeout:.0f}s)")
             t0 = time.monotonic()
-            manage(env, "seed_demo", "--reset", "--products", str(args.products), "--quiet", timeout=args.seed_timeout)
+            # Captured: seed_demo prints a freshly generated admin password, which has no place in benchmark logs.
+            out = manage(env, "seed_demo", "--reset", "--products", str(args.products), "--quiet", timeout=args.seed_timeout, capture=True)
+            for line in out.splitlines():
+                if "seeded" in line.lower():
+                    log(line.strip())
             seeded = time.monotonic() - t0
             log(f"seeded in {seeded:.1f}s")
 
@@ -620,6 +633,8 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         log("interrupted")
         status = 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which has gone away
+        status = 1
     finally:
         if server is not None:
             server.stop()

@@ -16,8 +16,11 @@ def storefront(request):
     query.pop("currency", None)
     suffix = ("?" + query.urlencode()) if query else ""
     languages = []
+    prefix = f"/{language}/"
+    rest = path[len(prefix):] if path.startswith(prefix) else None
     for code, name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        # i18n_patterns URLs differ only by their language prefix; other paths go through translate_url.
+        url = f"/{code}/{rest}" if rest is not None else translate_url(path, code)
         languages.append({"code": code, "name": name, "url": url + suffix, "href": request.build_absolute_uri(url), "active": code == language})
     markets = []
     for m in config.markets:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .forms import ListingFilterForm
+from .rendering import render_cards
 
 
 def _language():
@@ -55,7 +56,7 @@ def home(request):
         {
             "categories": tree,
             "featured_categories": featured_categories,
-            "featured": selectors.featured_cards(request.market, language, limit=8),
+            "featured_html": render_cards(selectors.featured_cards(request.market, language, limit=8)),
         },
     )
 
@@ -72,6 +73,11 @@ def category(request, slug):
     form.is_valid()
     query, selected = _listing_query(request, form, category_ids)
     page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
+    page.cards_html = render_cards(page.cards)
+    facets = [
+        {**facet, "values": [{**v, "checked": v["slug"] in selected.get(facet["slug"], ())} for v in facet["values"]]}
+        for facet in selectors.facets(category_ids, language)
+    ]
     return render(
         request,
         "shop/category.html",
@@ -80,7 +86,7 @@ def category(request, slug):
             "category": node,
             "parent": parent,
             "form": form,
-            "facets": selectors.facets(category_ids, language),
+            "facets": facets,
             "selected": selected,
             "page": page,
             "query_without_page": _query_without(request, "page"),
@@ -98,6 +104,7 @@ def search(request):
     page = None
     if text:
         page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
+        page.cards_html = render_cards(page.cards)
     return render(
         request,
         "shop/search.html",
@@ -134,7 +141,7 @@ def product(request, slug):
             "options": options,
             "groups": groups,
             "chosen": chosen,
-            "related": selectors.related_cards(request.market, item, language),
+            "related_html": render_cards(selectors.related_cards(request.market, item, language)),
         },
     )
 

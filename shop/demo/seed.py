@@ -20,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from djmoney.contrib.exchange.models import ExchangeBackend, Rate
@@ -238,13 +238,69 @@ def _signals_suspended():
         signals.SUSPENDED["value"] = saved
 
 
+CATALOGUE_MODELS = (Stock, VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductImage, ProductVariant, Product, Category,
+                    AttributeValue, Attribute)
+
+
 def delete_catalogue() -> None:
-    """Remove the whole catalogue with plain DELETEs (fast at any size; no per-object signals)."""
-    through = ProductVariant.attribute_values.through
-    tables = [m._meta.db_table for m in (Stock, VariantPrice, ProductMarketPrice, through, ProductImage, ProductVariant, Product, Category, AttributeValue, Attribute)]
+    """Remove the whole catalogue: TRUNCATE on PostgreSQL, plain DELETEs elsewhere (no per-object signals either way).
+
+    Neither cascades: if other tables (orders, ...) reference the catalogue, this fails instead of wiping them.
+    """
+    tables = [connection.ops.quote_name(m._meta.db_table) for m in CATALOGUE_MODELS]
+    if connection.vendor == "postgresql":
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY")
+            return
+        except DatabaseError:
+            pass  # referenced from elsewhere: DELETE reports which constraint is in the way
     with transaction.atomic(), connection.cursor() as cursor:
         for table in tables:
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 (table names from models)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 (table names from models)
+
+
+class Inserter:
+    """Bulk inserts of rows given as {attname: value} dicts.
+
+    PostgreSQL: COPY, with primary keys taken from the table's sequence up front (several times faster than
+    bulk_create at 100k products: no model instances, no SQL compilation). Elsewhere: bulk_create in batches.
+    """
+
+    def __init__(self):
+        self.copy = connection.vendor == "postgresql"
+
+    def insert(self, model, rows: list[dict], want_ids: bool = False) -> list[int] | None:
+        if not rows:
+            return [] if want_ids else None
+        if not self.copy:
+            objs = model.objects.bulk_create([self._instance(model, row) for row in rows], batch_size=BATCH)
+            return [o.pk for o in objs] if want_ids else None
+        ids = None
+        opts = model._meta
+        with connection.cursor() as cursor:
+            if want_ids:
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                    [opts.db_table, opts.pk.column, len(rows)],
+                )
+                ids = [r[0] for r in cursor.fetchall()]
+                for row, pk in zip(rows, ids, strict=True):
+                    row[opts.pk.attname] = pk
+            names = list(rows[0])
+            columns = ", ".join(connection.ops.quote_name(opts.get_field(n).column) for n in names)
+            with cursor.cursor.copy(f"COPY {connection.ops.quote_name(opts.db_table)} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row([row[n] for n in names])
+        return ids
+
+    @staticmethod
+    def _instance(model, row: dict):
+        row = dict(row)
+        for name in ("base_price", "price"):  # MoneyFields: amount + currency column
+            if f"{name}_currency" in row:
+                row[name] = Money(row[name], row.pop(f"{name}_currency"))
+        return model(**row)
 
 
 def ensure_reference(update: bool) -> bool:
@@ -380,6 +436,7 @@ def load_catalogue(n_products: int, progress: Callable[[int], None], images: Ima
         leaf_ids = create_categories()
     colour_values = {v.slug: v for v in cat.COLOUR.values}
     through = ProductVariant.attribute_values.through
+    db = Inserter()
     specs = generate(rng, rates)
     now = timezone.now().replace(microsecond=0)
     done = 0
@@ -387,54 +444,61 @@ def load_catalogue(n_products: int, progress: Callable[[int], None], images: Ima
         while done < n_products:
             chunk = _take(specs, min(CHUNK, n_products - done))
             with transaction.atomic():
-                products = []
+                product_rows = []
                 for spec in chunk:
-                    position = (spec.number - 1 + spec.age) / n_products  # 0 oldest .. 1 newest
-                    products.append(
-                        Product(
-                            category_id=leaf_ids[spec.leaf],
-                            slug=spec.slug,
-                            tax_class="standard",
-                            is_published=True,
-                            is_featured=spec.featured,
-                            created_at=now - HISTORY * (1 - position),
-                            **_translated("name", spec.names),
-                            **_translated("description", spec.descriptions),
-                        )
-                    )
-                Product.objects.bulk_create(products, batch_size=BATCH)
-                variants, images_rows = [], []
-                for spec, product in zip(chunk, products, strict=True):
+                    age = (spec.number - 1 + spec.age) / n_products  # 0 oldest .. 1 newest
+                    product_rows.append({
+                        "category_id": leaf_ids[spec.leaf],
+                        "slug": spec.slug,
+                        "tax_class": "standard",
+                        "is_published": True,
+                        "is_featured": spec.featured,
+                        "created_at": now - HISTORY * (1 - age),
+                        "updated_at": now,
+                        **_translated("name", spec.names),
+                        **_translated("description", spec.descriptions),
+                    })
+                product_ids = db.insert(Product, product_rows, want_ids=True)
+                variant_rows, image_rows = [], []
+                for spec, product_id in zip(chunk, product_ids, strict=True):
                     for position, v in enumerate(spec.variants):
-                        variants.append(
-                            ProductVariant(product_id=product.pk, sku=v.sku, base_price=Money(v.price, "EUR"), weight_grams=v.weight, position=position)
-                        )
+                        variant_rows.append({
+                            "product_id": product_id,
+                            "sku": v.sku,
+                            "base_price": v.price,
+                            "base_price_currency": "EUR",
+                            "weight_grams": v.weight,
+                            "position": position,
+                            "is_active": True,
+                        })
                     for position, colour in enumerate(spec.colours[:2]):
                         value = colour_values[colour]
-                        path = images.path(spec.shape, colour, value.swatch, spec.label)
-                        alt = cat.image_alt(spec.names, value.names)
-                        images_rows.append(ProductImage(product_id=product.pk, image=path, position=position, **_translated("alt", alt)))
-                ProductVariant.objects.bulk_create(variants, batch_size=BATCH)
-                ProductImage.objects.bulk_create(images_rows, batch_size=BATCH)
+                        image_rows.append({
+                            "product_id": product_id,
+                            "image": images.path(spec.shape, colour, value.swatch, spec.label),
+                            "position": position,
+                            **_translated("alt", cat.image_alt(spec.names, value.names)),
+                        })
+                variant_ids = iter(db.insert(ProductVariant, variant_rows, want_ids=True))
+                db.insert(ProductImage, image_rows)
                 links, fixed, stock = [], [], []
-                variant_iter = iter(variants)
                 for spec in chunk:
                     for v in spec.variants:
-                        variant_id = next(variant_iter).pk
-                        links.extend(through(productvariant_id=variant_id, attributevalue_id=value_ids[key]) for key in v.values)
+                        variant_id = next(variant_ids)
+                        links.extend({"productvariant_id": variant_id, "attributevalue_id": value_ids[key]} for key in v.values)
                         if v.fixed:
-                            fixed.append(VariantPrice(variant_id=variant_id, price=Money(v.fixed[1], v.fixed[0])))
+                            fixed.append({"variant_id": variant_id, "price": v.fixed[1], "price_currency": v.fixed[0]})
                         stock.extend(
-                            Stock(variant_id=variant_id, warehouse_id=warehouses[code], quantity=quantity)
+                            {"variant_id": variant_id, "warehouse_id": warehouses[code], "quantity": quantity, "quantity_allocated": 0, "updated_at": now}
                             for code, quantity in v.stock.items()
                             if code in warehouses
                         )
-                through.objects.bulk_create(links, batch_size=BATCH * 2)
-                VariantPrice.objects.bulk_create(fixed, batch_size=BATCH)
-                Stock.objects.bulk_create(stock, batch_size=BATCH * 2)
-            counts["products"] += len(products)
-            counts["variants"] += len(variants)
-            counts["images"] += len(images_rows)
+                db.insert(through, links)
+                db.insert(VariantPrice, fixed)
+                db.insert(Stock, stock)
+            counts["products"] += len(product_rows)
+            counts["variants"] += len(variant_rows)
+            counts["images"] += len(image_rows)
             counts["fixed prices"] += len(fixed)
             counts["stock rows"] += len(stock)
             done += len(chunk)
@@ -462,8 +526,8 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
                 changed |= ensure_rates(force=False)
             if changed:
                 refresh_market_prices()
-            bump_config_version()
-            bump_catalog_version()
+                bump_config_version()
+                bump_catalog_version()
             say(f"Demo catalogue already seeded ({Product.objects.count()} products); use --reset to rebuild it.")
             ensure_admin(say)
             return {}
