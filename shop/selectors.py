@@ -230,8 +230,9 @@ def featured_cards(market, language: str, limit: int = 8) -> list[dict]:
 
 
 def related_cards(market, product, language: str, limit: int = 4) -> list[dict]:
+    """Newest products of the same category (cached with the product page, so without stock badges)."""
     rows = card_queryset(market, ListingQuery(category_ids=[product.category_id]), language).exclude(pk=product.pk)[:limit]
-    return build_cards(rows, market, language)
+    return [{**card, "in_stock": True} for card in build_cards(rows, market, language)]
 
 
 # --- Product page ---------------------------------------------------------------------------------
@@ -259,18 +260,15 @@ def product_for_page(slug: str):
 
 
 def variant_options(product, policy, language: str) -> tuple[list[dict], list[dict]]:
-    """Per-variant price and availability for the buyer's market, and the attribute groups for the chooser."""
-    variants = list(product.variants.all())
-    available = policy.availability([v.pk for v in variants])
+    """Per-variant price (for the buyer's market) and the attribute groups for the chooser. No stock here."""
     options = []
     groups: dict = OrderedDict()
-    for variant in variants:
+    for variant in product.variants.all():
         price = policy.variant_price(variant, tax_class=product.tax_class)
         values = sorted(variant.attribute_values.all(), key=lambda v: (v.attribute.position, v.attribute.slug))
         for value in values:
             group = groups.setdefault(value.attribute.slug, {"name": value.attribute.name, "values": OrderedDict()})
             group["values"].setdefault(value.slug, {"name": value.name, "swatch": value.swatch})
-        quantity = available.get(variant.pk, 0)
         options.append(
             {
                 "id": variant.pk,
@@ -279,13 +277,59 @@ def variant_options(product, policy, language: str) -> tuple[list[dict], list[di
                 "values": {v.attribute.slug: v.slug for v in values},
                 "price": price,
                 "price_display": format_money(price.display, price.currency, language),
-                "available": quantity,
-                "in_stock": quantity > 0,
-                "low_stock": 0 < quantity <= 5,
             }
         )
     attribute_groups = [{"slug": slug, "name": g["name"], "values": list(g["values"].values())} for slug, g in groups.items()]
     return options, attribute_groups
+
+
+def with_availability(options: list[dict], policy) -> list[dict]:
+    """Copy of the options with live stock for the buyer's market (one query)."""
+    available = policy.availability([o["id"] for o in options])
+    result = []
+    for option in options:
+        quantity = available.get(option["id"], 0)
+        result.append({**option, "available": quantity, "in_stock": quantity > 0, "low_stock": 0 < quantity <= 5})
+    return result
+
+
+_MISSING = "missing"
+
+
+def product_page(slug: str, policy, language: str) -> dict | None:
+    """Everything the product page shows except stock, for one market and language.
+
+    Cached per catalogue version (any edit of products, prices, rates, tax or markets starts a new version), so a
+    warm product page costs one cache read plus the live stock query.
+    """
+    key = f"pdp:{catalog_version()}:{policy.market.code}:{language}:{slug}"
+    data = cache.get(key)
+    if data == _MISSING:
+        return None
+    if data is not None:
+        return data
+    product = product_for_page(slug)
+    if product is None:
+        cache.set(key, _MISSING, timeout=60)
+        return None
+    options, groups = variant_options(product, policy, language)
+    category = product.category
+    parent = category.parent
+    data = {
+        "id": product.pk,
+        "slug": product.slug,
+        "name": product.name,
+        "description": product.description,
+        "tax_class": product.tax_class,
+        "category": {"name": category.name, "url": reverse("shop:category", kwargs={"slug": category.slug})},
+        "parent": {"name": parent.name, "url": reverse("shop:category", kwargs={"slug": parent.slug})} if parent else None,
+        "images": [{"url": image.image.url, "alt": image.alt or product.name} for image in product.images.all()],
+        "options": options,
+        "groups": groups,
+        "related": related_cards(policy.market, product, language),
+    }
+    cache.set(key, data, timeout=3600)
+    return data
 
 
 def attribute_value_ids(slugs_by_attribute: dict[str, list[str]]) -> dict[str, list[int]]:

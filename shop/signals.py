@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
-from fulfillment.models import Stock, Warehouse
+from fulfillment.models import Warehouse
 
 from .models import (
     Attribute,
@@ -53,7 +53,6 @@ def config_changed(sender, **kwargs):
 @receiver([post_save, post_delete], sender=Attribute)
 @receiver([post_save, post_delete], sender=AttributeValue)
 @receiver([post_save, post_delete], sender=ProductImage)
-@receiver([post_save, post_delete], sender=Stock)
 def catalog_changed(sender, **kwargs):
     if SUSPENDED["value"]:
         return

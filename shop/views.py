@@ -121,10 +121,10 @@ def search(request):
 @require_GET
 def product(request, slug):
     language = _language()
-    item = selectors.product_for_page(slug)
-    if item is None:
+    data = selectors.product_page(slug, request.pricing, language)
+    if data is None:
         raise Http404("No such product")
-    options, groups = selectors.variant_options(item, request.pricing, language)
+    options = selectors.with_availability(data["options"], request.pricing)
     chosen = None
     wanted = request.GET.get("variant", "")
     if wanted:
@@ -136,12 +136,12 @@ def product(request, slug):
         "shop/product.html",
         {
             "categories": selectors.category_tree(language),
-            "product": item,
-            "images": list(item.images.all()),
+            "product": data,
+            "images": data["images"],
             "options": options,
-            "groups": groups,
+            "groups": data["groups"],
             "chosen": chosen,
-            "related_html": render_cards(selectors.related_cards(request.market, item, language)),
+            "related_html": render_cards(data["related"], show_stock=False),
         },
     )
 

@@ -831,6 +831,18 @@ CLOSERS = (
 )
 
 
+# Product lines, used once a category has used up its adjective x material x noun combinations (big catalogues):
+# en "Kiruna Classic Linen Shirt", de "Klassisches Leinenhemd Kiruna", ja "キルナ クラシックなリネンシャツ", zh "基律纳系列经典亚麻衬衫".
+LINES = (
+    ("Alba", "アルバ", "阿尔巴"), ("Birka", "ビルカ", "比尔卡"), ("Kiruna", "キルナ", "基律纳"), ("Sora", "ソラ", "索拉"),
+    ("Lumo", "ルモ", "卢莫"), ("Fjell", "フィエル", "菲耶尔"), ("Hana", "ハナ", "哈娜"), ("Brisa", "ブリサ", "布里萨"),
+    ("Mistral", "ミストラル", "米斯特拉尔"), ("Nami", "ナミ", "娜米"), ("Sierra", "シエラ", "塞拉"), ("Aurora", "オーロラ", "欧若拉"),
+    ("Oda", "オダ", "奥达"), ("Vela", "ベラ", "维拉"), ("Terra", "テラ", "泰拉"), ("Luna", "ルナ", "露娜"),
+    ("Nord", "ノルド", "诺德"), ("Isola", "イゾラ", "伊索拉"), ("Riva", "リヴァ", "里瓦"), ("Mira", "ミラ", "米拉"),
+    ("Selva", "セルバ", "塞尔瓦"), ("Arbor", "アーバー", "阿伯"), ("Kaze", "カゼ", "卡泽"), ("Yama", "ヤマ", "亚马"),
+)
+
+
 # --- Assembling names and descriptions ------------------------------------------------------------
 
 
@@ -838,7 +850,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _german(adj: Adjective, mat: Material, noun: Noun) -> str:
+def _german(adj: Adjective, mat: Material, noun: Noun, latin: str = "") -> str:
     tail = ""
     pre = mat.de_compound
     if pre is None:
@@ -851,18 +863,23 @@ def _german(adj: Adjective, mat: Material, noun: Noun) -> str:
         head = adj.de + core
     else:
         head = f"{adj.de}{DE_ENDINGS[noun.de_g]} {core}"
+    if latin:
+        head += f" {latin}"
     return head + tail
 
 
-def product_name(adj: Adjective, mat: Material, noun: Noun) -> dict:
+def product_name(adj: Adjective, mat: Material, noun: Noun, line: tuple | None = None) -> dict:
+    """Names in every language; `line` (latin, katakana, chinese) adds a product-line name after the noun."""
+    latin, line_ja, line_zh = line or ("", "", "")
+    model = f" {latin}" if latin else ""
     ja_sep = " " if "\u30a1" <= adj.ja[-1] <= "\u30ff" else ""  # space only between two katakana words
     return {
-        "en": f"{adj.en} {mat.en} {noun.en}",
-        "de": _german(adj, mat, noun),
-        "fr": f"{noun.fr} {adj.fr[FR_SLOT[noun.fr_g]]} {mat.fr}",
-        "es": f"{noun.es} {adj.es[FR_SLOT[noun.es_g]]} {mat.es}",
-        "ja": f"{adj.ja}{ja_sep}{mat.ja}{noun.ja}",
-        "zh_hans": f"{adj.zh}{mat.zh}{noun.zh}",
+        "en": f"{latin} {adj.en} {mat.en} {noun.en}".lstrip(),
+        "de": _german(adj, mat, noun, latin),
+        "fr": f"{noun.fr}{model} {adj.fr[FR_SLOT[noun.fr_g]]} {mat.fr}",
+        "es": f"{noun.es}{model} {adj.es[FR_SLOT[noun.es_g]]} {mat.es}",
+        "ja": (f"{line_ja} " if line_ja else "") + f"{adj.ja}{ja_sep}{mat.ja}{noun.ja}",
+        "zh_hans": (f"{line_zh}系列" if line_zh else "") + f"{adj.zh}{mat.zh}{noun.zh}",
     }
 
 

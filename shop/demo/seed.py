@@ -138,10 +138,12 @@ def generate(rng: random.Random, rates: dict) -> Iterator[ProductSpec]:
         number += 1
         top, leaf = leaves[rng.randrange(len(leaves))]
         options = combos[leaf.slug]
-        adj_key, mat_key, noun = options[used[leaf.slug] % len(options)]
+        cycle, index = divmod(used[leaf.slug], len(options))
         used[leaf.slug] += 1
+        adj_key, mat_key, noun = options[index]
         adj, mat = cat.A[adj_key], cat.M[mat_key]
-        names = cat.product_name(adj, mat, noun)
+        line = cat.LINES[(cycle - 1) % len(cat.LINES)] if cycle else None
+        names = cat.product_name(adj, mat, noun, line)
         closers = rng.sample(cat.CLOSERS, 2)
         descriptions = cat.join_sentences([rng.choice(leaf.sentences), mat.sentence, *closers])
         base = slugify(names["en"])

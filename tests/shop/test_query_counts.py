@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from shop.storefront_config import bump_catalog_version
 from tests.conftest import make_catalog
 
 pytestmark = pytest.mark.django_db
@@ -48,15 +49,33 @@ def test_filtered_category_page_queries(client, big_catalog, django_assert_max_n
 def test_product_page_queries(client, big_catalog, django_assert_max_num_queries, lang, market):
     _, products = big_catalog
     client.get(_url("shop:home", lang) + f"?market={market}")
+    bump_catalog_version()  # as after a merchant edit: nothing of the catalogue is cached
     with django_assert_max_num_queries(10):
         response = client.get(_url("shop:product", lang, slug=products[3].slug))
     assert response.status_code == 200
     assert len(response.context["options"]) == 3
+    # Warm: the product snapshot comes from the cache, only stock is read live.
+    with django_assert_max_num_queries(1):
+        response = client.get(_url("shop:product", lang, slug=products[3].slug))
+    assert len(response.context["options"]) == 3
+
+
+def test_product_page_stock_is_live_while_the_snapshot_is_cached(client, big_catalog):
+    from fulfillment.models import Stock
+
+    _, products = big_catalog
+    path = _url("shop:product", "en", slug=products[0].slug) + "?market=eu"
+    assert client.get(path).context["chosen"]["in_stock"]
+    Stock.objects.filter(variant__product=products[0]).update(quantity=0)
+    response = client.get(path)
+    assert not response.context["chosen"]["in_stock"]
+    assert "Out of stock" in response.content.decode()
 
 
 def test_product_page_queries_do_not_grow_with_variants(client, markets, django_assert_max_num_queries):
     _, products = make_catalog(n_products=2, variants=12)
     client.get(_url("shop:product", "en", slug=products[1].slug))  # warm the per-process caches
+    bump_catalog_version()
     with django_assert_max_num_queries(10):
         response = client.get(_url("shop:product", "en", slug=products[0].slug))
     assert len(response.context["options"]) == 12

@@ -36,3 +36,22 @@ def test_product_page_in_japanese_market_shows_yen(client, catalog):
     body = response.content.decode()
     assert products[0].name_ja in body
     assert "￥" in body
+
+
+def test_price_and_text_edits_show_up_at_once_on_cached_pages(client, catalog):
+    from decimal import Decimal
+
+    from djmoney.money import Money
+
+    _, products = catalog
+    path = url("shop:product", "en", slug=products[0].slug) + "?market=us"
+    before = client.get(path).content.decode()
+    assert products[0].name_en in before
+    variant = products[0].variants.first()
+    variant.base_price = Money(Decimal("500.00"), "EUR")
+    variant.save()
+    products[0].name_en = "Renamed Product"
+    products[0].save()
+    after = client.get(path + f"&variant={variant.pk}")
+    assert "Renamed Product" in after.content.decode()
+    assert after.context["chosen"]["price_display"] == "$549.99"  # 500 EUR x 1.1 = 550.00 -> .99 rule
