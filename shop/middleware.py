@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .pricing import PricingPolicy
-from .storefront_config import get_config
+from .storefront_config import begin_request, end_request, get_config
 
 SESSION_KEY = "market"
 # Paths that work before any market exists (merchant setup, health checks, files).
@@ -83,6 +83,13 @@ class MarketMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        begin_request()
+        try:
+            return self._handle(request)
+        finally:
+            end_request()
+
+    def _handle(self, request):
         config = get_config()
         market, explicit = resolve_market(request, config)
         request.market = market

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
@@ -15,7 +14,7 @@ from fulfillment.models import Stock
 
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductVariant
 from .money import format_money
-from .storefront_config import catalog_version
+from .storefront_config import catalog_version, versioned_get, versioned_set
 
 SORTS = OrderedDict(
     [
@@ -42,7 +41,7 @@ def _url_template(name: str) -> str:
 def category_tree(language: str) -> list[dict]:
     """Top-level categories with their children (id, slug, name, url), cached per language and catalogue version."""
     key = f"cattree:{language}:{catalog_version()}"
-    tree = cache.get(key)
+    tree = versioned_get(key)
     if tree is not None:
         return tree
     url = _url_template("shop:category")
@@ -71,7 +70,7 @@ def category_tree(language: str) -> list[dict]:
             tree.append(node)
         elif row["parent_id"] in nodes:
             nodes[row["parent_id"]]["children"].append(node)
-    cache.set(key, tree, timeout=3600)
+    versioned_set(key, tree)
     return tree
 
 
@@ -89,7 +88,7 @@ def find_category(tree: list[dict], slug: str):
 def facets(category_ids: list[int], language: str) -> list[dict]:
     """Attribute values used by published products in the categories, grouped by attribute (cached)."""
     key = f"facets:{language}:{catalog_version()}:{','.join(map(str, sorted(category_ids)))}"
-    result = cache.get(key)
+    result = versioned_get(key)
     if result is not None:
         return result
     value_ids = (
@@ -108,7 +107,7 @@ def facets(category_ids: list[int], language: str) -> list[dict]:
         group = grouped.setdefault(attr.slug, {"slug": attr.slug, "name": attr.name, "values": []})
         group["values"].append({"slug": value.slug, "name": value.name, "swatch": value.swatch, "id": value.pk})
     result = list(grouped.values())
-    cache.set(key, result, timeout=3600)
+    versioned_set(key, result)
     return result
 
 
@@ -148,6 +147,20 @@ def _base_listing(market, query: ListingQuery, language: str):
     if query.search:
         qs = _apply_search(qs, query.search, language)
     return qs
+
+
+def products_in_stock(product_ids: list[int], market) -> set[int]:
+    """Which of these products have a variant with sellable stock for the market (one indexed query)."""
+    return set(
+        Stock.objects.filter(
+            variant__product_id__in=product_ids,
+            variant__is_active=True,
+            warehouse_id__in=market.warehouse_ids,
+            quantity__gt=F("quantity_allocated"),
+        )
+        .values_list("variant__product_id", flat=True)
+        .distinct()
+    )
 
 
 def _stock_for_product(market):
@@ -192,11 +205,12 @@ def card_queryset(market, query: ListingQuery, language: str):
         price_min=F("mp__price_min"),
         price_max=F("mp__price_max"),
         cover=Subquery(cover),
-        in_stock=Exists(_stock_for_product(market)),
-    ).values("pk", "slug", name, "name_en", "price_min", "price_max", "cover", "in_stock")
+    ).values("pk", "slug", name, "name_en", "price_min", "price_max", "cover")
 
 
-def build_cards(rows, market, language: str) -> list[dict]:
+def build_cards(rows, market, language: str, stock: bool = True) -> list[dict]:
+    rows = list(rows)
+    in_stock = products_in_stock([row["pk"] for row in rows], market) if stock and rows else None
     url = _url_template("shop:product")
     name = lang_field("name", language)
     media = settings.MEDIA_URL
@@ -211,7 +225,7 @@ def build_cards(rows, market, language: str) -> list[dict]:
                 "price": format_money(row["price_min"], currency, language),
                 "price_varies": row["price_max"] != row["price_min"],
                 "image": f"{media}{row['cover']}" if row["cover"] else "",
-                "in_stock": row["in_stock"],
+                "in_stock": True if in_stock is None else row["pk"] in in_stock,
             }
         )
     return cards
@@ -232,7 +246,7 @@ def featured_cards(market, language: str, limit: int = 8) -> list[dict]:
 def related_cards(market, product, language: str, limit: int = 4) -> list[dict]:
     """Newest products of the same category (cached with the product page, so without stock badges)."""
     rows = card_queryset(market, ListingQuery(category_ids=[product.category_id]), language).exclude(pk=product.pk)[:limit]
-    return [{**card, "in_stock": True} for card in build_cards(rows, market, language)]
+    return build_cards(rows, market, language, stock=False)
 
 
 # --- Product page ---------------------------------------------------------------------------------
@@ -303,14 +317,14 @@ def product_page(slug: str, policy, language: str) -> dict | None:
     warm product page costs one cache read plus the live stock query.
     """
     key = f"pdp:{catalog_version()}:{policy.market.code}:{language}:{slug}"
-    data = cache.get(key)
+    data = versioned_get(key)
     if data == _MISSING:
         return None
     if data is not None:
         return data
     product = product_for_page(slug)
     if product is None:
-        cache.set(key, _MISSING, timeout=60)
+        versioned_set(key, _MISSING, timeout=60)
         return None
     options, groups = variant_options(product, policy, language)
     category = product.category
@@ -328,7 +342,7 @@ def product_page(slug: str, policy, language: str) -> dict | None:
         "groups": groups,
         "related": related_cards(policy.market, product, language),
     }
-    cache.set(key, data, timeout=3600)
+    versioned_set(key, data)
     return data
 
 
@@ -348,8 +362,8 @@ def attribute_value_ids(slugs_by_attribute: dict[str, list[str]]) -> dict[str, l
 
 def filterable_attribute_slugs() -> set[str]:
     key = f"attrslugs:{catalog_version()}"
-    slugs = cache.get(key)
+    slugs = versioned_get(key)
     if slugs is None:
         slugs = set(Attribute.objects.values_list("slug", flat=True))
-        cache.set(key, slugs, 3600)
+        versioned_set(key, slugs)
     return slugs

@@ -6,6 +6,8 @@ number kept in the shared cache (Redis in production): any change bumps the vers
 every worker reloads on its next request. A request costs one cache read, no database query.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,6 +18,10 @@ VERSION_KEY = "caravan:config-version"
 CATALOG_VERSION_KEY = "caravan:catalog-version"
 
 _memo: dict = {"version": None, "config": None}
+_request = threading.local()  # versions read once at the start of a request
+_local_lock = threading.Lock()
+_local: OrderedDict = OrderedDict()  # process-local copies of versioned (hence immutable) cache entries
+LOCAL_MAX_ENTRIES = 4096
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,23 @@ def _load() -> StorefrontConfig:
     return StorefrontConfig(markets=tuple(markets), rates=rates, tax_rates=tax_rates)
 
 
+def begin_request() -> None:
+    """Read both version numbers with one cache round trip; used until `end_request`."""
+    values = cache.get_many([VERSION_KEY, CATALOG_VERSION_KEY])
+    _request.versions = (values.get(VERSION_KEY), values.get(CATALOG_VERSION_KEY))
+
+
+def end_request() -> None:
+    _request.versions = None
+
+
+def _request_version(index: int):
+    versions = getattr(_request, "versions", None)
+    return versions[index] if versions else None
+
+
 def get_config() -> StorefrontConfig:
-    version = cache.get(VERSION_KEY)
+    version = _request_version(0) or cache.get(VERSION_KEY)
     if version is None:
         version = 1
         cache.add(VERSION_KEY, version, timeout=None)
@@ -121,10 +142,11 @@ def bump_config_version() -> None:
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
     _memo["version"] = None
+    end_request()
 
 
 def catalog_version() -> int:
-    version = cache.get(CATALOG_VERSION_KEY)
+    version = _request_version(1) or cache.get(CATALOG_VERSION_KEY)
     if version is None:
         cache.add(CATALOG_VERSION_KEY, 1, timeout=None)
         version = cache.get(CATALOG_VERSION_KEY, 1)
@@ -136,3 +158,36 @@ def bump_catalog_version() -> None:
         cache.incr(CATALOG_VERSION_KEY)
     except ValueError:
         cache.set(CATALOG_VERSION_KEY, 2, timeout=None)
+    end_request()
+
+
+def versioned_get(key: str):
+    """Get an entry whose key embeds a version number: from this process's memory, else the shared cache."""
+    with _local_lock:
+        if key in _local:
+            _local.move_to_end(key)
+            return _local[key]
+    value = cache.get(key)
+    if value is not None:
+        _remember(key, value)
+    return value
+
+
+def versioned_set(key: str, value, timeout: int = 3600) -> None:
+    cache.set(key, value, timeout=timeout)
+    _remember(key, value)
+
+
+def _remember(key: str, value) -> None:
+    with _local_lock:
+        _local[key] = value
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_MAX_ENTRIES:
+            _local.popitem(last=False)
+
+
+def clear_local_cache() -> None:
+    with _local_lock:
+        _local.clear()
+    _memo.update(version=None, config=None)
+    end_request()

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -125,6 +126,9 @@ def product(request, slug):
     if data is None:
         raise Http404("No such product")
     options = selectors.with_availability(data["options"], request.pricing)
+    market_name = request.market.name(language)
+    for option in options:
+        option["stock_text"] = _stock_text(option, market_name)
     chosen = None
     wanted = request.GET.get("variant", "")
     if wanted:
@@ -144,6 +148,16 @@ def product(request, slug):
             "related_html": render_cards(data["related"], show_stock=False),
         },
     )
+
+
+def _stock_text(option, market_name):
+    if not option["in_stock"]:
+        return _("Out of stock for %(market)s") % {"market": market_name}
+    if option["low_stock"]:
+        return ngettext(
+            "Only %(count)d left in stock for %(market)s", "Only %(count)d left in stock for %(market)s", option["available"]
+        ) % {"count": option["available"], "market": market_name}
+    return _("In stock for %(market)s") % {"market": market_name}
 
 
 def _query_without(request, *names):

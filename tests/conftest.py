@@ -14,9 +14,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _fresh_cache():
     """The database rolls back between tests; the cache (Redis in CI) and the config memo must too."""
     cache.clear()
-    storefront_config._memo.update(version=None, config=None)
+    storefront_config.clear_local_cache()
     yield
-    storefront_config._memo.update(version=None, config=None)
+    storefront_config.clear_local_cache()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 silhouette per kind of product. Each (shape, colour) is drawn once and shared by every product that needs it.
 """
 
+import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -301,8 +302,23 @@ def draw(shape: str, colour_hex: str, label: str) -> Image.Image:
     return image
 
 
+_ENCODED: dict = {}  # (shape, colour) -> JPEG bytes, shared by every ImageCache in the process
+
+
+def encoded(shape: str, colour_hex: str, label: str) -> bytes:
+    key = (shape, colour_hex, label)
+    if key not in _ENCODED:
+        buffer = io.BytesIO()
+        draw(shape, colour_hex, label).save(buffer, "JPEG", quality=85, optimize=True)
+        _ENCODED[key] = buffer.getvalue()
+    return _ENCODED[key]
+
+
 class ImageCache:
-    """Draws each (shape, colour) once per process and returns its path relative to MEDIA_ROOT."""
+    """Writes each (shape, colour) picture once under MEDIA_ROOT and returns its path relative to MEDIA_ROOT.
+
+    Files already on disk are reused (the drawing is deterministic), so re-seeding does not redraw.
+    """
 
     def __init__(self, media_root):
         self.root = Path(media_root)
@@ -318,8 +334,8 @@ class ImageCache:
         target = self.root / relative
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".tmp")
-            draw(shape, colour_hex, label).save(tmp, "JPEG", quality=85, optimize=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_bytes(encoded(shape, colour_hex, label))
             tmp.replace(target)
             self.drawn += 1
         self.paths[key] = relative

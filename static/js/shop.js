@@ -12,6 +12,8 @@
       stock.textContent = input.dataset.stock;
       stock.className = "availability " + (input.dataset.instock === "1" ? "in" : "out");
     }
+    var sku = document.getElementById("sku");
+    if (sku) sku.textContent = input.dataset.sku;
     var url = new URL(window.location.href);
     url.searchParams.set("variant", input.value);
     window.history.replaceState(null, "", url);
