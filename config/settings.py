@@ -94,6 +94,10 @@ if not DEBUG:
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # Server-side binding lets psycopg prepare statements that repeat on a connection (the storefront's
+        # listing queries), so PostgreSQL plans them once instead of on every request.
+        DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool("DB_SERVER_SIDE_BINDING", True)
 else:
     # SQLite tuned for a web server: WAL lets readers run beside one writer, IMMEDIATE transactions take
     # the write lock up front (no deadlock-prone lock upgrades), and the busy timeout makes a writer wait
@@ -194,6 +198,8 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # --- Storefront -----------------------------------------------------------------------------------
 CARAVAN_PAGE_SIZES = (12, 24, 48)
 CARAVAN_DEFAULT_PAGE_SIZE = 24
+# Cache listing cards (not pages, not stock) per catalogue version; stock badges and stock filters stay live.
+CARAVAN_LISTING_CACHE = env_bool("CARAVAN_LISTING_CACHE", True)
 CARAVAN_SHOP_NAME = os.environ.get("CARAVAN_SHOP_NAME", "Caravan")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

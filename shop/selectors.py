@@ -1,5 +1,6 @@
 """Storefront reads. Every list is a fixed number of queries, whatever the page size."""
 
+import hashlib
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -231,16 +232,57 @@ def build_cards(rows, market, language: str, stock: bool = True) -> list[dict]:
     return cards
 
 
+class ListingRows:
+    """A listing's cards for the Paginator: count and page slices, cached per catalogue version.
+
+    The cards (names, links, prices, pictures) only change when the catalogue changes, which starts a new
+    catalogue version, so they are cached under it. Stock is never cached: listings filtered by stock are always
+    queried, and every card's stock badge is read live (one query per page).
+    """
+
+    def __init__(self, market, query: ListingQuery, language: str):
+        self.market, self.query, self.language = market, query, language
+        self.cacheable = settings.CARAVAN_LISTING_CACHE and not query.in_stock
+        digest = hashlib.sha1(repr(query).encode()).hexdigest()
+        self.key = f"listing:{catalog_version()}:{market.code}:{language}:{digest}"
+
+    def count(self) -> int:
+        key = self.key + ":count"
+        value = versioned_get(key) if self.cacheable else None
+        if value is None:
+            value = _base_listing(self.market, self.query, self.language).order_by().values("pk").count()
+            if self.cacheable:
+                versioned_set(key, value)
+        return value
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[dict]:
+        key = f"{self.key}:{item.start}:{item.stop}"
+        cards = versioned_get(key) if self.cacheable else None
+        if cards is None:
+            rows = card_queryset(self.market, self.query, self.language)[item]
+            cards = build_cards(rows, self.market, self.language, stock=False)
+            if self.cacheable:
+                versioned_set(key, cards)
+        return cards
+
+
+def with_stock_badges(cards: list[dict], market) -> list[dict]:
+    in_stock = products_in_stock([card["id"] for card in cards], market) if cards else set()
+    return [{**card, "in_stock": card["id"] in in_stock} for card in cards]
+
+
 def paginate_cards(market, query: ListingQuery, language: str, page: str | int | None, per_page: int):
-    paginator = Paginator(card_queryset(market, query, language), per_page)
+    paginator = Paginator(ListingRows(market, query, language), per_page)
     page_obj = paginator.get_page(page)  # non-numbers give page 1, too-high numbers the last page
-    page_obj.cards = build_cards(page_obj.object_list, market, language)
+    page_obj.cards = with_stock_badges(list(page_obj.object_list), market)
     return page_obj
 
 
 def featured_cards(market, language: str, limit: int = 8) -> list[dict]:
-    rows = card_queryset(market, ListingQuery(featured=True), language)[:limit]
-    return build_cards(rows, market, language)
+    return with_stock_badges(ListingRows(market, ListingQuery(featured=True), language)[0:limit], market)
 
 
 def related_cards(market, product, language: str, limit: int = 4) -> list[dict]:
