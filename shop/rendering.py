@@ -29,3 +29,43 @@ def render_cards(cards: list[dict], show_stock: bool = True) -> str:
             f'<span class="price">{price}</span>{badge}</li>'
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+def render_facets(facets: list[dict]) -> str:
+    """Attribute filter checkboxes (facets carry a precomputed `checked` flag per value)."""
+    parts = []
+    for facet in facets:
+        slug = escape(facet["slug"])
+        parts.append(f"<fieldset><legend>{escape(facet['name'])}</legend>")
+        for value in facet["values"]:
+            checked = " checked" if value["checked"] else ""
+            swatch = (
+                f'<span class="swatch" style="background: {escape(value["swatch"])}" aria-hidden="true"></span>'
+                if value["swatch"]
+                else ""
+            )
+            parts.append(
+                f'<label class="check"><input type="checkbox" name="{slug}" value="{escape(value["slug"])}"{checked}>'
+                f"{swatch} {escape(value['name'])}</label>"
+            )
+        parts.append("</fieldset>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+def render_sort_controls(query_items, sort_choices, current_sort: str, page_sizes, current_size: int) -> str:
+    """Hidden inputs that keep the active filters, plus the sort and page-size selects."""
+    parts = [
+        f'<input type="hidden" name="{escape(key)}" value="{escape(value)}">'
+        for key, value in query_items
+        if key not in ("sort", "page", "per_page")
+    ]
+    parts.append(f'<label for="id_sort">{escape(gettext("Sort by"))}</label><select id="id_sort" name="sort">')
+    for value, label in sort_choices:
+        selected = " selected" if value == current_sort else ""
+        parts.append(f'<option value="{escape(value)}"{selected}>{escape(str(label))}</option>')
+    parts.append(f'</select><label for="id_per_page">{escape(gettext("Per page"))}</label><select id="id_per_page" name="per_page">')
+    for size in page_sizes:
+        selected = " selected" if size == current_size else ""
+        parts.append(f'<option value="{size}"{selected}>{size}</option>')
+    parts.append("</select>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

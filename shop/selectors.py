@@ -4,12 +4,14 @@ import hashlib
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html import escape
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from fulfillment.models import Stock
 
@@ -73,6 +75,16 @@ def category_tree(language: str) -> list[dict]:
             nodes[row["parent_id"]]["children"].append(node)
     versioned_set(key, tree)
     return tree
+
+
+def category_nav_html(language: str):
+    """The header's category menu as HTML (cached with the tree)."""
+    key = f"catnav:{language}:{catalog_version()}"
+    html = versioned_get(key)
+    if html is None:
+        html = "".join(f'<li><a href="{escape(c["url"])}">{escape(c["name"])}</a></li>' for c in category_tree(language))
+        versioned_set(key, html)
+    return mark_safe(html)  # noqa: S308 - escaped above
 
 
 def find_category(tree: list[dict], slug: str):

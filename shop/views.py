@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .forms import ListingFilterForm
-from .rendering import render_cards
+from .forms import SORT_CHOICES, ListingFilterForm
+from .rendering import render_cards, render_facets, render_sort_controls
 
 
 def _language():
@@ -87,7 +87,14 @@ def category(request, slug):
             "category": node,
             "parent": parent,
             "form": form,
-            "facets": facets,
+            "facets_html": render_facets(facets),
+            "sort_controls_html": render_sort_controls(
+                [(k, v) for k, values in request.GET.lists() for v in values[:20]],
+                SORT_CHOICES,
+                query.sort,
+                settings.CARAVAN_PAGE_SIZES,
+                page.paginator.per_page,
+            ),
             "selected": selected,
             "page": page,
             "query_without_page": _query_without(request, "page"),
@@ -110,7 +117,6 @@ def search(request):
         request,
         "shop/search.html",
         {
-            "categories": selectors.category_tree(language),
             "form": form,
             "q": text,
             "page": page,
@@ -139,7 +145,6 @@ def product(request, slug):
         request,
         "shop/product.html",
         {
-            "categories": selectors.category_tree(language),
             "product": data,
             "images": data["images"],
             "options": options,
