@@ -69,3 +69,22 @@ def render_sort_controls(query_items, sort_choices, current_sort: str, page_size
         parts.append(f'<option value="{size}"{selected}>{size}</option>')
     parts.append("</select>")
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+def render_variant_options(options: list[dict], chosen_id: int | None) -> str:
+    """Radio buttons for the variants, each with its price and live availability for the market."""
+    in_stock, sold_out = escape(gettext("in stock")), escape(gettext("sold out"))
+    parts = []
+    for option in options:
+        available = option["in_stock"]
+        checked = " checked" if option["id"] == chosen_id else ""
+        price = escape(option["price_display"])
+        parts.append(
+            f'<label class="variant{"" if available else " soldout"}">'
+            f'<input type="radio" name="variant" value="{option["id"]}" data-price="{price}" '
+            f'data-stock="{escape(option["stock_text"])}" data-instock="{1 if available else 0}" '
+            f'data-sku="{escape(option["sku"])}"{checked}> '
+            f'<span class="label">{escape(option["label"])}</span> <span class="vprice">{price}</span> '
+            f'<span class="vstock">{in_stock if available else sold_out}</span></label>'
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
+from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
 from fulfillment.models import Stock
@@ -164,16 +165,9 @@ def _base_listing(market, query: ListingQuery, language: str):
 
 def products_in_stock(product_ids: list[int], market) -> set[int]:
     """Which of these products have a variant with sellable stock for the market (one indexed query)."""
-    return set(
-        Stock.objects.filter(
-            variant__product_id__in=product_ids,
-            variant__is_active=True,
-            warehouse_id__in=market.warehouse_ids,
-            quantity__gt=F("quantity_allocated"),
-        )
-        .values_list("variant__product_id", flat=True)
-        .distinct()
-    )
+    from fulfillment.selectors import products_with_stock
+
+    return products_with_stock(product_ids, market.warehouse_ids)
 
 
 def _stock_for_product(market):
@@ -388,6 +382,7 @@ def product_page(slug: str, policy, language: str) -> dict | None:
         "slug": product.slug,
         "name": product.name,
         "description": product.description,
+        "description_html": linebreaks(product.description),
         "tax_class": product.tax_class,
         "category": {"name": category.name, "url": reverse("shop:category", kwargs={"slug": category.slug})},
         "parent": {"name": parent.name, "url": reverse("shop:category", kwargs={"slug": parent.slug})} if parent else None,

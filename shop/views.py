@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .forms import SORT_CHOICES, ListingFilterForm
-from .rendering import render_cards, render_facets, render_sort_controls
+from .rendering import render_cards, render_facets, render_sort_controls, render_variant_options
 
 
 def _language():
@@ -151,6 +151,7 @@ def product(request, slug):
             "groups": data["groups"],
             "chosen": chosen,
             "related_html": render_cards(data["related"], show_stock=False),
+            "options_html": render_variant_options(options, chosen["id"] if chosen else None),
         },
     )
 
