@@ -392,6 +392,13 @@ T = {
         "税抜（売上税が別途かかります）",
         "另加适用的销售税",
     ),
+    "The shop is being set up: no market is active yet. Please come back soon.": (
+        "Der Shop wird gerade eingerichtet: Es ist noch kein Markt aktiv. Bitte schauen Sie bald wieder vorbei.",
+        "La boutique est en cours de configuration : aucun marché n'est encore actif. Revenez bientôt.",
+        "La tienda se está configurando: todavía no hay ningún mercado activo. Vuelve pronto.",
+        "ショップは準備中です。有効な販売地域がまだありません。しばらくしてからお越しください。",
+        "商店正在设置中：尚无可用的销售地区。请稍后再来。",
+    ),
     "In stock for %(market_name)s": (
         "Für %(market_name)s auf Lager",
         "En stock pour %(market_name)s",

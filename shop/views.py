@@ -158,12 +158,14 @@ def product(request, slug):
 
 def _stock_text(option, market_name):
     if not option["in_stock"]:
-        return _("Out of stock for %(market)s") % {"market": market_name}
+        return _("Out of stock for %(market_name)s") % {"market_name": market_name}
     if option["low_stock"]:
         return ngettext(
-            "Only %(count)d left in stock for %(market)s", "Only %(count)d left in stock for %(market)s", option["available"]
-        ) % {"count": option["available"], "market": market_name}
-    return _("In stock for %(market)s") % {"market": market_name}
+            "Only %(counter)s left in stock for %(market_name)s",
+            "Only %(counter)s left in stock for %(market_name)s",
+            option["available"],
+        ) % {"counter": option["available"], "market_name": market_name}
+    return _("In stock for %(market_name)s") % {"market_name": market_name}
 
 
 def _query_without(request, *names):
