@@ -382,7 +382,7 @@ def product_page(slug: str, policy, language: str) -> dict | None:
         "slug": product.slug,
         "name": product.name,
         "description": product.description,
-        "description_html": linebreaks(product.description),
+        "description_html": linebreaks(product.description, autoescape=True),  # escaped; marked safe in the view
         "tax_class": product.tax_class,
         "category": {"name": category.name, "url": reverse("shop:category", kwargs={"slug": category.slug})},
         "parent": {"name": parent.name, "url": reverse("shop:category", kwargs={"slug": parent.slug})} if parent else None,

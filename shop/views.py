@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -146,6 +147,7 @@ def product(request, slug):
         "shop/product.html",
         {
             "product": data,
+            "description_html": mark_safe(data["description_html"]),  # noqa: S308 - escaped by linebreaks()
             "images": data["images"],
             "options": options,
             "groups": data["groups"],

@@ -55,3 +55,13 @@ def test_price_and_text_edits_show_up_at_once_on_cached_pages(client, catalog):
     after = client.get(path + f"&variant={variant.pk}")
     assert "Renamed Product" in after.content.decode()
     assert after.context["chosen"]["price_display"] == "$549.99"  # 500 EUR x 1.1 = 550.00 -> .99 rule
+
+
+def test_product_description_is_escaped_once_and_shown_as_paragraphs(client, catalog):
+    _, products = catalog
+    products[0].description_en = "First line <b>bold?</b>\n\nSecond paragraph"
+    products[0].save()
+    body = client.get(url("shop:product", "en", slug=products[0].slug)).content.decode()
+    assert "<p>First line &lt;b&gt;bold?&lt;/b&gt;</p>" in body
+    assert "<p>Second paragraph</p>" in body
+    assert "&lt;p&gt;" not in body
