@@ -24,6 +24,14 @@ from .storefront_config import bump_catalog_version, bump_config_version
 SUSPENDED = {"value": False}
 
 
+def _schedule_full_refresh():
+    """Queue one full listing-price refresh per transaction, however many rates/markets it saved."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(entry[1] is _refresh_all_prices for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(_refresh_all_prices)
+
+
 def _refresh_all_prices():
     from .tasks import refresh_market_prices_task
 
@@ -46,7 +54,7 @@ def config_changed(sender, **kwargs):
     bump_config_version()
     bump_catalog_version()
     if sender is not Warehouse:
-        transaction.on_commit(_refresh_all_prices)
+        _schedule_full_refresh()
 
 
 @receiver([post_save, post_delete], sender=Category)

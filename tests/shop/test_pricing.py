@@ -344,3 +344,18 @@ def test_refresh_after_base_price_change_and_inactive_variant(catalog):
     assert stored == _expected_prices([product.pk])
     eu = stored[(Market.objects.get(code="eu").pk, product.pk)]
     assert eu[0] == eu[1] == D("118.99")  # 100 * 1.19 = 119.00 -> ending_99 -> 118.99
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saving_many_rates_in_one_transaction_refreshes_listing_prices_once(markets, django_capture_on_commit_callbacks):
+    from django.db import transaction
+    from djmoney.contrib.exchange.models import Rate
+
+    from shop import signals
+
+    with transaction.atomic():
+        for rate in Rate.objects.all():
+            rate.save()
+        connection = transaction.get_connection()
+        pending = [entry for entry in connection.run_on_commit if entry[1] is signals._refresh_all_prices]
+        assert len(pending) == 1
