@@ -218,3 +218,6 @@ LOGGING = {
 EXCHANGE_BACKEND = os.environ.get("EXCHANGE_BACKEND", "shop.fx.FileExchangeBackend")
 CARAVAN_FX_RATES_FILE = os.environ.get("CARAVAN_FX_RATES_FILE", str(BASE_DIR / "shop" / "data" / "rates.json"))
 CURRENCY_DECIMAL_PLACES = 3
+
+# modeltranslation's tabbed admin needs jQuery UI; serve a vendored copy instead of its CDN default.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
