@@ -97,7 +97,8 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # Server-side binding lets psycopg prepare statements that repeat on a connection (the storefront's
         # listing queries), so PostgreSQL plans them once instead of on every request.
-        DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool("DB_SERVER_SIDE_BINDING", True)
+        if env_bool("DB_SERVER_SIDE_BINDING", True):
+            DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 else:
     # SQLite tuned for a web server: WAL lets readers run beside one writer, IMMEDIATE transactions take
     # the write lock up front (no deadlock-prone lock upgrades), and the busy timeout makes a writer wait
