@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -154,6 +155,11 @@ class Product(models.Model):
     is_featured = models.BooleanField(_("featured"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Stored full-text documents (PostgreSQL) for the languages it can stem, kept by shop.services.search.
+    search_en = SearchVectorField(null=True, editable=False)
+    search_de = SearchVectorField(null=True, editable=False)
+    search_fr = SearchVectorField(null=True, editable=False)
+    search_es = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ("-created_at", "-pk")

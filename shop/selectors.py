@@ -184,11 +184,11 @@ def _apply_search(qs, text: str, language: str):
     config = SEARCH_CONFIGS.get(language)
     name, description = lang_field("name", language), lang_field("description", language)
     if connection.vendor == "postgresql" and config:
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        vector = SearchVector(name, weight="A", config=config) + SearchVector(description, weight="B", config=config)
         search_query = SearchQuery(text, config=config, search_type="websearch")
-        return qs.annotate(search=vector).filter(search=search_query).annotate(rank=SearchRank(vector, search_query))
+        column = f"search_{language}"
+        return qs.filter(**{column: search_query}).annotate(rank=SearchRank(F(column), search_query))
     # SQLite, and languages without a stemmer (Japanese, Chinese): every word must appear in name or description.
     for word in text.split()[:8]:
         qs = qs.filter(Q(**{f"{name}__icontains": word}) | Q(**{f"{description}__icontains": word}) | Q(name_en__icontains=word))

@@ -40,8 +40,10 @@ def _refresh_all_prices():
 
 def _refresh_product(product_id):
     from .services.pricing import refresh_market_prices
+    from .services.search import refresh_search_documents
 
     refresh_market_prices([product_id])
+    refresh_search_documents([product_id])
 
 
 @receiver([post_save, post_delete], sender=Market)

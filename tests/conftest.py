@@ -92,8 +92,10 @@ def make_catalog(n_products=12, category=None, warehouses=("de", "jp"), variants
         products.append(product)
     # on_commit hooks do not fire inside a test transaction: refresh listing prices explicitly.
     from shop.services.pricing import refresh_market_prices
+    from shop.services.search import refresh_search_documents
 
     refresh_market_prices([p.pk for p in products])
+    refresh_search_documents([p.pk for p in products])
     return category, products
 
 

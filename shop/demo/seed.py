@@ -43,6 +43,7 @@ from ..models import (
     VariantPrice,
 )
 from ..services.pricing import refresh_market_prices
+from ..services.search import refresh_search_documents
 from ..storefront_config import bump_catalog_version, bump_config_version
 from . import catalogue as cat
 from . import reference as ref
@@ -542,6 +543,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
         counts["images drawn"] = images.drawn
     with tqdm(total=products, desc="Prices  ", unit="product", disable=quiet, dynamic_ncols=True) as bar:
         counts["listing prices"] = refresh_market_prices(progress=bar.update)
+    counts["search documents"] = refresh_search_documents()
     _analyze()
     bump_config_version()
     bump_catalog_version()

@@ -65,3 +65,27 @@ def test_product_description_is_escaped_once_and_shown_as_paragraphs(client, cat
     assert "<p>First line &lt;b&gt;bold?&lt;/b&gt;</p>" in body
     assert "<p>Second paragraph</p>" in body
     assert "&lt;p&gt;" not in body
+
+
+def test_search_finds_products_in_the_active_language_ranked_by_name(client, markets):
+    from django.db import connection
+
+    from shop.services.search import refresh_search_documents
+    from tests import factories as f
+    from tests.conftest import make_catalog
+
+    category, products = make_catalog(n_products=3)
+    products[0].name_de = "Leinenhemd Classic"
+    products[0].description_de = "Ein leichtes Hemd."
+    products[0].save()
+    products[1].name_de = "Wollpullover"
+    products[1].description_de = "Passt gut zu einem Leinenhemd."
+    products[1].save()
+    f.ProductFactory(category=category, name_de="Leinenhemd ohne Preis")  # no variants: not listed
+    refresh_search_documents()
+    names = [c["name"] for c in client.get(url("shop:search", "de") + "?q=leinenhemd").context["page"].cards]
+    assert set(names) == {"Leinenhemd Classic", "Wollpullover"}
+    if connection.vendor == "postgresql":
+        # German stemming finds the plural, and a match in the name ranks above one in the description.
+        names = [c["name"] for c in client.get(url("shop:search", "de") + "?q=Leinenhemden").context["page"].cards]
+        assert names == ["Leinenhemd Classic", "Wollpullover"]

@@ -1,0 +1,32 @@
+"""Stored full-text documents for product search (PostgreSQL).
+
+Each stemmable language has its own `search_<lang>` tsvector: name (weight A) and description (weight B) in
+that language's text-search configuration. Queries match and rank against the stored column through a GIN
+index, so search cost does not grow with re-parsing every matching product. Other databases search with LIKE.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+
+from ..models import Product
+
+SEARCH_CONFIGS = {"en": "english", "de": "german", "fr": "french", "es": "spanish"}
+
+
+def document(language: str):
+    config = SEARCH_CONFIGS[language]
+    return SearchVector(f"name_{language}", weight="A", config=config) + SearchVector(
+        f"description_{language}", weight="B", config=config
+    )
+
+
+def refresh_search_documents(product_ids: Iterable[int] | None = None) -> int:
+    """Recompute the stored documents of the products (all when None). Returns rows updated."""
+    if connection.vendor != "postgresql":
+        return 0
+    qs = Product._base_manager.all()
+    if product_ids is not None:
+        qs = qs.filter(pk__in=list(product_ids))
+    return qs.update(**{f"search_{lang}": document(lang) for lang in SEARCH_CONFIGS})
