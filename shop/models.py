@@ -244,10 +244,12 @@ class VariantPrice(models.Model):
 
 
 class ProductMarketPrice(models.Model):
-    """Denormalised 'from' price of a product in a market, computed by the pricing policy.
+    """A product's listing entry in one market: its 'from' price there, computed by the pricing policy, plus
+    copies of the product fields listings filter and sort on.
 
-    Used to filter and sort listings by the price the buyer sees; refreshed whenever a price, rate, tax rate or
-    market changes (`shop.services.pricing.refresh_market_prices`).
+    Listing pages filter, count, sort and paginate on this narrow table alone (then load the 24 or 48 products
+    shown), so a category page stays fast with 100 000 products. Rows are refreshed whenever a price, rate,
+    tax rate, market or the product changes (`shop.services.pricing.refresh_market_prices`).
     """
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="market_prices")
@@ -255,10 +257,18 @@ class ProductMarketPrice(models.Model):
     price_min = models.DecimalField(max_digits=14, decimal_places=3)
     price_max = models.DecimalField(max_digits=14, decimal_places=3)
     currency = models.CharField(max_length=3)
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+", db_index=False)
+    is_published = models.BooleanField(default=True)
+    is_featured = models.BooleanField(default=False)
+    created_at = models.DateTimeField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("market", "product"), name="productmarketprice_unique")]
-        indexes = [models.Index(fields=("market", "price_min"), name="pmp_market_price")]
+        indexes = [
+            models.Index(fields=("market", "category", "is_published", "created_at"), name="pmp_listing_newest"),
+            models.Index(fields=("market", "category", "is_published", "price_min"), name="pmp_listing_price"),
+            models.Index(fields=("market", "is_featured", "is_published", "created_at"), name="pmp_listing_featured"),
+        ]
 
     def __str__(self):
         return f"{self.product_id}@{self.market_id}: {self.price_min} {self.currency}"

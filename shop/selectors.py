@@ -9,22 +9,23 @@ from html import escape
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
 from fulfillment.models import Stock
 
-from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductVariant
+from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
 from .money import format_money
 from .storefront_config import catalog_version, versioned_get, versioned_set
 
+SEARCH_COUNT_CAP = 1000
 SORTS = OrderedDict(
     [
-        ("newest", ("-created_at", "-pk")),
-        ("price_asc", ("mp__price_min", "pk")),
-        ("price_desc", ("-mp__price_min", "-pk")),
+        ("newest", ("-created_at", "-product_id")),
+        ("price_asc", ("price_min", "product_id")),
+        ("price_desc", ("-price_min", "-product_id")),
         ("name", None),  # by the name in the active language, see _order
     ]
 )
@@ -141,20 +142,21 @@ class ListingQuery:
 
 
 def _base_listing(market, query: ListingQuery, language: str):
-    qs = Product.objects.annotate(mp=FilteredRelation("market_prices", condition=Q(market_prices__market_id=market.id)))
-    qs = qs.filter(is_published=True, mp__isnull=False)
+    """Listing entries (ProductMarketPrice rows) of the market matching the query: one narrow table to filter,
+    count, sort and paginate on; the products shown are loaded afterwards."""
+    qs = ProductMarketPrice.objects.filter(market_id=market.id, is_published=True)
     if query.category_ids is not None:
         qs = qs.filter(category_id__in=query.category_ids)
     if query.featured:
         qs = qs.filter(is_featured=True)
     if query.min_price is not None:
-        qs = qs.filter(mp__price_min__gte=query.min_price)
+        qs = qs.filter(price_min__gte=query.min_price)
     if query.max_price is not None:
-        qs = qs.filter(mp__price_min__lte=query.max_price)
+        qs = qs.filter(price_min__lte=query.max_price)
     for value_ids in query.attribute_value_ids.values():
         if value_ids:
             qs = qs.filter(
-                pk__in=ProductVariant.objects.filter(attribute_values__in=value_ids, is_active=True).values("product_id")
+                product_id__in=ProductVariant.objects.filter(attribute_values__in=value_ids, is_active=True).values("product_id")
             )
     if query.in_stock:
         qs = qs.filter(Exists(_stock_for_product(market)))
@@ -172,7 +174,7 @@ def products_in_stock(product_ids: list[int], market) -> set[int]:
 
 def _stock_for_product(market):
     return Stock.objects.filter(
-        variant__product_id=OuterRef("pk"),
+        variant__product_id=OuterRef("product_id"),
         variant__is_active=True,
         warehouse_id__in=market.warehouse_ids,
         quantity__gt=F("quantity_allocated"),
@@ -187,32 +189,48 @@ def _apply_search(qs, text: str, language: str):
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
         search_query = SearchQuery(text, config=config, search_type="websearch")
-        column = f"search_{language}"
+        column = f"product__search_{language}"
         return qs.filter(**{column: search_query}).annotate(rank=SearchRank(F(column), search_query))
     # SQLite, and languages without a stemmer (Japanese, Chinese): every word must appear in name or description.
     for word in text.split()[:8]:
-        qs = qs.filter(Q(**{f"{name}__icontains": word}) | Q(**{f"{description}__icontains": word}) | Q(name_en__icontains=word))
+        qs = qs.filter(
+            Q(**{f"product__{name}__icontains": word})
+            | Q(**{f"product__{description}__icontains": word})
+            | Q(product__name_en__icontains=word)
+        )
     return qs
 
 
 def _order(qs, sort: str, language: str, searching: bool):
     if sort == "relevance" and searching and connection.vendor == "postgresql" and language in SEARCH_CONFIGS:
-        return qs.order_by("-rank", "-pk")
+        return qs.order_by("-rank", "-product_id")
     if sort == "name":
-        return qs.order_by(lang_field("name", language), "pk")
+        return qs.order_by(f"product__{lang_field('name', language)}", "product_id")
     return qs.order_by(*(SORTS.get(sort) or SORTS["newest"]))
 
 
-def card_queryset(market, query: ListingQuery, language: str):
-    qs = _base_listing(market, query, language)
-    qs = _order(qs, query.sort, language, bool(query.search))
+def card_rows(market, query: ListingQuery, language: str, window: slice) -> list[dict]:
+    """The cards' data for one page of a listing: entries (sorted, sliced) then their products (two queries)."""
+    entries = list(
+        _order(_base_listing(market, query, language), query.sort, language, bool(query.search)).values_list(
+            "product_id", "price_min", "price_max"
+        )[window]
+    )
+    if not entries:
+        return []
     name = lang_field("name", language)
     cover = ProductImage.objects.filter(product_id=OuterRef("pk")).order_by("position", "pk").values("image")[:1]
-    return qs.annotate(
-        price_min=F("mp__price_min"),
-        price_max=F("mp__price_max"),
-        cover=Subquery(cover),
-    ).values("pk", "slug", name, "name_en", "price_min", "price_max", "cover")
+    products = {
+        row["pk"]: row
+        for row in Product._base_manager.filter(pk__in=[e[0] for e in entries])
+        .annotate(cover=Subquery(cover))
+        .values("pk", "slug", name, "name_en", "cover")
+    }
+    rows = []
+    for product_id, price_min, price_max in entries:
+        if product_id in products:
+            rows.append({**products[product_id], "price_min": price_min, "price_max": price_max})
+    return rows
 
 
 def build_cards(rows, market, language: str, stock: bool = True) -> list[dict]:
@@ -256,7 +274,12 @@ class ListingRows:
         key = self.key + ":count"
         value = versioned_get(key) if self.cacheable else None
         if value is None:
-            value = _base_listing(self.market, self.query, self.language).order_by().values("pk").count()
+            qs = _base_listing(self.market, self.query, self.language).order_by()
+            if self.query.search:
+                # Broad searches are counted up to a cap ("1000+") instead of to the last match.
+                value = qs.values("pk")[: SEARCH_COUNT_CAP + 1].count()
+            else:
+                value = qs.count()
             if self.cacheable:
                 versioned_set(key, value)
         return value
@@ -268,8 +291,7 @@ class ListingRows:
         key = f"{self.key}:{item.start}:{item.stop}"
         cards = versioned_get(key) if self.cacheable else None
         if cards is None:
-            rows = card_queryset(self.market, self.query, self.language)[item]
-            cards = build_cards(rows, self.market, self.language, stock=False)
+            cards = build_cards(card_rows(self.market, self.query, self.language, item), self.market, self.language, stock=False)
             if self.cacheable:
                 versioned_set(key, cards)
         return cards
@@ -293,8 +315,8 @@ def featured_cards(market, language: str, limit: int = 8) -> list[dict]:
 
 def related_cards(market, product, language: str, limit: int = 4) -> list[dict]:
     """Newest products of the same category (cached with the product page, so without stock badges)."""
-    rows = card_queryset(market, ListingQuery(category_ids=[product.category_id]), language).exclude(pk=product.pk)[:limit]
-    return build_cards(rows, market, language, stock=False)
+    rows = card_rows(market, ListingQuery(category_ids=[product.category_id]), language, slice(0, limit + 1))
+    return build_cards([r for r in rows if r["pk"] != product.pk][:limit], market, language, stock=False)
 
 
 # --- Product page ---------------------------------------------------------------------------------

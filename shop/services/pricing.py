@@ -37,7 +37,12 @@ def refresh_market_prices(product_ids: Iterable[int] | None = None, progress=Non
 
 
 def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int:
-    tax_classes = dict(Product.objects.filter(pk__in=product_ids).values_list("pk", "tax_class"))
+    products = {
+        row[0]: row
+        for row in Product._base_manager.filter(pk__in=product_ids).values_list(
+            "pk", "tax_class", "category_id", "is_published", "is_featured", "created_at"
+        )
+    }
     variants = list(
         ProductVariant.objects.filter(product_id__in=product_ids, is_active=True).values_list(
             "pk", "product_id", "base_price", "base_price_currency"
@@ -54,8 +59,9 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
     rows = []
     for policy in policies:
         for product_id, rows_for_product in by_product.items():
+            _pk, tax_class, category_id, is_published, is_featured, created_at = products[product_id]
             displays = [
-                policy.price(amount, currency, tax_classes[product_id], fixed[vid].get(policy.currency)).display
+                policy.price(amount, currency, tax_class, fixed[vid].get(policy.currency)).display
                 for vid, _pid, amount, currency in rows_for_product
             ]
             rows.append(
@@ -65,6 +71,10 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
                     price_min=min(displays),
                     price_max=max(displays),
                     currency=policy.currency,
+                    category_id=category_id,
+                    is_published=is_published,
+                    is_featured=is_featured,
+                    created_at=created_at,
                 )
             )
     with transaction.atomic():
@@ -75,7 +85,7 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
             batch_size=1000,
             update_conflicts=True,
             unique_fields=["market", "product"],
-            update_fields=["price_min", "price_max", "currency"],
+            update_fields=["price_min", "price_max", "currency", "category", "is_published", "is_featured", "created_at"],
         )
     return len(rows)
 

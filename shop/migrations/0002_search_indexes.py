@@ -25,6 +25,6 @@ def remove_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("shop", "0002_search_documents")]
+    dependencies = [("shop", "0001_initial")]
 
     operations = [migrations.RunPython(add_indexes, remove_indexes)]
