@@ -258,16 +258,21 @@ class ProductMarketPrice(models.Model):
     price_max = models.DecimalField(max_digits=14, decimal_places=3)
     currency = models.CharField(max_length=3)
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+", db_index=False)
+    root_category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="+", db_index=False)
     is_published = models.BooleanField(default=True)
     is_featured = models.BooleanField(default=False)
     created_at = models.DateTimeField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=("market", "product"), name="productmarketprice_unique")]
+        # Every listing (a subcategory, a top-level category with its subcategories, featured products) is an
+        # equality prefix of one of these, so the newest/cheapest page is read in index order, not sorted.
         indexes = [
-            models.Index(fields=("market", "category", "is_published", "created_at"), name="pmp_listing_newest"),
-            models.Index(fields=("market", "category", "is_published", "price_min"), name="pmp_listing_price"),
-            models.Index(fields=("market", "is_featured", "is_published", "created_at"), name="pmp_listing_featured"),
+            models.Index(fields=("market", "category", "is_published", "created_at", "product"), name="pmp_cat_newest"),
+            models.Index(fields=("market", "category", "is_published", "price_min", "product"), name="pmp_cat_price"),
+            models.Index(fields=("market", "root_category", "is_published", "created_at", "product"), name="pmp_root_newest"),
+            models.Index(fields=("market", "root_category", "is_published", "price_min", "product"), name="pmp_root_price"),
+            models.Index(fields=("market", "is_featured", "is_published", "created_at", "product"), name="pmp_featured"),
         ]
 
     def __str__(self):

@@ -132,6 +132,7 @@ def facets(category_ids: list[int], language: str) -> list[dict]:
 @dataclass
 class ListingQuery:
     category_ids: list[int] | None = None
+    root_category_id: int | None = None  # a top-level category: its products and its subcategories'
     search: str = ""
     min_price: Decimal | None = None
     max_price: Decimal | None = None
@@ -145,8 +146,12 @@ def _base_listing(market, query: ListingQuery, language: str):
     """Listing entries (ProductMarketPrice rows) of the market matching the query: one narrow table to filter,
     count, sort and paginate on; the products shown are loaded afterwards."""
     qs = ProductMarketPrice.objects.filter(market_id=market.id, is_published=True)
+    if query.root_category_id is not None:
+        qs = qs.filter(root_category_id=query.root_category_id)
     if query.category_ids is not None:
-        qs = qs.filter(category_id__in=query.category_ids)
+        qs = qs.filter(category_id__in=query.category_ids) if len(query.category_ids) != 1 else qs.filter(
+            category_id=query.category_ids[0]
+        )
     if query.featured:
         qs = qs.filter(is_featured=True)
     if query.min_price is not None:

@@ -14,6 +14,7 @@ from .models import (
     Market,
     Product,
     ProductImage,
+    ProductMarketPrice,
     ProductVariant,
     TaxRate,
     VariantPrice,
@@ -57,6 +58,14 @@ def config_changed(sender, **kwargs):
     bump_catalog_version()
     if sender is not Warehouse:
         _schedule_full_refresh()
+
+
+@receiver(post_save, sender=Category)
+def category_saved(sender, instance, **kwargs):
+    """A moved or (de)activated category: keep its listing entries' top-level category in step."""
+    if SUSPENDED["value"]:
+        return
+    ProductMarketPrice.objects.filter(category_id=instance.pk).update(root_category_id=instance.parent_id or instance.pk)
 
 
 @receiver([post_save, post_delete], sender=Category)

@@ -19,7 +19,7 @@ def _language():
     return get_language() or settings.LANGUAGE_CODE
 
 
-def _listing_query(request, form, category_ids=None):
+def _listing_query(request, form, category_ids=None, root_category_id=None):
     attribute_slugs = selectors.filterable_attribute_slugs()
     wanted = {}
     for key in request.GET:
@@ -32,6 +32,7 @@ def _listing_query(request, form, category_ids=None):
     return (
         selectors.ListingQuery(
             category_ids=category_ids,
+            root_category_id=root_category_id,
             search=form.value("q", ""),
             min_price=form.value("min_price"),
             max_price=form.value("max_price"),
@@ -73,7 +74,10 @@ def category(request, slug):
     category_ids = [node["id"]] + [child["id"] for child in node["children"]]
     form = ListingFilterForm(request.GET)
     form.is_valid()
-    query, selected = _listing_query(request, form, category_ids)
+    if parent is None:
+        query, selected = _listing_query(request, form, None, root_category_id=node["id"])
+    else:
+        query, selected = _listing_query(request, form, [node["id"]])
     page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
     page.cards_html = render_cards(page.cards)
     facets = [

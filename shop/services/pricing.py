@@ -40,7 +40,7 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
     products = {
         row[0]: row
         for row in Product._base_manager.filter(pk__in=product_ids).values_list(
-            "pk", "tax_class", "category_id", "is_published", "is_featured", "created_at"
+            "pk", "tax_class", "category_id", "category__parent_id", "is_published", "is_featured", "created_at"
         )
     }
     variants = list(
@@ -59,7 +59,7 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
     rows = []
     for policy in policies:
         for product_id, rows_for_product in by_product.items():
-            _pk, tax_class, category_id, is_published, is_featured, created_at = products[product_id]
+            _pk, tax_class, category_id, parent_id, is_published, is_featured, created_at = products[product_id]
             displays = [
                 policy.price(amount, currency, tax_class, fixed[vid].get(policy.currency)).display
                 for vid, _pid, amount, currency in rows_for_product
@@ -72,6 +72,7 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
                     price_max=max(displays),
                     currency=policy.currency,
                     category_id=category_id,
+                    root_category_id=parent_id or category_id,
                     is_published=is_published,
                     is_featured=is_featured,
                     created_at=created_at,
@@ -85,7 +86,7 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
             batch_size=1000,
             update_conflicts=True,
             unique_fields=["market", "product"],
-            update_fields=["price_min", "price_max", "currency", "category", "is_published", "is_featured", "created_at"],
+            update_fields=["price_min", "price_max", "currency", "category", "root_category", "is_published", "is_featured", "created_at"],
         )
     return len(rows)
 

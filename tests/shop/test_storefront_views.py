@@ -89,3 +89,19 @@ def test_search_finds_products_in_the_active_language_ranked_by_name(client, mar
         # German stemming finds the plural, and a match in the name ranks above one in the description.
         names = [c["name"] for c in client.get(url("shop:search", "de") + "?q=Leinenhemden").context["page"].cards]
         assert names == ["Leinenhemd Classic", "Wollpullover"]
+
+
+def test_moving_a_subcategory_moves_its_products_between_top_level_pages(client, markets):
+    from tests import factories as f
+    from tests.conftest import make_catalog
+
+    clothing = f.CategoryFactory(slug="clothing", name_en="Clothing")
+    shoes = f.CategoryFactory(slug="shoes", name_en="Shoes")
+    boots = f.CategoryFactory(slug="boots", name_en="Boots", parent=clothing)
+    _, products = make_catalog(n_products=2, category=boots)
+    assert client.get(url("shop:category", "en", slug="clothing")).context["page"].paginator.count == 2
+    boots.parent = shoes
+    boots.save()
+    assert client.get(url("shop:category", "en", slug="clothing")).context["page"].paginator.count == 0
+    assert client.get(url("shop:category", "en", slug="shoes")).context["page"].paginator.count == 2
+    assert client.get(url("shop:category", "en", slug="boots")).context["page"].paginator.count == 2
