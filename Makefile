@@ -19,10 +19,6 @@ run:
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/python manage.py seed_demo
-	@echo ""
-	@echo "  Shop:  http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (user admin; password printed above by seed_demo on the first run)"
-	@echo ""
 	bash scripts/run_server.sh $(HOST) $(PORT)
 
 worker:

@@ -35,7 +35,7 @@ class ProductSitemap(Sitemap):
     alternates = True
     x_default = True
     changefreq = "weekly"
-    limit = 5000  # URLs per sitemap page before the language multiplier
+    limit = 2000  # products per sitemap page; each yields a URL per language with hreflang alternates
 
     def items(self):
         return Product.objects.filter(is_published=True).order_by("pk").only("pk", "slug", "updated_at")
