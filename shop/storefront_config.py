@@ -7,6 +7,7 @@ every worker reloads on its next request. A request costs one cache read, no dat
 """
 
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -124,12 +125,29 @@ def _request_version(index: int):
     return versions[index] if versions else None
 
 
-def get_config() -> StorefrontConfig:
-    version = _request_version(0) or cache.get(VERSION_KEY)
+def _fresh_version() -> int:
+    """A starting version that never repeats (microseconds since the epoch), so entries cached under an old
+    version can never be mistaken for current ones after the shared cache was flushed or restarted."""
+    return time.time_ns() // 1000
+
+
+def _version(key: str) -> int:
+    version = cache.get(key)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
+        cache.add(key, _fresh_version(), timeout=None)
+        version = cache.get(key)
+    return version
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # the key is gone (cache flushed): start a new, never-seen version
+        cache.set(key, _fresh_version(), timeout=None)
+
+
+def get_config() -> StorefrontConfig:
+    version = _request_version(0) or _version(VERSION_KEY)
     if _memo["version"] != version or _memo["config"] is None:
         _memo["config"] = _load()
         _memo["version"] = version
@@ -137,27 +155,17 @@ def get_config() -> StorefrontConfig:
 
 
 def bump_config_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    _bump(VERSION_KEY)
     _memo["version"] = None
     end_request()
 
 
 def catalog_version() -> int:
-    version = _request_version(1) or cache.get(CATALOG_VERSION_KEY)
-    if version is None:
-        cache.add(CATALOG_VERSION_KEY, 1, timeout=None)
-        version = cache.get(CATALOG_VERSION_KEY, 1)
-    return version
+    return _request_version(1) or _version(CATALOG_VERSION_KEY)
 
 
 def bump_catalog_version() -> None:
-    try:
-        cache.incr(CATALOG_VERSION_KEY)
-    except ValueError:
-        cache.set(CATALOG_VERSION_KEY, 2, timeout=None)
+    _bump(CATALOG_VERSION_KEY)
     end_request()
 
 

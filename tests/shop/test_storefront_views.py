@@ -105,3 +105,15 @@ def test_moving_a_subcategory_moves_its_products_between_top_level_pages(client,
     assert client.get(url("shop:category", "en", slug="clothing")).context["page"].paginator.count == 0
     assert client.get(url("shop:category", "en", slug="shoes")).context["page"].paginator.count == 2
     assert client.get(url("shop:category", "en", slug="boots")).context["page"].paginator.count == 2
+
+
+def test_a_flushed_shared_cache_never_resurrects_old_cached_pages(client, catalog):
+    from django.core.cache import cache
+
+    _, products = catalog
+    path = url("shop:product", "en", slug=products[0].slug)
+    assert products[0].name_en in client.get(path).content.decode()
+    cache.clear()  # Redis restarted or flushed: versions start again, but never at an old number
+    products[0].name_en = "Fresh Name"
+    products[0].save()
+    assert "Fresh Name" in client.get(path).content.decode()
