@@ -129,7 +129,15 @@ if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "caravan"}}
+    # A file cache is shared by every worker process on the machine (gunicorn runs several), unlike the
+    # in-process LocMemCache: cache versions and cached sessions must be the same for all of them.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CARAVAN_FILE_CACHE", str(BASE_DIR / ".cache" / "django")),
+            "KEY_PREFIX": "caravan",
+        }
+    }
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -399,6 +399,13 @@ T = {
         "ショップは準備中です。有効な販売地域がまだありません。しばらくしてからお越しください。",
         "商店正在设置中：尚无可用的销售地区。请稍后再来。",
     ),
+    "More than 1,000 products": (
+        "Mehr als 1.000 Produkte",
+        "Plus de 1 000 produits",
+        "Más de 1.000 productos",
+        "1,000件以上の商品",
+        "超过 1,000 件商品",
+    ),
     "In stock for %(market_name)s": (
         "Für %(market_name)s auf Lager",
         "En stock pour %(market_name)s",

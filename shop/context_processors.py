@@ -50,6 +50,9 @@ def storefront(request):
     market_items = []
     for m in config.markets:
         q = query.copy()
+        # Prices typed in one currency mean nothing in another; the page number may not exist there either.
+        for name in ("min_price", "max_price", "page"):
+            q.pop(name, None)
         q["market"] = m.code
         current = m.code == market.code
         market_items.append(

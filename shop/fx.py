@@ -23,6 +23,13 @@ class FileExchangeBackend(BaseExchangeBackend):
     def __init__(self, path: str | None = None):
         self.path = Path(path or settings.CARAVAN_FX_RATES_FILE)
 
+    def update_rates(self, base_currency=None, **kwargs):
+        """Store the file's rates (djmoney's bulk upsert sends no model signals), then reprice the shop."""
+        from .services.pricing import prices_inputs_changed
+
+        super().update_rates(base_currency=base_currency or settings.BASE_CURRENCY, **kwargs)
+        prices_inputs_changed()
+
     def get_rates(self, **params):
         data = json.loads(self.path.read_text(encoding="utf-8"), parse_float=Decimal)
         base = params.get("base_currency") or data["base"]

@@ -5,6 +5,7 @@ import re
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -105,7 +106,6 @@ class MarketMiddleware:
         response = self.get_response(request)
         if market:
             response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", ""))
-            vary = response.headers.get("Vary", "")
-            if "Cookie" not in vary:
-                response.headers["Vary"] = (vary + ", Cookie").strip(", ")
+            # The market (hence currency and prices) comes from the session cookie or Accept-Language.
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
         return response

@@ -124,7 +124,8 @@ def parse_amount(raw: str) -> Decimal | None:
         return None
     if not value.is_finite() or value < 0 or value > Decimal("1e12"):
         return None
-    return value + ZERO  # normalises -0 to 0
+    # At most three decimals (the finest currency); also keeps absurd exponents (1e-999999) away from SQL.
+    return value.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP) + ZERO  # + ZERO turns -0 into 0
 
 
 @lru_cache(maxsize=16)

@@ -158,11 +158,14 @@ def _base_listing(market, query: ListingQuery, language: str):
         qs = qs.filter(price_min__gte=query.min_price)
     if query.max_price is not None:
         qs = qs.filter(price_min__lte=query.max_price)
-    for value_ids in query.attribute_value_ids.values():
-        if value_ids:
-            qs = qs.filter(
-                product_id__in=ProductVariant.objects.filter(attribute_values__in=value_ids, is_active=True).values("product_id")
-            )
+    wanted = [ids for ids in query.attribute_value_ids.values() if ids]
+    if wanted:
+        # One variant must have a chosen value of every filtered attribute (black AND size S, not black in M
+        # plus another variant in S). Each filter() on the m2m adds its own join on the same variant.
+        variants = ProductVariant.objects.filter(is_active=True)
+        for value_ids in wanted:
+            variants = variants.filter(attribute_values__in=value_ids)
+        qs = qs.filter(product_id__in=variants.values("product_id"))
     if query.in_stock:
         qs = qs.filter(Exists(_stock_for_product(market)))
     if query.search:
@@ -197,12 +200,16 @@ def _apply_search(qs, text: str, language: str):
         column = f"product__search_{language}"
         return qs.filter(**{column: search_query}).annotate(rank=SearchRank(F(column), search_query))
     # SQLite, and languages without a stemmer (Japanese, Chinese): every word must appear in name or description.
+    # SQLite's LIKE folds case for ASCII only, so the word's lower/upper/capitalised forms are tried too (é/É).
     for word in text.split()[:8]:
-        qs = qs.filter(
-            Q(**{f"product__{name}__icontains": word})
-            | Q(**{f"product__{description}__icontains": word})
-            | Q(product__name_en__icontains=word)
-        )
+        condition = Q()
+        for form in {word, word.lower(), word.upper(), word.capitalize()}:
+            condition |= (
+                Q(**{f"product__{name}__icontains": form})
+                | Q(**{f"product__{description}__icontains": form})
+                | Q(product__name_en__icontains=form)
+            )
+        qs = qs.filter(condition)
     return qs
 
 
@@ -330,7 +337,8 @@ def related_cards(market, product, language: str, limit: int = 4) -> list[dict]:
 def product_for_page(slug: str):
     """The published product with category, variants (with attribute values and fixed prices) and images."""
     return (
-        Product.objects.filter(slug=slug, is_published=True)
+        Product.objects.filter(slug=slug, is_published=True, category__is_active=True)
+        .exclude(category__parent__is_active=False)
         .select_related("category", "category__parent")
         .prefetch_related(
             Prefetch(

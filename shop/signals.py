@@ -1,6 +1,7 @@
 """Keep caches and denormalised listing prices in step with merchant edits (admin, API, shell alike)."""
 
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
@@ -25,7 +26,15 @@ from .storefront_config import bump_catalog_version, bump_config_version
 SUSPENDED = {"value": False}
 
 
-def _schedule_full_refresh():
+def _bump_after_commit(*bumps):
+    """Bump now (requests inside this transaction's lifetime miss old entries) and again once the change is
+    committed, so nothing read between the two (still the old data) stays cached under the new version."""
+    for bump in bumps:
+        bump()
+        transaction.on_commit(bump)
+
+
+def schedule_full_refresh():
     """Queue one full listing-price refresh per transaction, however many rates/markets it saved."""
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(entry[1] is _refresh_all_prices for entry in connection.run_on_commit):
@@ -37,6 +46,12 @@ def _refresh_all_prices():
     from .tasks import refresh_market_prices_task
 
     refresh_market_prices_task.delay(None)
+
+
+def _refresh_products(product_ids):
+    from .services.pricing import refresh_market_prices
+
+    refresh_market_prices(product_ids)
 
 
 def _refresh_product(product_id):
@@ -54,10 +69,9 @@ def _refresh_product(product_id):
 def config_changed(sender, **kwargs):
     if SUSPENDED["value"]:
         return
-    bump_config_version()
-    bump_catalog_version()
+    _bump_after_commit(bump_config_version, bump_catalog_version)
     if sender is not Warehouse:
-        _schedule_full_refresh()
+        schedule_full_refresh()
 
 
 @receiver(post_save, sender=Category)
@@ -66,6 +80,12 @@ def category_saved(sender, instance, **kwargs):
     if SUSPENDED["value"]:
         return
     ProductMarketPrice.objects.filter(category_id=instance.pk).update(root_category_id=instance.parent_id or instance.pk)
+    # (De)activating a category hides or shows its products, and its subcategories' products, in listings.
+    product_ids = list(
+        Product._base_manager.filter(Q(category_id=instance.pk) | Q(category__parent_id=instance.pk)).values_list("pk", flat=True)
+    )
+    if product_ids:
+        transaction.on_commit(lambda: _refresh_products(product_ids))
 
 
 @receiver([post_save, post_delete], sender=Category)
@@ -75,7 +95,7 @@ def category_saved(sender, instance, **kwargs):
 def catalog_changed(sender, **kwargs):
     if SUSPENDED["value"]:
         return
-    bump_catalog_version()
+    _bump_after_commit(bump_catalog_version)
 
 
 @receiver([post_save, post_delete], sender=Product)
@@ -84,7 +104,7 @@ def catalog_changed(sender, **kwargs):
 def price_inputs_changed(sender, instance, **kwargs):
     if SUSPENDED["value"]:
         return
-    bump_catalog_version()
+    _bump_after_commit(bump_catalog_version)
     if sender is Product:
         product_id = instance.pk
     elif sender is ProductVariant:
@@ -98,4 +118,4 @@ def price_inputs_changed(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=ProductVariant.attribute_values.through)
 def variant_attributes_changed(sender, **kwargs):
     if not SUSPENDED["value"]:
-        bump_catalog_version()
+        _bump_after_commit(bump_catalog_version)

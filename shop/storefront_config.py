@@ -18,7 +18,7 @@ from django.core.cache import cache
 VERSION_KEY = "caravan:config-version"
 CATALOG_VERSION_KEY = "caravan:catalog-version"
 
-_memo: dict = {"version": None, "config": None}
+_memo: dict = {"snapshot": None}
 _request = threading.local()  # versions read once at the start of a request
 _local_lock = threading.Lock()
 _local: OrderedDict = OrderedDict()  # process-local copies of versioned (hence immutable) cache entries
@@ -148,15 +148,16 @@ def _bump(key: str) -> None:
 
 def get_config() -> StorefrontConfig:
     version = _request_version(0) or _version(VERSION_KEY)
-    if _memo["version"] != version or _memo["config"] is None:
-        _memo["config"] = _load()
-        _memo["version"] = version
-    return _memo["config"]
+    memo = _memo.get("snapshot")  # (version, config), replaced in one assignment (threads share it)
+    if memo is None or memo[0] != version:
+        memo = (version, _load())
+        _memo["snapshot"] = memo
+    return memo[1]
 
 
 def bump_config_version() -> None:
     _bump(VERSION_KEY)
-    _memo["version"] = None
+    _memo["snapshot"] = None
     end_request()
 
 
@@ -197,5 +198,5 @@ def _remember(key: str, value) -> None:
 def clear_local_cache() -> None:
     with _local_lock:
         _local.clear()
-    _memo.update(version=None, config=None)
+    _memo["snapshot"] = None
     end_request()

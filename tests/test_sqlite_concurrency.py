@@ -98,3 +98,13 @@ def test_sqlite_default_survives_16_concurrent_connections(sqlite_server):
     assert len(results) == 16 * 20
     assert set(results) == {200}, {code: results.count(code) for code in set(results)}
     assert "database is locked" not in log
+
+
+def test_every_worker_sees_the_market_the_buyer_chose(sqlite_server):
+    """Without Redis the cache is a file cache shared by the gunicorn workers, not a per-process one."""
+    base, _log = sqlite_server
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    opener.open(base + "/en/?market=jp", timeout=30).read()
+    for _ in range(12):  # two workers x eight threads: these land on both processes
+        body = opener.open(base + "/en/", timeout=30).read().decode()
+        assert "日本 · JPY" in body or "Japan · JPY" in body

@@ -8,7 +8,7 @@ from django.db import transaction
 
 from ..models import Market, Product, ProductMarketPrice, ProductVariant, VariantPrice
 from ..pricing import PricingPolicy
-from ..storefront_config import _load
+from ..storefront_config import _load, bump_catalog_version, bump_config_version
 
 CHUNK = 2000
 
@@ -33,14 +33,30 @@ def refresh_market_prices(product_ids: Iterable[int] | None = None, progress=Non
     if product_ids is None:
         # Markets that were removed or deactivated keep no stale rows.
         ProductMarketPrice.objects.exclude(market_id__in=[m.id for m in config.markets]).delete()
+    # Pages cached while the refresh ran may hold the old prices under the current version: start a new one
+    # once the new prices are committed.
+    transaction.on_commit(bump_catalog_version)
     return written
+
+
+def prices_inputs_changed() -> None:
+    """Exchange rates, tax rates or markets changed in bulk (e.g. `manage.py update_rates`, which sends no
+    model signals): start new cache versions and recompute every listing price once the change is committed."""
+    from ..signals import schedule_full_refresh
+
+    bump_config_version()
+    bump_catalog_version()
+    transaction.on_commit(bump_config_version)
+    transaction.on_commit(bump_catalog_version)
+    schedule_full_refresh()
 
 
 def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int:
     products = {
         row[0]: row
         for row in Product._base_manager.filter(pk__in=product_ids).values_list(
-            "pk", "tax_class", "category_id", "category__parent_id", "is_published", "is_featured", "created_at"
+            "pk", "tax_class", "category_id", "category__parent_id", "is_published", "is_featured", "created_at",
+            "category__is_active", "category__parent__is_active",
         )
     }
     variants = list(
@@ -59,7 +75,11 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
     rows = []
     for policy in policies:
         for product_id, rows_for_product in by_product.items():
-            _pk, tax_class, category_id, parent_id, is_published, is_featured, created_at = products[product_id]
+            (_pk, tax_class, category_id, parent_id, is_published, is_featured, created_at, category_active, parent_active) = (
+                products[product_id]
+            )
+            # Listed only while the product is published and its category (and that one's parent) is active.
+            listed = is_published and category_active and (parent_id is None or bool(parent_active))
             displays = [
                 policy.price(amount, currency, tax_class, fixed[vid].get(policy.currency)).display
                 for vid, _pid, amount, currency in rows_for_product
@@ -73,7 +93,7 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
                     currency=policy.currency,
                     category_id=category_id,
                     root_category_id=parent_id or category_id,
-                    is_published=is_published,
+                    is_published=listed,
                     is_featured=is_featured,
                     created_at=created_at,
                 )

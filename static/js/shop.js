@@ -1,5 +1,17 @@
 // Progressive enhancement: choosing a variant updates price, availability and the URL without a reload.
 (function () {
+  // Header menus (<details>): Escape closes the open one and returns focus; leaving it with Tab closes it.
+  document.querySelectorAll("details.switcher").forEach(function (d) {
+    d.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && d.open) {
+        d.open = false;
+        d.querySelector("summary").focus();
+      }
+    });
+    d.addEventListener("focusout", function (event) {
+      if (d.open && !d.contains(event.relatedTarget)) d.open = false;
+    });
+  });
   var form = document.getElementById("variant-form");
   if (!form) return;
   form.addEventListener("change", function (event) {
