@@ -10,6 +10,15 @@ from tests import factories as f
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _celery_runs_tasks_in_process():
+    """Tasks are thin wrappers over services: run them in the test's process, even when REDIS_URL is set."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """The database rolls back between tests; the cache (Redis in CI) and the config memo must too."""
