@@ -51,3 +51,41 @@ class Stock(models.Model):
     @property
     def quantity_available(self) -> int:
         return self.quantity - self.quantity_allocated
+
+
+class Reservation(models.Model):
+    """Units held for a buyer while they check out. Live while `expires_at` is in the future: availability is a
+    filter on that, so correctness never waits for the cleanup task. `reference` names the holder (e.g. a cart
+    line), since fulfillment does not know shop's models."""
+
+    stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="reservations", verbose_name=_("stock"))
+    reference = models.CharField(_("reference"), max_length=64, db_index=True)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reservation")
+        verbose_name_plural = _("reservations")
+        constraints = [models.CheckConstraint(condition=Q(quantity__gt=0), name="reservation_quantity_positive")]
+        indexes = [models.Index(fields=("stock", "expires_at"), name="reservation_stock_live")]
+
+    def __str__(self):
+        return f"{self.reference}: {self.quantity} × {self.stock_id}"
+
+
+class Allocation(models.Model):
+    """Units of a warehouse's stock promised to an order line (`reference`); counted in Stock.quantity_allocated."""
+
+    stock = models.ForeignKey(Stock, on_delete=models.PROTECT, related_name="allocations", verbose_name=_("stock"))
+    reference = models.CharField(_("reference"), max_length=64, db_index=True)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("allocation")
+        verbose_name_plural = _("allocations")
+        constraints = [models.CheckConstraint(condition=Q(quantity__gt=0), name="allocation_quantity_positive")]
+
+    def __str__(self):
+        return f"{self.reference}: {self.quantity} × {self.stock_id}"

@@ -3,9 +3,11 @@
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from .models import Stock, Warehouse
+from .models import Reservation, Stock, Warehouse
 
 
 def warehouses_serving(country_codes: Iterable[str]) -> list[Warehouse]:
@@ -37,15 +39,25 @@ def available_quantities(variant_ids: Iterable[int], warehouse_ids: Iterable[int
     variant_ids, warehouse_ids = [int(v) for v in variant_ids], [int(w) for w in warehouse_ids]
     if not variant_ids or not warehouse_ids:
         return {}
-    stock = Stock._meta.db_table
+    free = _free_expression()
     sql = (
-        f"SELECT variant_id, SUM(quantity - quantity_allocated) FROM {stock} "
-        f"WHERE variant_id IN ({_placeholders(variant_ids)}) AND warehouse_id IN ({_placeholders(warehouse_ids)}) "
-        "AND quantity > quantity_allocated GROUP BY variant_id"
+        f"SELECT s.variant_id, SUM({free}) FROM {Stock._meta.db_table} s "
+        f"WHERE s.variant_id IN ({_placeholders(variant_ids)}) AND s.warehouse_id IN ({_placeholders(warehouse_ids)}) "
+        f"AND {free} > 0 GROUP BY s.variant_id"
     )
+    now = timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(sql, variant_ids + warehouse_ids)
+        cursor.execute(sql, [now] + variant_ids + warehouse_ids + [now])
         return {variant_id: int(available) for variant_id, available in cursor.fetchall()}
+
+
+def _free_expression() -> str:
+    """SQL for one stock row's sellable units: on hand − allocated − live reservations (one `now` parameter)."""
+    reservations = Reservation._meta.db_table
+    return (
+        "(s.quantity - s.quantity_allocated - COALESCE((SELECT SUM(r.quantity) FROM "
+        f"{reservations} r WHERE r.stock_id = s.id AND r.expires_at > %s), 0))"
+    )
 
 
 def products_with_stock(product_ids: Iterable[int], warehouse_ids: Iterable[int]) -> set[int]:
@@ -53,18 +65,29 @@ def products_with_stock(product_ids: Iterable[int], warehouse_ids: Iterable[int]
     product_ids, warehouse_ids = [int(p) for p in product_ids], [int(w) for w in warehouse_ids]
     if not product_ids or not warehouse_ids:
         return set()
-    stock = Stock._meta.db_table
     variant_table = Stock._meta.get_field("variant").related_model._meta.db_table
     sql = (
-        f"SELECT DISTINCT v.product_id FROM {stock} s JOIN {variant_table} v ON v.id = s.variant_id "
+        f"SELECT DISTINCT v.product_id FROM {Stock._meta.db_table} s JOIN {variant_table} v ON v.id = s.variant_id "
         f"WHERE v.product_id IN ({_placeholders(product_ids)}) AND v.is_active "
-        f"AND s.warehouse_id IN ({_placeholders(warehouse_ids)}) AND s.quantity > s.quantity_allocated"
+        f"AND s.warehouse_id IN ({_placeholders(warehouse_ids)}) AND s.quantity > s.quantity_allocated "
+        f"AND {_free_expression()} > 0"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, product_ids + warehouse_ids)
+        cursor.execute(sql, product_ids + warehouse_ids + [timezone.now()])
         return {row[0] for row in cursor.fetchall()}
 
 
-def in_stock_variants(warehouse_ids: Iterable[int]):
-    """A queryset of variant ids with sellable stock in the warehouses (for Exists/IN filters)."""
-    return Stock.objects.filter(warehouse_id__in=list(warehouse_ids), quantity__gt=F("quantity_allocated")).values("variant_id")
+def sellable_stock(warehouse_ids: Iterable[int]):
+    """Stock rows in the warehouses with units to sell (on hand − allocated − live reservations > 0), as a
+    queryset to narrow further (e.g. by variant__product_id=OuterRef(...)) inside Exists()."""
+    reserved = (
+        Reservation.objects.filter(stock_id=OuterRef("pk"), expires_at__gt=timezone.now())
+        .values("stock_id")
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
+    return (
+        Stock.objects.filter(warehouse_id__in=list(warehouse_ids), quantity__gt=F("quantity_allocated"))
+        .annotate(reserved=Coalesce(Subquery(reserved), 0))
+        .filter(quantity__gt=F("quantity_allocated") + F("reserved"))
+    )

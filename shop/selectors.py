@@ -14,8 +14,6 @@ from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 
-from fulfillment.models import Stock
-
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
 from .money import format_money
 from .storefront_config import catalog_version, versioned_get, versioned_set
@@ -181,12 +179,9 @@ def products_in_stock(product_ids: list[int], market) -> set[int]:
 
 
 def _stock_for_product(market):
-    return Stock.objects.filter(
-        variant__product_id=OuterRef("product_id"),
-        variant__is_active=True,
-        warehouse_id__in=market.warehouse_ids,
-        quantity__gt=F("quantity_allocated"),
-    )
+    from fulfillment.selectors import sellable_stock
+
+    return sellable_stock(market.warehouse_ids).filter(variant__product_id=OuterRef("product_id"), variant__is_active=True)
 
 
 def _apply_search(qs, text: str, language: str):

@@ -1,0 +1,144 @@
+"""Every write to stock: reservations while buyers check out, allocations when orders are placed.
+
+Rules (DESIGN §4): available = on hand − allocated − live reservations. Every change locks the stock rows it
+touches with SELECT … FOR UPDATE in ascending primary-key order (so two transactions never wait on each other
+in opposite orders: no deadlocks), inside one transaction. Shortages are collected for every line and reported
+together; nothing is written when any line is short.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+
+from .models import Allocation, Reservation, Stock
+
+
+@dataclass(frozen=True)
+class Shortage:
+    variant_id: int
+    requested: int
+    available: int
+
+    @property
+    def missing(self) -> int:
+        return self.requested - self.available
+
+
+class InsufficientStock(Exception):
+    def __init__(self, shortages: list[Shortage]):
+        self.shortages = shortages
+        super().__init__(", ".join(f"variant {s.variant_id}: {s.available} of {s.requested}" for s in shortages))
+
+
+def _validate(lines: dict[int, int]) -> dict[int, int]:
+    cleaned = {}
+    for variant_id, quantity in lines.items():
+        quantity = int(quantity)
+        if quantity <= 0:
+            raise ValueError(f"quantity for variant {variant_id} must be positive, not {quantity}")
+        cleaned[int(variant_id)] = quantity
+    return cleaned
+
+
+def _locked_stock(variant_ids, warehouse_ids) -> list[Stock]:
+    """The stock rows of the variants in the warehouses, locked, in primary-key order."""
+    return list(
+        Stock.objects.select_for_update()
+        .filter(variant_id__in=list(variant_ids), warehouse_id__in=list(warehouse_ids))
+        .order_by("pk")
+    )
+
+
+def _reserved_by_others(stock_ids, now, exclude_reference: str | None) -> dict[int, int]:
+    qs = Reservation.objects.filter(stock_id__in=list(stock_ids), expires_at__gt=now)
+    if exclude_reference:
+        qs = qs.exclude(reference=exclude_reference)
+    return {row["stock_id"]: row["total"] for row in qs.values("stock_id").annotate(total=Sum("quantity"))}
+
+
+def _free_by_stock(stocks: list[Stock], now, exclude_reference: str | None) -> dict[int, int]:
+    reserved = _reserved_by_others([s.pk for s in stocks], now, exclude_reference)
+    return {s.pk: max(0, s.quantity - s.quantity_allocated - reserved.get(s.pk, 0)) for s in stocks}
+
+
+def _plan(lines: dict[int, int], stocks: list[Stock], free: dict[int, int], warehouse_ids: list[int]):
+    """Take each line from the warehouses: one warehouse that can ship everything (by priority) if there is one,
+    else each line split across warehouses by priority. Returns [(stock, quantity)] or raises InsufficientStock."""
+    rank = {wid: i for i, wid in enumerate(warehouse_ids)}
+    by_variant: dict[int, list[Stock]] = defaultdict(list)
+    for stock in sorted(stocks, key=lambda s: rank.get(s.warehouse_id, len(rank))):
+        by_variant[stock.variant_id].append(stock)
+    for warehouse_id in warehouse_ids:
+        picks = []
+        for variant_id, quantity in lines.items():
+            stock = next((s for s in by_variant[variant_id] if s.warehouse_id == warehouse_id), None)
+            if stock is None or free[stock.pk] < quantity:
+                break
+            picks.append((stock, quantity))
+        else:
+            return picks
+    picks, shortages = [], []
+    for variant_id, quantity in lines.items():
+        available = sum(free[s.pk] for s in by_variant[variant_id])
+        if available < quantity:
+            shortages.append(Shortage(variant_id, quantity, available))
+            continue
+        remaining = quantity
+        for stock in by_variant[variant_id]:
+            take = min(remaining, free[stock.pk])
+            if take:
+                picks.append((stock, take))
+                remaining -= take
+            if not remaining:
+                break
+    if shortages:
+        raise InsufficientStock(shortages)
+    return picks
+
+
+@transaction.atomic
+def reserve_stock(reference: str, lines: dict[int, int], warehouse_ids: list[int], ttl: timedelta) -> list[Reservation]:
+    """Hold the lines' units for `ttl`, replacing what `reference` held before. Raises InsufficientStock."""
+    lines = _validate(lines)
+    now = timezone.now()
+    stocks = _locked_stock(lines, warehouse_ids)
+    free = _free_by_stock(stocks, now, exclude_reference=reference)
+    picks = _plan(lines, stocks, free, list(warehouse_ids))
+    Reservation.objects.filter(reference=reference).delete()
+    return Reservation.objects.bulk_create(
+        [Reservation(stock=stock, reference=reference, quantity=q, expires_at=now + ttl) for stock, q in picks]
+    )
+
+
+@transaction.atomic
+def release_reservations(reference: str) -> int:
+    deleted, _ = Reservation.objects.filter(reference=reference).delete()
+    return deleted
+
+
+def delete_expired_reservations(now=None) -> int:
+    """Tidy up: expired reservations already count for nothing, this only removes the rows."""
+    deleted, _ = Reservation.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted
+
+
+@transaction.atomic
+def allocate_stock(
+    reference: str, lines: dict[int, int], warehouse_ids: list[int], reservation_reference: str | None = None
+) -> list[Allocation]:
+    """Allocate the lines to warehouses for `reference` (e.g. an order line), consuming the buyer's own
+    reservations (`reservation_reference`). Raises InsufficientStock, writing nothing, if any line is short."""
+    lines = _validate(lines)
+    now = timezone.now()
+    stocks = _locked_stock(lines, warehouse_ids)
+    free = _free_by_stock(stocks, now, exclude_reference=reservation_reference)
+    picks = _plan(lines, stocks, free, list(warehouse_ids))
+    for stock, quantity in picks:
+        Stock.objects.filter(pk=stock.pk).update(quantity_allocated=F("quantity_allocated") + quantity)
+    if reservation_reference:
+        Reservation.objects.filter(reference=reservation_reference).delete()
+    return Allocation.objects.bulk_create([Allocation(stock=stock, reference=reference, quantity=q) for stock, q in picks])
