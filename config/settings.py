@@ -146,6 +146,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = "UTC"
+# Periodic tidy-ups; django-celery-beat's DatabaseScheduler also lets merchants add their own in admin.
+CELERY_BEAT_SCHEDULE = {
+    "delete-expired-reservations": {"task": "fulfillment.tasks.delete_expired_reservations_task", "schedule": 300.0},
+}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import F, Sum
 
-from .models import Stock, Warehouse
+from .models import Allocation, Reservation, Stock, Warehouse
 
 
 @admin.register(Warehouse)
@@ -39,3 +39,30 @@ class StockAdmin(admin.ModelAdmin):
     @admin.display(description="available", ordering="_available")
     def available(self, obj):
         return obj._available
+
+
+@admin.register(Reservation)
+class ReservationAdmin(admin.ModelAdmin):
+    list_display = ("reference", "stock", "quantity", "expires_at", "created_at")
+    list_filter = ("stock__warehouse",)
+    search_fields = ("reference", "stock__variant__sku")
+    list_select_related = ("stock__variant", "stock__warehouse")
+    readonly_fields = ("stock", "reference", "quantity", "expires_at", "created_at")
+
+    def has_add_permission(self, request):
+        return False  # made by checkout, not by hand
+
+
+@admin.register(Allocation)
+class AllocationAdmin(admin.ModelAdmin):
+    list_display = ("reference", "stock", "quantity", "created_at")
+    list_filter = ("stock__warehouse",)
+    search_fields = ("reference", "stock__variant__sku")
+    list_select_related = ("stock__variant", "stock__warehouse")
+    readonly_fields = ("stock", "reference", "quantity", "created_at")
+
+    def has_add_permission(self, request):
+        return False  # made when an order is placed
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # releasing stock goes through the order's cancellation, which updates Stock too

@@ -202,3 +202,15 @@ def test_reservations_racing_with_expiry_never_oversell(two_warehouses):
     live = Reservation.objects.filter(expires_at__gt=timezone.now())
     assert sum(live.values_list("quantity", flat=True)) == 10
     assert available_quantities([stock.variant_id], [near.pk]) == {}
+
+
+@pytest.mark.django_db
+def test_beat_task_tidies_expired_reservations(two_warehouses):
+    from fulfillment.tasks import delete_expired_reservations_task
+
+    near, _ = two_warehouses
+    stock = f.StockFactory(warehouse=near, quantity=5)
+    reserve_stock("cart:live", {stock.variant_id: 1}, [near.pk], TTL)
+    Reservation.objects.create(stock=stock, reference="cart:old", quantity=1, expires_at=timezone.now() - TTL)
+    assert delete_expired_reservations_task.delay().get() == 1
+    assert list(Reservation.objects.values_list("reference", flat=True)) == ["cart:live"]
