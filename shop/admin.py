@@ -15,6 +15,8 @@ from fulfillment.models import Stock
 from .models import (
     Attribute,
     AttributeValue,
+    Cart,
+    CartLine,
     Category,
     Market,
     Product,
@@ -182,3 +184,28 @@ class RateAdmin(admin.ModelAdmin):
     list_filter = ("backend",)
     list_editable = ("value",)
     search_fields = ("currency",)
+
+
+class CartLineInline(admin.TabularInline):
+    model = CartLine
+    extra = 0
+    fields = ("variant", "quantity", "created_at")
+    readonly_fields = ("created_at",)
+    autocomplete_fields = ("variant",)
+
+
+@admin.register(Cart)
+class CartAdmin(admin.ModelAdmin):
+    list_display = ("token", "user", "market", "line_count", "updated_at")
+    list_filter = ("market",)
+    search_fields = ("token", "user__email")
+    list_select_related = ("user", "market")
+    readonly_fields = ("token", "created_at", "updated_at")
+    inlines = [CartLineInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_lines=Count("lines"))
+
+    @admin.display(description=_("lines"), ordering="_lines")
+    def line_count(self, obj):
+        return obj._lines

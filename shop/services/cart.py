@@ -1,0 +1,153 @@
+"""Cart writes. Prices are never stored on a cart: the market's pricing policy prices it every time it is shown,
+so a market switch re-prices it and a tampered price in a form has nothing to tamper with."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ..events import cart_changed
+from ..models import Cart, CartLine, ProductVariant
+from ..money import format_money
+from ..pricing import Price, PricingPolicy
+
+MAX_LINE_QUANTITY = 99
+
+
+class CartError(ValueError):
+    """A change the cart refused; the message is for the buyer."""
+
+
+@dataclass(frozen=True)
+class LineChange:
+    line: CartLine | None
+    requested: int
+    capped: bool  # fewer than requested because that is all the market has
+
+
+def get_or_create_cart(*, market_id: int, token=None, user=None) -> Cart:
+    """The account's cart for a signed-in buyer, else the guest cart with this token, else a new cart."""
+    cart = None
+    if user is not None and user.is_authenticated:
+        cart = Cart.objects.filter(user=user).order_by("-updated_at").first()
+    elif token:
+        cart = Cart.objects.filter(token=token, user__isnull=True).first()
+    if cart is None:
+        return Cart.objects.create(market_id=market_id, user=user if user is not None and user.is_authenticated else None)
+    if cart.market_id != market_id:
+        cart.market_id = market_id
+        cart.save(update_fields=["market", "updated_at"])
+    return cart
+
+
+def _parse_quantity(quantity) -> int:
+    try:
+        value = int(str(quantity).strip())
+    except (TypeError, ValueError):
+        raise CartError(_("Enter a whole number of items.")) from None
+    if value < 0 or value > MAX_LINE_QUANTITY:
+        raise CartError(_("You can order between 1 and %(max)s of an item.") % {"max": MAX_LINE_QUANTITY})
+    return value
+
+
+@transaction.atomic
+def set_line_quantity(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> LineChange:
+    """Set how many of a variant the cart holds (0 removes it), capped by what the market can sell."""
+    requested = _parse_quantity(quantity)
+    Cart.objects.select_for_update().filter(pk=cart.pk).first()  # one change at a time per cart
+    variant_id = _parse_variant_id(variant_id)
+    if requested == 0:
+        CartLine.objects.filter(cart=cart, variant_id=variant_id).delete()
+        _changed(cart)
+        return LineChange(None, 0, False)
+    if not ProductVariant.objects.filter(pk=variant_id, is_active=True, product__is_published=True).exists():
+        raise CartError(_("This item is not available."))
+    available = policy.availability([variant_id]).get(variant_id, 0)
+    if available <= 0:
+        raise CartError(_("This item is out of stock for %(market)s.") % {"market": policy.market.name(get_language() or "en")})
+    quantity = min(requested, available)
+    line, _created = CartLine.objects.update_or_create(cart=cart, variant_id=variant_id, defaults={"quantity": quantity})
+    _changed(cart)
+    return LineChange(line, requested, quantity < requested)
+
+
+def _parse_variant_id(variant_id) -> int:
+    try:
+        return int(str(variant_id).strip())
+    except (TypeError, ValueError):
+        raise CartError(_("This item is not available.")) from None
+
+
+def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> LineChange:
+    variant_id = _parse_variant_id(variant_id)
+    added = _parse_quantity(quantity)
+    if added == 0:
+        raise CartError(_("Enter a whole number of items."))
+    current = CartLine.objects.filter(cart=cart, variant_id=variant_id).values_list("quantity", flat=True).first() or 0
+    return set_line_quantity(cart, variant_id, min(current + added, MAX_LINE_QUANTITY), policy)
+
+
+@transaction.atomic
+def merge_carts(source: Cart, target: Cart, policy: PricingPolicy) -> Cart:
+    """Move a guest cart's lines into the account's cart on login (quantities add up, capped by stock)."""
+    for line in list(source.lines.all()):
+        current = CartLine.objects.filter(cart=target, variant_id=line.variant_id).values_list("quantity", flat=True).first() or 0
+        try:
+            set_line_quantity(target, line.variant_id, min(current + line.quantity, MAX_LINE_QUANTITY), policy)
+        except CartError:
+            pass  # sold out or withdrawn meanwhile: the buyer sees it gone from the cart
+    source.delete()
+    return target
+
+
+def _changed(cart: Cart) -> None:
+    cart.save(update_fields=["updated_at"])
+    transaction.on_commit(lambda: cart_changed.send(sender=Cart, cart=cart))
+
+
+@dataclass(frozen=True)
+class CartLineView:
+    variant_id: int
+    sku: str
+    name: str
+    quantity: int
+    unit: Price
+    total: Decimal
+    unit_display: str
+    total_display: str
+
+
+def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
+    """Lines priced for the cart's market now, and the subtotal (sum of line totals). Three queries."""
+    lines = (
+        CartLine.objects.filter(cart=cart)
+        .select_related("variant__product")
+        .prefetch_related("variant__fixed_prices")
+        .order_by("created_at", "pk")
+    )
+    views, subtotal = [], Decimal(0)
+    for line in lines:
+        unit = policy.variant_price(line.variant)
+        total = unit.display * line.quantity
+        subtotal += total
+        views.append(
+            CartLineView(
+                variant_id=line.variant_id,
+                sku=line.variant.sku,
+                name=line.variant.product.name,
+                quantity=line.quantity,
+                unit=unit,
+                total=total,
+                unit_display=format_money(unit.display, unit.currency, language),
+                total_display=format_money(total, unit.currency, language),
+            )
+        )
+    return {
+        "lines": views,
+        "count": sum(v.quantity for v in views),
+        "subtotal": subtotal,
+        "subtotal_display": format_money(subtotal, policy.currency, language),
+        "currency": policy.currency,
+    }
