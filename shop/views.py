@@ -1,18 +1,20 @@
 """Storefront pages: parse the request, ask a selector, render."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors
 from .forms import SORT_CHOICES, ListingFilterForm
 from .rendering import render_cards, render_facets, render_sort_controls, render_variant_options
+from .services import cart as cart_services
 
 
 def _language():
@@ -197,3 +199,76 @@ def healthz(request):
 def floor(request):
     """Benchmark floor: the cheapest response Django can give through the full middleware stack."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+# --- Cart -----------------------------------------------------------------------------------------
+
+CART_SESSION_KEY = "cart_token"
+CART_COUNT_KEY = "cart_count"
+
+
+def _current_cart(request, create: bool):
+    token = request.session.get(CART_SESSION_KEY)
+    if not create and not token and not request.user.is_authenticated:
+        return None
+    cart = cart_services.get_or_create_cart(market_id=request.market.id, token=token, user=request.user)
+    if cart.user_id is None and request.session.get(CART_SESSION_KEY) != str(cart.token):
+        request.session[CART_SESSION_KEY] = str(cart.token)
+    return cart
+
+
+def _cart_response(request, cart, message="", status=200):
+    language = _language()
+    summary = cart_services.cart_summary(cart, request.pricing, language) if cart else None
+    _remember_count(request, summary["count"] if summary else 0)
+    template = "shop/_cart.html" if request.htmx else "shop/cart.html"
+    return render(request, template, {"cart": summary, "message": message}, status=status)
+
+
+def _remember_count(request, count: int) -> None:
+    """The header's item count lives in the session, so pages show it without a query (written on change only)."""
+    if request.session.get(CART_COUNT_KEY, 0) != count:
+        request.session[CART_COUNT_KEY] = count
+
+
+@require_GET
+def cart_detail(request):
+    return _cart_response(request, _current_cart(request, create=False))
+
+
+@require_POST
+def cart_add(request):
+    cart = _current_cart(request, create=True)
+    try:
+        change = cart_services.add_to_cart(cart, request.POST.get("variant"), request.POST.get("quantity", "1"), request.pricing)
+    except cart_services.CartError as exc:
+        if request.htmx:
+            return render(request, "shop/_added.html", {"message": str(exc), "count": request.session.get(CART_COUNT_KEY, 0)})
+        return _cart_response(request, cart, str(exc), status=409)
+    message = _("Added to your cart.")
+    if change.capped:
+        message = _("Only %(count)s available: your cart holds all of them.") % {"count": change.line.quantity}
+    count = cart_services.item_count(cart)
+    _remember_count(request, count)
+    if not request.htmx:
+        messages.info(request, message)
+        return redirect("shop:cart")
+    return render(request, "shop/_added.html", {"message": message, "count": count})
+
+
+@require_POST
+def cart_update(request, variant_id):
+    cart = _current_cart(request, create=True)
+    message = ""
+    try:
+        change = cart_services.set_line_quantity(cart, variant_id, request.POST.get("quantity", "0"), request.pricing)
+        if change.capped:
+            message = _("Only %(count)s available: your cart holds all of them.") % {"count": change.line.quantity}
+    except cart_services.CartError as exc:
+        message = str(exc)
+    _remember_count(request, cart_services.item_count(cart))
+    if not request.htmx:
+        if message:
+            messages.info(request, message)
+        return redirect("shop:cart")
+    return _cart_response(request, cart, message)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -105,6 +106,10 @@ def merge_carts(source: Cart, target: Cart, policy: PricingPolicy) -> Cart:
 def _changed(cart: Cart) -> None:
     cart.save(update_fields=["updated_at"])
     transaction.on_commit(lambda: cart_changed.send(sender=Cart, cart=cart))
+
+
+def item_count(cart: Cart) -> int:
+    return CartLine.objects.filter(cart=cart).aggregate(total=Sum("quantity"))["total"] or 0
 
 
 @dataclass(frozen=True)

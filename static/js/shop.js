@@ -24,6 +24,10 @@
       stock.textContent = input.dataset.stock;
       stock.className = "availability " + (input.dataset.instock === "1" ? "in" : "out");
     }
+    var addVariant = document.getElementById("add-variant");
+    if (addVariant) addVariant.value = input.value;
+    var addButton = document.getElementById("add-button");
+    if (addButton) addButton.disabled = input.dataset.instock !== "1";
     var sku = document.getElementById("sku");
     if (sku) sku.textContent = input.dataset.sku;
     var url = new URL(window.location.href);

@@ -52,11 +52,23 @@ def test_german_home_switch_to_japanese_and_japan_market(page, live_server, shop
     assert price.startswith("￥"), price
 
     # Choosing another variant updates the price and availability without a reload.
-    radios = page.locator('input[name="variant"]')
+    radios = page.locator('input[type="radio"][name="variant"]')
     assert radios.count() == 2
     radios.nth(1).check()
     assert page.locator("#price").inner_text() == radios.nth(1).get_attribute("data-price")
     page.screenshot(path=str(ARTIFACTS / "browse-ja-jp-product.png"), full_page=True)
+
+    # Add two to the cart without a page reload (htmx); the header's mini-cart follows.
+    url_before = page.url
+    page.locator("#add-qty").fill("2")
+    page.locator("#add-button").click()
+    page.locator("#add-status .msg").wait_for()
+    assert page.url == url_before
+    assert page.locator("#mini-cart-count").inner_text() == "2"
+    page.locator("#add-status a").click()
+    page.wait_for_load_state()
+    assert page.locator("#cart-subtotal").inner_text().startswith("￥")
+    page.screenshot(path=str(ARTIFACTS / "cart-ja-jp.png"), full_page=True)
 
 
 def test_category_filters_and_sorting_in_browser(page, live_server, shop_data):
