@@ -24,8 +24,12 @@ class Warehouse(models.Model):
     def __str__(self):
         return f"{self.name} ({self.country.code})"
 
+    def served_countries(self) -> set[str]:
+        """Country codes this warehouse ships to: those it serves and its own."""
+        return {c.code for c in self.countries_served} | {self.country.code}
+
     def serves(self, country_code: str) -> bool:
-        return country_code in {c.code for c in self.countries_served} or country_code == self.country.code
+        return country_code in self.served_countries()
 
 
 class Stock(models.Model):

@@ -10,20 +10,9 @@ from django.utils import timezone
 from .models import Reservation, Stock, Warehouse
 
 
-def warehouses_serving(country_codes: Iterable[str]) -> list[Warehouse]:
-    """Active warehouses that serve any of the countries, best (lowest priority number) first."""
-    codes = set(country_codes)
-    found = [w for w in Warehouse.objects.filter(is_active=True).order_by("priority", "pk") if codes & _served(w)]
-    return found
-
-
 def warehouses_serving_by_country() -> list[tuple[int, set[str]]]:
     """(warehouse id, countries it serves) for active warehouses, preferred first (one query)."""
-    return [(w.pk, _served(w)) for w in Warehouse.objects.filter(is_active=True).order_by("priority", "pk")]
-
-
-def _served(warehouse: Warehouse) -> set[str]:
-    return {c.code for c in warehouse.countries_served} | {warehouse.country.code}
+    return [(w.pk, w.served_countries()) for w in Warehouse.objects.filter(is_active=True).order_by("priority", "pk")]
 
 
 # The two reads below run on every product and listing page. They are plain SQL on purpose: building the

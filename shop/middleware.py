@@ -52,20 +52,14 @@ def countries_from_accept_language(header: str) -> list[str]:
 def resolve_market(request, config):
     """Return (market, explicit) for the request; remembers an explicit choice in the session."""
     by_code = config.by_code
-    code = request.GET.get("market")
-    if code:
-        market = by_code.get(code.strip().lower())
-        if market:
-            if request.session.get(SESSION_KEY) != market.code:
-                request.session[SESSION_KEY] = market.code
-            return market, True
-    currency = request.GET.get("currency")
-    if currency:
-        market = config.market_for_currency(currency.strip().upper()[:3])
-        if market:
-            if request.session.get(SESSION_KEY) != market.code:
-                request.session[SESSION_KEY] = market.code
-            return market, True
+    code, currency = request.GET.get("market"), request.GET.get("currency")
+    chosen = (by_code.get(code.strip().lower()) if code else None) or (
+        config.market_for_currency(currency.strip().upper()[:3]) if currency else None
+    )
+    if chosen:
+        if request.session.get(SESSION_KEY) != chosen.code:
+            request.session[SESSION_KEY] = chosen.code
+        return chosen, True
     if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
         stored = request.session.get(SESSION_KEY)
         if stored and stored in by_code:

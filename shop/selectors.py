@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
 from .money import format_money
+from .services.search import SEARCH_CONFIGS
 from .storefront_config import catalog_version, versioned_get, versioned_set
 
 SEARCH_COUNT_CAP = 1000
@@ -27,7 +28,6 @@ SORTS = OrderedDict(
         ("name", None),  # by the name in the active language, see _order
     ]
 )
-SEARCH_CONFIGS = {"en": "english", "de": "german", "fr": "french", "es": "spanish"}
 
 
 def lang_field(name: str, language: str) -> str:

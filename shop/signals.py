@@ -49,17 +49,12 @@ def _refresh_all_prices():
 
 
 def _refresh_products(product_ids):
-    from .services.pricing import refresh_market_prices
-
-    refresh_market_prices(product_ids)
-
-
-def _refresh_product(product_id):
+    """Recompute the products' listing entries and search documents (after their change is committed)."""
     from .services.pricing import refresh_market_prices
     from .services.search import refresh_search_documents
 
-    refresh_market_prices([product_id])
-    refresh_search_documents([product_id])
+    refresh_market_prices(product_ids)
+    refresh_search_documents(product_ids)
 
 
 @receiver([post_save, post_delete], sender=Market)
@@ -112,7 +107,7 @@ def price_inputs_changed(sender, instance, **kwargs):
     else:
         product_id = ProductVariant.objects.filter(pk=instance.variant_id).values_list("product_id", flat=True).first()
     if product_id and not (sender is Product and kwargs.get("signal") is post_delete):
-        transaction.on_commit(lambda: _refresh_product(product_id))
+        transaction.on_commit(lambda: _refresh_products([product_id]))
 
 
 @receiver(m2m_changed, sender=ProductVariant.attribute_values.through)

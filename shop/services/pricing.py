@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from ..models import Market, Product, ProductMarketPrice, ProductVariant, VariantPrice
+from ..models import Product, ProductMarketPrice, ProductVariant, VariantPrice
 from ..pricing import PricingPolicy
 from ..storefront_config import _load, bump_catalog_version, bump_config_version
 
@@ -110,6 +110,3 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
         )
     return len(rows)
 
-
-def market_ids() -> list[int]:
-    return list(Market.objects.values_list("pk", flat=True))
