@@ -1,13 +1,15 @@
 """Header data for every storefront page: language and market switchers, hreflang alternates, category menu.
 
 These repeat on every page, so they are rendered to HTML here in Python (escaped) rather than looped over in
-the template; it costs no query.
+the template; it costs no query. The HTML is built lazily, on first use: htmx fragments and admin pages, which
+never show the header, pay nothing for it.
 """
 
 from html import escape
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -22,6 +24,15 @@ def storefront(request):
     if config is None or market is None:
         return {}
     language = get_language() or settings.LANGUAGE_CODE
+    return {
+        "shop_name": settings.CARAVAN_SHOP_NAME,
+        "market": market,
+        "market_name": market.name(language),
+        "header": SimpleLazyObject(lambda: _header(request, market, config, language)),
+    }
+
+
+def _header(request, market, config, language) -> dict:
     path = request.path
     query = request.GET.copy()
     query.pop("market", None)
@@ -60,9 +71,6 @@ def storefront(request):
             f"{CURRENT if current else ''}>{escape(m.name(language))} · {m.currency}</a></li>"
         )
     return {
-        "shop_name": settings.CARAVAN_SHOP_NAME,
-        "market": market,
-        "market_name": market.name(language),
         "language_name": active_name,
         "hreflang_html": mark_safe("\n".join(alternates)),  # noqa: S308 - values escaped above
         "language_menu_html": mark_safe("".join(language_items)),  # noqa: S308

@@ -271,8 +271,8 @@ def cart_update(request, variant_id):
             message = _("Only %(count)s available: your cart holds all of them.") % {"count": change.line.quantity}
     except cart_services.CartError as exc:
         message = str(exc)
-    _remember_count(request, cart_services.item_count(cart))
     if not request.htmx:
+        _remember_count(request, cart_services.item_count(cart))
         if message:
             messages.info(request, message)
         return redirect("shop:cart")
