@@ -11,6 +11,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -50,7 +51,7 @@ class StorefrontConfig:
     tax_rates: dict = field(default_factory=dict)  # (country, tax_class) -> Decimal percent
     version: int = 0
 
-    @property
+    @cached_property
     def by_code(self) -> dict:
         return {m.code: m for m in self.markets}
 

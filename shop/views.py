@@ -226,6 +226,12 @@ def _cart_response(request, cart, message="", status=200):
     return render(request, template, {"cart": summary, "message": message}, status=status)
 
 
+def _capped_message(change) -> str:
+    if not change.capped:
+        return ""
+    return _("Only %(count)s available: your cart holds all of them.") % {"count": change.line.quantity}
+
+
 def _remember_count(request, count: int) -> None:
     """The header's item count lives in the session, so pages show it without a query (written on change only)."""
     if request.session.get(CART_COUNT_KEY, 0) != count:
@@ -250,9 +256,7 @@ def cart_add(request):
         if request.htmx:
             return render(request, "shop/_added.html", {"message": str(exc), "count": request.session.get(CART_COUNT_KEY, 0)})
         return _cart_response(request, cart, str(exc), status=409)
-    message = _("Added to your cart.")
-    if change.capped:
-        message = _("Only %(count)s available: your cart holds all of them.") % {"count": change.line.quantity}
+    message = _capped_message(change) or _("Added to your cart.")
     count = cart_services.item_count(cart)
     _remember_count(request, count)
     if not request.htmx:
@@ -267,8 +271,7 @@ def cart_update(request, variant_id):
     message = ""
     try:
         change = cart_services.set_line_quantity(cart, variant_id, request.POST.get("quantity", "0"), request.pricing)
-        if change.capped:
-            message = _("Only %(count)s available: your cart holds all of them.") % {"count": change.line.quantity}
+        message = _capped_message(change)
     except cart_services.CartError as exc:
         message = str(exc)
     if not request.htmx:
