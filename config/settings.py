@@ -149,6 +149,7 @@ CELERY_TIMEZONE = "UTC"
 # Periodic tidy-ups; django-celery-beat's DatabaseScheduler also lets merchants add their own in admin.
 CELERY_BEAT_SCHEDULE = {
     "delete-expired-reservations": {"task": "fulfillment.tasks.delete_expired_reservations_task", "schedule": 300.0},
+    "cancel-unpaid-orders": {"task": "shop.tasks.cancel_unpaid_orders_task", "schedule": 900.0},
 }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -214,6 +215,26 @@ CARAVAN_DEFAULT_PAGE_SIZE = 24
 # Cache listing cards (not pages, not stock) per catalogue version; stock badges and stock filters stay live.
 CARAVAN_LISTING_CACHE = env_bool("CARAVAN_LISTING_CACHE", True)
 CARAVAN_SHOP_NAME = os.environ.get("CARAVAN_SHOP_NAME", "Caravan")
+
+# --- Checkout and orders --------------------------------------------------------------------------
+# Starting checkout holds the cart's stock this long; unpaid bank-transfer orders are cancelled after the
+# second setting (their stock goes back on sale).
+CARAVAN_RESERVATION_MINUTES = int(os.environ.get("CARAVAN_RESERVATION_MINUTES", "15"))
+CARAVAN_UNPAID_ORDER_HOURS = int(os.environ.get("CARAVAN_UNPAID_ORDER_HOURS", "168"))
+CARAVAN_ORDER_PREFIX = os.environ.get("CARAVAN_ORDER_PREFIX", "CR")
+# The seller as printed on invoices and in payment instructions.
+CARAVAN_SELLER = {
+    "name": os.environ.get("CARAVAN_SELLER_NAME", "Caravan Trading GmbH"),
+    "address": os.environ.get("CARAVAN_SELLER_ADDRESS", "Torstraße 1\n10119 Berlin\nGermany"),
+    "country": os.environ.get("CARAVAN_SELLER_COUNTRY", "DE"),
+    "vat_number": os.environ.get("CARAVAN_SELLER_VAT_NUMBER", "DE123456789"),
+    "ioss_number": os.environ.get("CARAVAN_SELLER_IOSS_NUMBER", "IM2760000001"),
+    "uk_vat_number": os.environ.get("CARAVAN_SELLER_UK_VAT_NUMBER", "GB123456789"),
+    "bank_account_holder": os.environ.get("CARAVAN_BANK_ACCOUNT_HOLDER", "Caravan Trading GmbH"),
+    "iban": os.environ.get("CARAVAN_BANK_IBAN", "DE89370400440532013000"),
+    "bic": os.environ.get("CARAVAN_BANK_BIC", "COBADEFFXXX"),
+    "bank_name": os.environ.get("CARAVAN_BANK_NAME", "Commerzbank"),
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shop@caravan.example")

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Attribute, AttributeValue, Category, Market, Product, ProductImage
+from .models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ShippingMethod
 
 
 @register(Market)
@@ -31,3 +31,8 @@ class ProductTranslation(TranslationOptions):
 @register(ProductImage)
 class ProductImageTranslation(TranslationOptions):
     fields = ("alt",)
+
+
+@register(ShippingMethod)
+class ShippingMethodTranslation(TranslationOptions):
+    fields = ("name",)

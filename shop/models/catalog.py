@@ -1,6 +1,5 @@
 """Catalogue, markets and tax. Translated fields are registered in `translation.py` (modeltranslation)."""
 
-import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -278,42 +277,3 @@ class ProductMarketPrice(models.Model):
 
     def __str__(self):
         return f"{self.product_id}@{self.market_id}: {self.price_min} {self.currency}"
-
-
-class Cart(models.Model):
-    """A buyer's cart: kept by token in the guest's session, or tied to an account. Prices are never stored
-    here; they come from the pricing policy of the cart's market each time, so switching market re-prices it."""
-
-    token = models.UUIDField(_("token"), unique=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="carts", verbose_name=_("user")
-    )
-    market = models.ForeignKey(Market, on_delete=models.PROTECT, related_name="carts", verbose_name=_("market"))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("cart")
-        verbose_name_plural = _("carts")
-
-    def __str__(self):
-        return str(self.token)
-
-
-class CartLine(models.Model):
-    cart = models.ForeignKey(Cart, on_delete=models.CASCADE, related_name="lines", verbose_name=_("cart"))
-    variant = models.ForeignKey(ProductVariant, on_delete=models.CASCADE, related_name="+", verbose_name=_("variant"))
-    quantity = models.PositiveIntegerField(_("quantity"))
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("created_at", "pk")
-        verbose_name = _("cart line")
-        verbose_name_plural = _("cart lines")
-        constraints = [
-            models.UniqueConstraint(fields=("cart", "variant"), name="cartline_unique_variant"),
-            models.CheckConstraint(condition=Q(quantity__gt=0), name="cartline_quantity_positive"),
-        ]
-
-    def __str__(self):
-        return f"{self.quantity} × {self.variant_id}"
