@@ -137,3 +137,53 @@ def create_rates(rates: dict[str, str] | None = None, base: str = "EUR") -> None
     rates = rates or {"EUR": "1", "USD": "1.1", "GBP": "0.85", "JPY": "160", "CNY": "7.8", "CHF": "0.95", "KWD": "0.33"}
     for currency, value in rates.items():
         Rate.objects.update_or_create(backend=backend, currency=currency, defaults={"value": Decimal(value)})
+
+
+class OrderFactory(factory.django.DjangoModelFactory):
+    """A placed order snapshot (for pages, e-mails and invoices). Real orders come from services.orders.place_order."""
+
+    class Meta:
+        model = "shop.Order"
+
+    number = factory.Sequence(lambda n: f"CR-2026-{n + 1:06d}")
+    email = "buyer@example.com"
+    language = "en"
+    market = factory.SubFactory(MarketFactory, code="eu")
+    currency = "EUR"
+    prices_include_tax = True
+    payment_method = "bank_transfer"
+    shipping_address = factory.LazyFunction(lambda: {
+        "full_name": "Erika Mustermann", "company": "", "line1": "Hauptstraße 5", "line2": "", "postcode": "10115",
+        "city": "Berlin", "region": "", "country": "DE", "phone": "",
+    })
+    billing_address = factory.LazyAttribute(lambda o: dict(o.shipping_address))
+    shipping_method_name = "Standard"
+    carrier = "DHL"
+    delivery_earliest = factory.LazyFunction(lambda: __import__("datetime").date(2026, 12, 1))
+    delivery_latest = factory.LazyFunction(lambda: __import__("datetime").date(2026, 12, 3))
+    shipping_net = Decimal("4.20")
+    shipping_gross = Decimal("5.00")
+    shipping_tax_rate = Decimal("19")
+    subtotal_net = Decimal("16.80")
+    subtotal_gross = Decimal("19.99")
+    total_net = Decimal("21.00")
+    total_tax = Decimal("3.99")
+    total_gross = Decimal("24.99")
+    total_net_base = Decimal("21.00")
+    total_gross_base = Decimal("24.99")
+
+
+class OrderLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "shop.OrderLine"
+
+    order = factory.SubFactory(OrderFactory)
+    product_name = "Linen shirt"
+    variant_name = "Blue / M"
+    sku = factory.Sequence(lambda n: f"SKU-L{n:05d}")
+    quantity = 1
+    unit_net = Decimal("16.80")
+    unit_gross = Decimal("19.99")
+    tax_rate = Decimal("19")
+    total_net = Decimal("16.80")
+    total_gross = Decimal("19.99")
