@@ -10,9 +10,11 @@ from django.utils import timezone
 from .models import Reservation, Stock, Warehouse
 
 
-def warehouses_serving_by_country() -> list[tuple[int, set[str]]]:
-    """(warehouse id, countries it serves) for active warehouses, preferred first (one query)."""
-    return [(w.pk, w.served_countries()) for w in Warehouse.objects.filter(is_active=True).order_by("priority", "pk")]
+def warehouse_facts() -> list[tuple[int, str, set[str]]]:
+    """(warehouse id, its country, countries it serves) for active warehouses, preferred first (one query)."""
+    return [
+        (w.pk, w.country.code, w.served_countries()) for w in Warehouse.objects.filter(is_active=True).order_by("priority", "pk")
+    ]
 
 
 # The two reads below run on every product and listing page. They are plain SQL on purpose: building the

@@ -142,3 +142,36 @@ def allocate_stock(
     if reservation_reference:
         Reservation.objects.filter(reference=reservation_reference).delete()
     return Allocation.objects.bulk_create([Allocation(stock=stock, reference=reference, quantity=q) for stock, q in picks])
+
+
+@transaction.atomic
+def deallocate_stock(reference: str) -> int:
+    """Give back what `reference` (e.g. a cancelled order) holds: allocations removed, stock rows unlocked in
+    primary-key order. Returns the number of units released."""
+    allocations = list(Allocation.objects.filter(reference=reference).order_by("stock_id", "pk"))
+    if not allocations:
+        return 0
+    list(Stock.objects.select_for_update().filter(pk__in={a.stock_id for a in allocations}).order_by("pk"))
+    released = 0
+    for allocation in allocations:
+        Stock.objects.filter(pk=allocation.stock_id).update(quantity_allocated=F("quantity_allocated") - allocation.quantity)
+        released += allocation.quantity
+    Allocation.objects.filter(pk__in=[a.pk for a in allocations]).delete()
+    return released
+
+
+def plan_fulfilment(lines: dict[int, int], warehouse_ids: list[int], exclude_reference: str | None = None):
+    """Where the lines would ship from right now, without locking or writing (for shipping options and tax at
+    checkout; placing the order decides for real under locks). Returns ({warehouse_id: {variant_id: qty}},
+    [Shortage])."""
+    lines = _validate(lines)
+    stocks = list(Stock.objects.filter(variant_id__in=list(lines), warehouse_id__in=list(warehouse_ids)).order_by("pk"))
+    free = _free_by_stock(stocks, timezone.now(), exclude_reference)
+    try:
+        picks = _plan(lines, stocks, free, list(warehouse_ids))
+    except InsufficientStock as short:
+        return {}, short.shortages
+    plan: dict[int, dict[int, int]] = defaultdict(dict)
+    for stock, quantity in picks:
+        plan[stock.warehouse_id][stock.variant_id] = plan[stock.warehouse_id].get(stock.variant_id, 0) + quantity
+    return dict(plan), []

@@ -49,7 +49,12 @@ class StorefrontConfig:
     markets: tuple
     rates: dict = field(default_factory=dict)
     tax_rates: dict = field(default_factory=dict)  # (country, tax_class) -> Decimal percent
+    warehouses: dict = field(default_factory=dict)  # id -> (country, frozenset of countries served)
     version: int = 0
+
+    def warehouses_for(self, market: MarketInfo, country: str) -> list[int]:
+        """The market's warehouses that ship to `country`, preferred first."""
+        return [pk for pk in market.warehouse_ids if country in self.warehouses.get(pk, ("", frozenset()))[1]]
 
     @cached_property
     def by_code(self) -> dict:
@@ -78,13 +83,14 @@ class StorefrontConfig:
 def _load() -> StorefrontConfig:
     from djmoney.contrib.exchange.models import Rate
 
-    from fulfillment.selectors import warehouses_serving_by_country
+    from fulfillment.selectors import warehouse_facts
 
     from .models import Market, TaxRate
 
     languages = [code for code, _ in settings.LANGUAGES]
     markets = []
-    serving = warehouses_serving_by_country()
+    facts = warehouse_facts()
+    serving = [(pk, served) for pk, _country, served in facts]
     for m in Market.objects.filter(is_active=True).order_by("position", "code"):
         countries = tuple(c.code for c in m.countries)
         names = {lang: getattr(m, f"name_{lang.replace('-', '_')}") for lang in languages}
@@ -108,7 +114,8 @@ def _load() -> StorefrontConfig:
     rates = {r.currency: r.value for r in Rate.objects.filter(backend_id=settings.CARAVAN_FX_BACKEND)}
     rates.setdefault(settings.BASE_CURRENCY, Decimal(1))
     tax_rates = {(t.country.code, t.tax_class): t.rate for t in TaxRate.objects.all()}
-    return StorefrontConfig(markets=tuple(markets), rates=rates, tax_rates=tax_rates)
+    warehouses = {pk: (country, frozenset(served)) for pk, country, served in facts}
+    return StorefrontConfig(markets=tuple(markets), rates=rates, tax_rates=tax_rates, warehouses=warehouses)
 
 
 def begin_request() -> None:
