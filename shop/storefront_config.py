@@ -60,6 +60,14 @@ class StorefrontConfig:
     def by_code(self) -> dict:
         return {m.code: m for m in self.markets}
 
+    @cached_property
+    def by_id(self) -> dict:
+        return {m.id: m for m in self.markets}
+
+    def market_by_id(self, market_id: int) -> MarketInfo:
+        """The market (inactive markets are not in the snapshot: fall back to the default market)."""
+        return self.by_id.get(market_id) or self.default_market
+
     @property
     def default_market(self):
         for m in self.markets:

@@ -13,6 +13,7 @@ from ..events import cart_changed
 from ..models import Cart, CartLine, ProductVariant
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
+from .checkout import release_cart_reservation
 
 MAX_LINE_QUANTITY = 99
 
@@ -38,6 +39,7 @@ def get_or_create_cart(*, market_id: int, token=None, user=None) -> Cart:
     if cart is None:
         return Cart.objects.create(market_id=market_id, user=user if user is not None and user.is_authenticated else None)
     if cart.market_id != market_id:
+        release_cart_reservation(cart)  # another market ships from other warehouses
         cart.market_id = market_id
         cart.save(update_fields=["market", "updated_at"])
     return cart
@@ -104,6 +106,7 @@ def merge_carts(source: Cart, target: Cart, policy: PricingPolicy) -> Cart:
 
 
 def _changed(cart: Cart) -> None:
+    release_cart_reservation(cart)  # the hold no longer matches the lines; checkout reserves again
     cart.save(update_fields=["updated_at"])
     transaction.on_commit(lambda: cart_changed.send(sender=Cart, cart=cart))
 

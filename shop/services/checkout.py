@@ -1,0 +1,527 @@
+"""Checkout: what the buyer's cart costs delivered to an address — lines, tax treatment, shipping options,
+voucher discount, totals — and the checkout steps' writes (contact, addresses, shipping, voucher, reservation).
+
+Everything is computed from the cart and the market's pricing policy each time (`build_quote`); nothing the
+browser posts is trusted for a price. `place_order` (services/orders.py) builds the same quote under locks.
+
+Money rules (explicit, tested in tests/shop/test_checkout_money.py):
+- unit prices come from the pricing policy for the destination country (rounded per the market's rule);
+- a line's net and gross are unit × quantity; its tax is gross − net, so every line adds up exactly;
+- a voucher discount is taken off the shown goods total (gross where the market shows gross), spread over the
+  lines in proportion to their totals (largest remainders get the leftover minor units), and each line's other
+  side is re-derived at its own rate, rounded half up — so tax per rate stays right and nothing goes negative;
+- shipping is taxed at the destination's standard rate (zero when the goods are zero-rated);
+- totals are sums of the rounded line and shipping amounts: total = Σ lines + shipping, tax = gross − net.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_FLOOR, Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock
+
+from ..fx import convert
+from ..models import ADDRESS_FIELDS, AttributeValue, Cart, CartLine, PaymentMethod, ShippingMethod, TaxTreatment, Voucher, VoucherKind
+from ..models.orders import OrderStatus
+from ..money import format_money, minor_unit, quantize
+from ..pricing import Price, PricingPolicy
+from ..storefront_config import MarketInfo, StorefrontConfig
+from .addresses import EU_MEMBER_STATES, is_well_formed_eu_vat_number, normalise_vat_number, validate_postcode
+
+HUNDRED = Decimal(100)
+EU_IMPORT_LIMIT = (Decimal(150), "EUR")  # IOSS: consignments up to €150 have VAT collected at checkout
+UK_IMPORT_LIMIT = (Decimal(135), "GBP")  # UK: consignments up to £135 have VAT collected by the seller
+ZERO_RATED = {TaxTreatment.REVERSE_CHARGE, TaxTreatment.IMPORT_ON_DELIVERY}
+
+
+class CheckoutError(ValueError):
+    """A checkout step refused; the message is for the buyer."""
+
+
+class VoucherError(CheckoutError):
+    pass
+
+
+# --- Pricing a cart for a destination --------------------------------------------------------------------------
+
+
+@dataclass
+class QuoteLine:
+    variant_id: int
+    product_name: str
+    variant_name: str
+    sku: str
+    quantity: int
+    unit: Price
+    weight_grams: int
+    treatment: str = TaxTreatment.DOMESTIC
+    discount: Decimal = Decimal(0)
+    total_net: Decimal = Decimal(0)
+    total_gross: Decimal = Decimal(0)
+
+    @property
+    def tax_rate(self) -> Decimal:
+        return self.unit.tax_rate
+
+    @property
+    def undiscounted_display(self) -> Decimal:
+        return self.unit.display * self.quantity
+
+    @property
+    def total_display(self) -> Decimal:
+        return self.total_gross if self.unit.includes_tax else self.total_net
+
+
+@dataclass(frozen=True)
+class ShippingOption:
+    method_id: int
+    name: str
+    carrier: str
+    price: Price
+    earliest: date
+    latest: date
+
+
+@dataclass
+class Quote:
+    currency: str
+    includes_tax: bool
+    country: str
+    lines: list[QuoteLine]
+    shipping_options: list[ShippingOption] = field(default_factory=list)
+    shipping: ShippingOption | None = None
+    voucher: Voucher | None = None
+    voucher_error: str = ""
+    discount: Decimal = Decimal(0)
+    subtotal_display: Decimal = Decimal(0)  # goods before discount, as shown
+    subtotal_net: Decimal = Decimal(0)  # goods after discount
+    subtotal_gross: Decimal = Decimal(0)
+    total_net: Decimal = Decimal(0)
+    total_gross: Decimal = Decimal(0)
+    tax_by_rate: list[tuple[Decimal, Decimal, Decimal]] = field(default_factory=list)  # (rate, net, tax)
+    treatments: list[str] = field(default_factory=list)
+    shortages: list = field(default_factory=list)
+    plan: dict = field(default_factory=dict)  # warehouse id -> {variant id: quantity}
+    weight_grams: int = 0
+
+    @property
+    def total_tax(self) -> Decimal:
+        return self.total_gross - self.total_net
+
+    @property
+    def shipping_display(self) -> Decimal:
+        if self.shipping is None:
+            return Decimal(0)
+        return self.shipping.price.display
+
+    @property
+    def total_display(self) -> Decimal:
+        return self.total_gross
+
+
+def split_discount(amounts: list[Decimal], discount: Decimal, currency: str) -> list[Decimal]:
+    """Spread `discount` over lines in proportion to `amounts`, in whole minor units, largest remainders first;
+    the parts add up to exactly `discount` and no part exceeds its line."""
+    total = sum(amounts, Decimal(0))
+    if not amounts or discount <= 0 or total <= 0:
+        return [Decimal(0)] * len(amounts)
+    discount = min(discount, total)
+    unit = minor_unit(currency)
+    raw = [discount * a / total for a in amounts]
+    parts = [(r / unit).to_integral_value(rounding=ROUND_FLOOR) * unit for r in raw]
+    leftover = int(((discount - sum(parts, Decimal(0))) / unit).to_integral_value())
+    order = sorted(range(len(amounts)), key=lambda i: (raw[i] - parts[i], amounts[i]), reverse=True)
+    for i in order:
+        if leftover <= 0:
+            break
+        if parts[i] + unit <= amounts[i]:
+            parts[i] += unit
+            leftover -= 1
+    return parts
+
+
+def apply_line_totals(lines: list[QuoteLine], discount: Decimal, currency: str) -> None:
+    """Set each line's discount and net/gross totals (see the module's money rules)."""
+    parts = split_discount([line.undiscounted_display for line in lines], discount, currency)
+    for line, part in zip(lines, parts, strict=True):
+        line.discount = part
+        factor = 1 + line.unit.tax_rate / HUNDRED
+        if line.unit.includes_tax:
+            gross = line.unit.gross * line.quantity - part
+            net = gross if line.unit.tax_rate == 0 else quantize(gross / factor, currency)
+        else:
+            net = line.unit.net * line.quantity - part
+            gross = quantize(net * factor, currency)
+        line.total_net, line.total_gross = net, gross
+
+
+def summarise(quote: Quote) -> None:
+    """Totals and tax per rate from the (already rounded) lines and shipping."""
+    by_rate: dict[Decimal, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for line in quote.lines:
+        by_rate[line.tax_rate][0] += line.total_net
+        by_rate[line.tax_rate][1] += line.total_gross
+    quote.subtotal_net = sum((line.total_net for line in quote.lines), Decimal(0))
+    quote.subtotal_gross = sum((line.total_gross for line in quote.lines), Decimal(0))
+    quote.total_net, quote.total_gross = quote.subtotal_net, quote.subtotal_gross
+    if quote.shipping is not None:
+        price = quote.shipping.price
+        by_rate[price.tax_rate][0] += price.net
+        by_rate[price.tax_rate][1] += price.gross
+        quote.total_net += price.net
+        quote.total_gross += price.gross
+    quote.tax_by_rate = sorted(((rate, net, gross - net) for rate, (net, gross) in by_rate.items()), reverse=True)
+
+
+def _variant_name(variant) -> str:
+    return " / ".join(v.name for v in variant.attribute_values.all())
+
+
+def _cart_lines(cart: Cart) -> list[CartLine]:
+    return list(
+        CartLine.objects.filter(cart=cart)
+        .select_related("variant__product")
+        .prefetch_related(
+            "variant__fixed_prices",
+            Prefetch("variant__attribute_values", queryset=AttributeValue.objects.select_related("attribute").order_by("attribute__position")),
+        )
+        .order_by("created_at", "pk")
+    )
+
+
+def destination(cart: Cart, market: MarketInfo) -> str:
+    address = cart.shipping_address or {}
+    country = address.get("country")
+    return country if country in market.countries else market.default_country
+
+
+def _treatment(warehouse_country: str, country: str, net_value: Decimal, currency: str, config: StorefrontConfig,
+               reverse_charge: bool) -> str:
+    if reverse_charge:
+        return TaxTreatment.REVERSE_CHARGE
+    if country in EU_MEMBER_STATES and warehouse_country not in EU_MEMBER_STATES:
+        limit, limit_currency = EU_IMPORT_LIMIT
+        within = convert(net_value, currency, limit_currency, config.rates) <= limit
+        return TaxTreatment.IOSS if within else TaxTreatment.IMPORT_ON_DELIVERY
+    if country == "GB" and warehouse_country != "GB":
+        limit, limit_currency = UK_IMPORT_LIMIT
+        within = convert(net_value, currency, limit_currency, config.rates) <= limit
+        return TaxTreatment.UK_LOW_VALUE if within else TaxTreatment.IMPORT_ON_DELIVERY
+    return TaxTreatment.DOMESTIC
+
+
+def qualifies_for_reverse_charge(cart: Cart, country: str) -> bool:
+    """An EU business buyer (well-formed VAT number of its billing country, a member state other than the
+    seller's) receiving the goods in the EU."""
+    billing = cart.billing_address or cart.shipping_address or {}
+    vat_number = (billing.get("vat_number") or "").strip()
+    billing_country = billing.get("country") or country
+    seller_country = settings.CARAVAN_SELLER["country"]
+    return (
+        bool(vat_number)
+        and country in EU_MEMBER_STATES
+        and billing_country in EU_MEMBER_STATES
+        and billing_country != seller_country
+        and is_well_formed_eu_vat_number(vat_number, billing_country)
+    )
+
+
+def working_days_from(start: date, days: int) -> date:
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: str, weight: int, zero_rated: bool,
+                      config: StorefrontConfig) -> list[ShippingOption]:
+    if warehouse_id is None:
+        return []
+    served = config.warehouses.get(warehouse_id, ("", frozenset()))[1]
+    today = timezone.localdate()
+    options = []
+    methods = ShippingMethod.objects.filter(warehouse_id=warehouse_id, is_active=True).prefetch_related("rates")
+    for method in methods:
+        destinations = {c.code for c in method.countries} or served
+        if country not in destinations:
+            continue
+        band = next((r for r in method.rates.all() if r.max_weight_grams >= weight), None)  # rates are ordered by weight
+        if band is None:
+            continue
+        price = policy.price(band.price.amount, str(band.price.currency), "standard")
+        if zero_rated:
+            price = Price(price.net, price.net, price.currency, Decimal(0), price.includes_tax)
+        options.append(
+            ShippingOption(method.pk, method.name, method.carrier, price,
+                           working_days_from(today, method.min_days), working_days_from(today, method.max_days))
+        )
+    return sorted(options, key=lambda o: (o.price.display, o.latest))
+
+
+def build_quote(cart: Cart, config: StorefrontConfig, *, lines: list[CartLine] | None = None, language: str = "en",
+                check_voucher: bool = True) -> Quote:
+    """Price the cart for its destination (shipping address country, else the market's default country)."""
+    market = config.market_by_id(cart.market_id)
+    country = destination(cart, market)
+    policy = PricingPolicy(market, config, country=country)
+    lines = _cart_lines(cart) if lines is None else lines
+    quote = Quote(market.currency, market.prices_include_tax, country, [])
+    for line in lines:
+        variant = line.variant
+        quote.lines.append(
+            QuoteLine(variant.pk, variant.product.name, _variant_name(variant), variant.sku, line.quantity,
+                      policy.variant_price(variant), variant.weight_grams)
+        )
+    quote.weight_grams = sum(q.weight_grams * q.quantity for q in quote.lines)
+    if not quote.lines:
+        return quote
+
+    warehouse_ids = config.warehouses_for(market, country)
+    plan, shortages = plan_fulfilment({q.variant_id: q.quantity for q in quote.lines}, warehouse_ids,
+                                      exclude_reference=cart.reservation_reference)
+    quote.plan, quote.shortages = plan, shortages
+    reverse_charge = qualifies_for_reverse_charge(cart, country)
+    by_variant = {q.variant_id: q for q in quote.lines}
+    consignments = plan or ({warehouse_ids[0]: {q.variant_id: q.quantity for q in quote.lines}} if warehouse_ids else {})
+    for warehouse_id, picks in consignments.items():
+        warehouse_country = config.warehouses.get(warehouse_id, ("", frozenset()))[0]
+        value = sum((by_variant[v].unit.net * qty for v, qty in picks.items()), Decimal(0))
+        treatment = _treatment(warehouse_country, country, value, market.currency, config, reverse_charge)
+        for variant_id in picks:
+            line = by_variant[variant_id]
+            # A line split over two consignments takes the heavier treatment (import on delivery wins).
+            if line.treatment == TaxTreatment.DOMESTIC or treatment in ZERO_RATED:
+                line.treatment = treatment
+    for line in quote.lines:
+        if line.treatment in ZERO_RATED:
+            line.unit = Price(line.unit.net, line.unit.net, line.unit.currency, Decimal(0), line.unit.includes_tax, line.unit.is_fixed)
+    quote.treatments = sorted({line.treatment for line in quote.lines} - {TaxTreatment.DOMESTIC})
+
+    quote.subtotal_display = sum((q.undiscounted_display for q in quote.lines), Decimal(0))
+    if cart.voucher_id and check_voucher:
+        try:
+            quote.voucher = check_voucher_for(cart.voucher, cart, market, quote.subtotal_display, config)
+            quote.discount = voucher_discount(quote.voucher, quote.subtotal_display, market.currency, config)
+        except VoucherError as exc:
+            quote.voucher_error = str(exc)
+    apply_line_totals(quote.lines, quote.discount, market.currency)
+
+    main_warehouse = max(consignments, key=lambda w: sum(consignments[w].values())) if consignments else None
+    zero_rated = all(line.treatment in ZERO_RATED for line in quote.lines)
+    quote.shipping_options = _shipping_options(policy, main_warehouse, country, quote.weight_grams, zero_rated, config)
+    quote.shipping = next((o for o in quote.shipping_options if o.method_id == cart.shipping_method_id), None)
+    summarise(quote)
+    return quote
+
+
+# --- Vouchers ----------------------------------------------------------------------------------------------------
+
+
+def find_voucher(code: str) -> Voucher:
+    code = (code or "").strip().upper()
+    if not code:
+        raise VoucherError(_("Enter a voucher code."))
+    voucher = Voucher.objects.filter(code=code, is_active=True).first()
+    if voucher is None:
+        raise VoucherError(_("This voucher code is not valid."))
+    return voucher
+
+
+def check_voucher_for(voucher: Voucher, cart: Cart, market: MarketInfo, subtotal: Decimal, config: StorefrontConfig,
+                      now=None) -> Voucher:
+    """The voucher if this cart may use it now, else VoucherError saying why."""
+    now = now or timezone.now()
+    if not voucher.is_active:
+        raise VoucherError(_("This voucher code is not valid."))
+    market_ids = [m.pk for m in voucher.markets.all()]
+    if market_ids and market.id not in market_ids:
+        raise VoucherError(_("This voucher is not valid in the %(market)s shop.") % {"market": market.name(_language())})
+    if voucher.starts_at and now < voucher.starts_at:
+        raise VoucherError(_("This voucher is not valid yet."))
+    if voucher.ends_at and now >= voucher.ends_at:
+        raise VoucherError(_("This voucher has expired."))
+    if voucher.usage_limit is not None and voucher.times_used >= voucher.usage_limit:
+        raise VoucherError(_("This voucher has been used up."))
+    email = (cart.email or "").strip().lower()
+    if voucher.email:
+        if not email:
+            raise VoucherError(_("Enter your e-mail address first: this voucher is personal."))
+        if email != voucher.email:
+            raise VoucherError(_("This voucher belongs to another e-mail address."))
+    if voucher.per_customer_limit is not None and email:
+        used = voucher.redemptions.filter(email=email).exclude(order__status=OrderStatus.CANCELLED).aggregate(n=Count("pk"))["n"]
+        if used >= voucher.per_customer_limit:
+            raise VoucherError(_("You have already used this voucher."))
+    if voucher.min_spend:
+        minimum = quantize(convert(voucher.min_spend, voucher.currency, market.currency, config.rates), market.currency)
+        if subtotal < minimum:
+            raise VoucherError(
+                _("This voucher needs a minimum spend of %(amount)s.") % {"amount": format_money(minimum, market.currency, _language())}
+            )
+    return voucher
+
+
+def voucher_discount(voucher: Voucher, subtotal: Decimal, currency: str, config: StorefrontConfig) -> Decimal:
+    """Discount on the shown goods total, never more than it (a total never goes negative). Percentages round
+    half up to the minor unit; fixed amounts are converted from the voucher's currency and rounded likewise."""
+    if voucher.kind == VoucherKind.PERCENTAGE:
+        amount = quantize(subtotal * voucher.value / HUNDRED, currency)
+    else:
+        amount = quantize(convert(voucher.value, voucher.currency, currency, config.rates), currency)
+    return max(Decimal(0), min(amount, subtotal))
+
+
+def _language() -> str:
+    from django.utils.translation import get_language
+
+    return get_language() or settings.LANGUAGE_CODE
+
+
+# --- Checkout steps (writes) -------------------------------------------------------------------------------------
+
+
+def clean_address(data: dict, market: MarketInfo, *, require_market_country: bool = True) -> dict:
+    """A complete address dict (ADDRESS_FIELDS + vat_number) or ValidationError with per-field messages."""
+    address = {name: " ".join(str(data.get(name) or "").split())[:200] for name in (*ADDRESS_FIELDS, "vat_number")}
+    address["country"] = address["country"].upper()
+    errors = {}
+    for required in ("full_name", "line1", "city", "country"):
+        if not address[required]:
+            errors[required] = _("This field is required.")
+    if address["country"] and require_market_country and address["country"] not in market.countries:
+        errors["country"] = _("We do not deliver to this country from the %(market)s shop.") % {"market": market.name(_language())}
+    if address["country"] and "country" not in errors:
+        try:
+            address["postcode"] = validate_postcode(address["country"], address["postcode"])
+        except ValidationError as exc:
+            errors["postcode"] = exc.messages[0]
+    if address["vat_number"]:
+        address["vat_number"] = normalise_vat_number(address["vat_number"])
+    if errors:
+        raise ValidationError(errors)
+    return address
+
+
+def _lock(cart: Cart) -> Cart:
+    return Cart.objects.select_for_update().get(pk=cart.pk)
+
+
+@transaction.atomic
+def set_contact_and_shipping_address(cart: Cart, email: str, address: dict) -> Cart:
+    cart = _lock(cart)
+    changed_country = (cart.shipping_address or {}).get("country") != address["country"]
+    cart.email = email.strip().lower()
+    cart.shipping_address = address
+    if changed_country:
+        cart.shipping_method = None
+    cart.save(update_fields=["email", "shipping_address", "shipping_method", "updated_at"])
+    return cart
+
+
+@transaction.atomic
+def set_shipping_method(cart: Cart, method_id, quote: Quote) -> Cart:
+    try:
+        method_id = int(method_id)
+    except (TypeError, ValueError):
+        method_id = None
+    if method_id not in {o.method_id for o in quote.shipping_options}:
+        raise CheckoutError(_("Choose one of the shipping options shown."))
+    cart = _lock(cart)
+    cart.shipping_method_id = method_id
+    cart.save(update_fields=["shipping_method", "updated_at"])
+    return cart
+
+
+@transaction.atomic
+def set_billing(cart: Cart, billing: dict | None, vat_number: str) -> Cart:
+    """Billing address (None: same as shipping) with the buyer's VAT number, kept on the billing copy."""
+    cart = _lock(cart)
+    address = dict(billing if billing is not None else (cart.shipping_address or {}))
+    address["vat_number"] = normalise_vat_number(vat_number)
+    address["same_as_shipping"] = billing is None
+    cart.billing_address = address
+    cart.save(update_fields=["billing_address", "updated_at"])
+    return cart
+
+
+@transaction.atomic
+def apply_voucher(cart: Cart, code: str, config: StorefrontConfig) -> Voucher:
+    voucher = find_voucher(code)
+    quote = build_quote(cart, config, check_voucher=False)
+    check_voucher_for(voucher, cart, config.market_by_id(cart.market_id), quote.subtotal_display, config)
+    cart = _lock(cart)
+    cart.voucher = voucher
+    cart.save(update_fields=["voucher", "updated_at"])
+    return voucher
+
+
+@transaction.atomic
+def remove_voucher(cart: Cart) -> None:
+    Cart.objects.filter(pk=cart.pk).update(voucher=None, updated_at=timezone.now())
+
+
+@transaction.atomic
+def set_payment_method(cart: Cart, method: str) -> Cart:
+    if method not in PaymentMethod.values:
+        raise CheckoutError(_("Choose a payment method."))
+    cart = _lock(cart)
+    cart.payment_method = method
+    cart.save(update_fields=["payment_method", "updated_at"])
+    return cart
+
+
+def reserve_cart(cart: Cart, config: StorefrontConfig, *, force: bool = False) -> Cart:
+    """Hold the cart's stock for the checkout (CARAVAN_RESERVATION_MINUTES), from the warehouses that serve the
+    destination. Keeps a live reservation unless `force`. Raises InsufficientStock naming every short line."""
+    now = timezone.now()
+    if not force and cart.reserved_until and cart.reserved_until > now:
+        return cart
+    market = config.market_by_id(cart.market_id)
+    lines = {line.variant_id: line.quantity for line in CartLine.objects.filter(cart=cart)}
+    if not lines:
+        return cart
+    ttl = timedelta(minutes=settings.CARAVAN_RESERVATION_MINUTES)
+    with transaction.atomic():
+        reserve_stock(cart.reservation_reference, lines, config.warehouses_for(market, destination(cart, market)), ttl)
+        cart.reserved_until = now + ttl
+        Cart.objects.filter(pk=cart.pk).update(reserved_until=cart.reserved_until)
+    return cart
+
+
+def release_cart_reservation(cart: Cart) -> None:
+    """The cart changed: its old hold no longer matches (the next checkout step reserves again)."""
+    if cart.reserved_until is None:
+        return
+    release_reservations(cart.reservation_reference)
+    Cart.objects.filter(pk=cart.pk).update(reserved_until=None)
+    cart.reserved_until = None
+
+
+def shortage_messages(shortages, quote_or_lines) -> list[str]:
+    names = {}
+    for line in getattr(quote_or_lines, "lines", quote_or_lines):
+        names[line.variant_id] = f"{line.product_name} ({line.sku})" if hasattr(line, "product_name") else str(line.variant_id)
+    messages = []
+    for s in shortages:
+        name = names.get(s.variant_id, str(s.variant_id))
+        if s.available <= 0:
+            messages.append(_("%(name)s is sold out (you asked for %(requested)s).") % {"name": name, "requested": s.requested})
+        else:
+            messages.append(
+                _("%(name)s: only %(available)s left, you asked for %(requested)s (%(missing)s too many).")
+                % {"name": name, "available": s.available, "requested": s.requested, "missing": s.missing}
+            )
+    return messages
+
+
+__all__ = ["CheckoutError", "InsufficientStock", "VoucherError", "build_quote"]

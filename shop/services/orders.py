@@ -1,0 +1,271 @@
+"""An order's life: place, pay, cancel, move through the status machine (DESIGN §1: the one place that
+orchestrates orders across fulfillment and, later, payments).
+
+Placing an order is one transaction that locks, in this fixed order: the cart row, the voucher row, the stock
+rows (ascending pk, inside fulfillment), then the order and invoice counters — so concurrent orders never
+deadlock, the counters are held only for the last milliseconds, and any failure writes nothing."""
+
+import logging
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
+
+from ..events import order_placed, order_status_changed
+from ..fx import convert
+from ..models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMethod, TaxTreatment, Voucher, VoucherRedemption
+from ..models.orders import ORDER_TRANSITIONS
+from ..money import quantize
+from ..storefront_config import StorefrontConfig
+from .checkout import CheckoutError, Quote, build_quote, check_voucher_for, destination, shortage_messages
+from .numbers import next_number
+
+logger = logging.getLogger(__name__)
+
+
+class OrderError(CheckoutError):
+    pass
+
+
+class StockShortError(CheckoutError):
+    def __init__(self, messages: list[str], shortages):
+        self.messages = messages
+        self.shortages = shortages
+        super().__init__(" ".join(messages))
+
+
+class PriceChangedError(CheckoutError):
+    pass
+
+
+def allocation_reference(order: Order) -> str:
+    return f"order:{order.pk}"
+
+
+def _missing_steps(cart: Cart) -> str | None:
+    if not cart.email or not cart.shipping_address:
+        return _("Enter your e-mail and shipping address.")
+    if not cart.shipping_method_id:
+        return _("Choose a shipping option.")
+    if not cart.billing_address:
+        return _("Enter your billing details.")
+    if not cart.payment_method:
+        return _("Choose a payment method.")
+    return None
+
+
+def place_order(cart_token, config: StorefrontConfig, *, language: str, user=None, expected_total: Decimal | None = None) -> Order:
+    """Turn the cart into an order (or return the order this cart already became: a second submit never makes a
+    second order). Raises CheckoutError (incl. StockShortError, PriceChangedError) and writes nothing then."""
+    try:
+        with transaction.atomic():
+            cart = Cart.objects.select_for_update().filter(token=cart_token).first()
+            if cart is None:
+                existing = Order.objects.filter(cart_token=cart_token).first()
+                if existing is not None:
+                    return existing
+                raise OrderError(_("Your cart is empty."))
+            order = _place(cart, config, language=language, user=user, expected_total=expected_total)
+    except IntegrityError:
+        # Two submits of the same cart raced past the lock on different connections: the other one won.
+        existing = Order.objects.filter(cart_token=cart_token).first()
+        if existing is None:
+            raise
+        return existing
+    transaction.on_commit(lambda: _after_placed(order.pk))
+    return order
+
+
+def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expected_total: Decimal | None) -> Order:
+    missing = _missing_steps(cart)
+    if missing:
+        raise OrderError(missing)
+    if cart.voucher_id:
+        Voucher.objects.select_for_update().filter(pk=cart.voucher_id).first()
+        cart.voucher = Voucher.objects.get(pk=cart.voucher_id)
+    with override(language):
+        quote = build_quote(cart, config, language=language)
+    if not quote.lines:
+        raise OrderError(_("Your cart is empty."))
+    if quote.voucher_error:
+        raise OrderError(quote.voucher_error)
+    if quote.shipping is None:
+        raise OrderError(_("The shipping option you chose is no longer available; please choose again."))
+    if expected_total is not None and expected_total != quote.total_gross:
+        raise PriceChangedError(_("Prices changed while you were checking out. Please check the new total and confirm again."))
+
+    market = config.market_by_id(cart.market_id)
+    now = timezone.now()
+    fx_rate = convert(Decimal(1), settings.BASE_CURRENCY, quote.currency, config.rates)
+    base = settings.BASE_CURRENCY
+    ioss = settings.CARAVAN_SELLER["ioss_number"] if TaxTreatment.IOSS in quote.treatments else ""
+    order = Order.objects.create(
+        number=f"TMP-{cart.token}",
+        cart_token=cart.token,
+        user=user if user is not None and user.is_authenticated else cart.user,
+        email=cart.email,
+        language=language,
+        market_id=market.id,
+        currency=quote.currency,
+        prices_include_tax=quote.includes_tax,
+        payment_method=cart.payment_method,
+        shipping_address=cart.shipping_address,
+        billing_address={k: v for k, v in cart.billing_address.items() if k != "same_as_shipping"},
+        vat_number=cart.billing_address.get("vat_number", ""),
+        shipping_method_id=quote.shipping.method_id,
+        shipping_method_name=quote.shipping.name,
+        carrier=quote.shipping.carrier,
+        delivery_earliest=quote.shipping.earliest,
+        delivery_latest=quote.shipping.latest,
+        shipping_net=quote.shipping.price.net,
+        shipping_gross=quote.shipping.price.gross,
+        shipping_tax_rate=quote.shipping.price.tax_rate,
+        subtotal_net=quote.subtotal_net,
+        subtotal_gross=quote.subtotal_gross,
+        discount=quote.discount,
+        voucher=quote.voucher,
+        voucher_code=quote.voucher.code if quote.voucher else "",
+        total_net=quote.total_net,
+        total_tax=quote.total_tax,
+        total_gross=quote.total_gross,
+        base_currency=base,
+        fx_rate=fx_rate,
+        total_net_base=quantize(convert(quote.total_net, quote.currency, base, config.rates), base),
+        total_gross_base=quantize(convert(quote.total_gross, quote.currency, base, config.rates), base),
+        ioss_number=ioss,
+        tax_notes=list(quote.treatments),
+    )
+    OrderLine.objects.bulk_create([_order_line(order, line) for line in quote.lines])
+
+    warehouse_ids = config.warehouses_for(market, destination(cart, market))
+    try:
+        allocate_stock(allocation_reference(order), {line.variant_id: line.quantity for line in quote.lines}, warehouse_ids,
+                       reservation_reference=cart.reservation_reference)
+    except InsufficientStock as short:
+        with override(language):
+            raise StockShortError(shortage_messages(short.shortages, quote), short.shortages) from None
+
+    if quote.voucher is not None:
+        _redeem(quote, cart, order, market, config)
+
+    order.number = f"{settings.CARAVAN_ORDER_PREFIX}-{now.year}-{next_number('order', now.year):06d}"
+    Order.objects.filter(pk=order.pk).update(number=order.number)
+    OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message=_order_placed_message(order, quote),
+                              data={"total": str(order.total_gross), "currency": order.currency})
+    from .invoices import issue_invoice
+
+    issue_invoice(order)
+    cart.delete()
+    return order
+
+
+def _order_line(order: Order, line) -> OrderLine:
+    return OrderLine(
+        order=order, variant_id=line.variant_id, product_name=line.product_name, variant_name=line.variant_name, sku=line.sku,
+        quantity=line.quantity, unit_net=line.unit.net, unit_gross=line.unit.gross, tax_rate=line.unit.tax_rate,
+        tax_treatment=line.treatment, discount=line.discount, total_net=line.total_net, total_gross=line.total_gross,
+        weight_grams=line.weight_grams,
+    )
+
+
+def _redeem(quote: Quote, cart: Cart, order: Order, market, config) -> None:
+    voucher = quote.voucher
+    check_voucher_for(voucher, cart, market, quote.subtotal_display, config)  # under the voucher's row lock
+    updated = Voucher.objects.filter(pk=voucher.pk).update(times_used=F("times_used") + 1)
+    if not updated:
+        raise OrderError(_("This voucher code is not valid."))
+    VoucherRedemption.objects.create(voucher=voucher, order=order, email=order.email)
+
+
+def _order_placed_message(order: Order, quote: Quote) -> str:
+    return f"Order placed: {len(quote.lines)} line(s), {order.total_gross} {order.currency}, {order.get_payment_method_display()}"
+
+
+def _after_placed(order_id: int) -> None:
+    from ..tasks import send_order_confirmation_task
+
+    order = Order.objects.get(pk=order_id)
+    order_placed.send(sender=Order, order=order)
+    send_order_confirmation_task.delay(order_id)
+
+
+# --- Status machine ------------------------------------------------------------------------------------------------
+
+
+def change_status(order_id: int, new_status: str, *, user=None, message: str = "", only_from=None) -> Order:
+    """Move an order along ORDER_TRANSITIONS (locked; a move that is not allowed, or from a status outside
+    `only_from`, raises OrderError)."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order_id)
+        old = order.status
+        if only_from is not None and old not in only_from:
+            raise OrderError(_("This order changed meanwhile; reload it."))
+        if new_status == old:
+            return order
+        if new_status not in ORDER_TRANSITIONS[OrderStatus(old)]:
+            raise OrderError(
+                _("An order that is %(old)s cannot become %(new)s.")
+                % {"old": OrderStatus(old).label, "new": OrderStatus(new_status).label}
+            )
+        order.status = new_status
+        fields = ["status", "updated_at"]
+        if new_status == OrderStatus.PAID:
+            order.paid_at = timezone.now()
+            fields.append("paid_at")
+        if new_status == OrderStatus.CANCELLED:
+            order.cancelled_at = timezone.now()
+            fields.append("cancelled_at")
+            deallocate_stock(allocation_reference(order))
+            _give_back_voucher(order)
+        order.save(update_fields=fields)
+        OrderEvent.objects.create(
+            order=order, kind=OrderEvent.Kind.STATUS, user=user if user is not None and user.is_authenticated else None,
+            message=message or f"{OrderStatus(old).label} → {OrderStatus(new_status).label}",
+            data={"from": old, "to": new_status},
+        )
+    transaction.on_commit(lambda: order_status_changed.send(sender=Order, order=order, old_status=old))
+    return order
+
+
+def _give_back_voucher(order: Order) -> None:
+    redemption = VoucherRedemption.objects.filter(order=order).first()
+    if redemption is not None:
+        Voucher.objects.filter(pk=redemption.voucher_id, times_used__gt=0).update(times_used=F("times_used") - 1)
+
+
+def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
+    """Staff confirm an offline payment (bank transfer received, cash collected)."""
+    message = "Payment received" + (f": {reference}" if reference else "")
+    order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
+    OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user,
+                              data={"method": order.payment_method, "reference": reference})
+    return order
+
+
+def cancel_order(order_id: int, *, user=None, reason: str = "") -> Order:
+    return change_status(order_id, OrderStatus.CANCELLED, user=user, message=reason or "Cancelled")
+
+
+def cancel_unpaid_orders(now=None) -> list[str]:
+    """Cancel bank-transfer orders still unpaid after CARAVAN_UNPAID_ORDER_HOURS, releasing their stock. Each in
+    its own transaction; an order paid meanwhile is skipped (the status check runs under the row lock)."""
+    cutoff = (now or timezone.now()) - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS)
+    due = Order.objects.filter(
+        status=OrderStatus.AWAITING_PAYMENT, payment_method=PaymentMethod.BANK_TRANSFER, created_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    cancelled = []
+    for order_id in list(due):
+        try:
+            order = change_status(order_id, OrderStatus.CANCELLED, message="Cancelled: no payment received in time",
+                                  only_from={OrderStatus.AWAITING_PAYMENT})
+            cancelled.append(order.number)
+        except OrderError:
+            logger.info("order %s changed before the unpaid sweep reached it", order_id)
+    return cancelled
