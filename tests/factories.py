@@ -187,3 +187,47 @@ class OrderLineFactory(factory.django.DjangoModelFactory):
     tax_rate = Decimal("19")
     total_net = Decimal("16.80")
     total_gross = Decimal("19.99")
+
+
+class ShippingMethodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "shop.ShippingMethod"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"ship-{n}")
+    name_en = "Standard"
+    name_de = "Standard"
+    name_ja = "通常配送"
+    carrier = "DHL"
+    warehouse = factory.SubFactory(WarehouseFactory)
+    min_days = 2
+    max_days = 4
+
+
+class ShippingRateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "shop.ShippingRate"
+
+    method = factory.SubFactory(ShippingMethodFactory)
+    max_weight_grams = 5000
+    price = Money(Decimal("4.20"), "EUR")
+
+
+class VoucherFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "shop.Voucher"
+
+    code = factory.Sequence(lambda n: f"SAVE{n}")
+    kind = "percentage"
+    value = Decimal("10")
+    currency = "EUR"
+
+
+def shipping_for(warehouse, *bands, code=None, name="Standard", carrier="DHL", min_days=2, max_days=4, countries=()):
+    """A shipping method from `warehouse` with weight bands [(max grams, Decimal price, currency)]."""
+    method = ShippingMethodFactory(code=code or f"{warehouse.code}-{name.lower().replace(' ', '-')}", name_en=name, name_de=name,
+                                   carrier=carrier, warehouse=warehouse, min_days=min_days, max_days=max_days,
+                                   countries=list(countries))
+    for grams, price, currency in bands or [(2000, Decimal("4.20"), "EUR"), (20000, Decimal("9.90"), "EUR")]:
+        ShippingRateFactory(method=method, max_weight_grams=grams, price=Money(price, currency))
+    return method
