@@ -7,7 +7,7 @@ purpose=${1:-run}
 
 packages=(gettext fonts-noto-cjk fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
 case "$purpose" in
-  test) packages+=(chromium) ;;
+  test) packages+=(chromium poppler-utils) ;;
   bench) packages+=(wrk) ;;
 esac
 

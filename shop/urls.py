@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import invoice_views, views
 
 app_name = "shop"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("cart/", views.cart_detail, name="cart"),
     path("cart/add/", views.cart_add, name="cart-add"),
     path("cart/line/<int:variant_id>/", views.cart_update, name="cart-update"),
+    path("account/orders/<str:number>/invoice.pdf", invoice_views.account_invoice, name="account-invoice"),
 ]

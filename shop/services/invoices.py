@@ -1,0 +1,235 @@
+"""Invoices: gapless numbers per year, the PDF (WeasyPrint) in the buyer's language and the order currency.
+
+`issue_invoice` runs inside the transaction that places the order (the number comes from a counter row locked
+in that transaction, DESIGN §4); the PDF is rendered later (`ensure_invoice_pdf`, from the e-mail task or the
+download view) and stored once, so the document a buyer received never changes afterwards."""
+
+import datetime
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_percent
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from ..models import Invoice, Order, OrderEvent, TaxTreatment
+from ..money import format_money
+from .numbers import next_number
+
+logger = logging.getLogger(__name__)
+
+INVOICE_COUNTER = "invoice"
+
+
+class InvoiceTotalsMismatch(ValueError):
+    """The order's stored lines and shipping do not add up to its stored totals: no invoice may show that."""
+
+
+# --- Numbers -----------------------------------------------------------------------------------------------------
+
+def format_invoice_number(year: int, sequence: int) -> str:
+    return f"{year}-{sequence:06d}"
+
+
+def issue_invoice(order: Order, *, now: datetime.datetime | None = None) -> Invoice:
+    """The order's invoice, issued now with the next gapless number of the year (`2026-000001`) if it has none.
+
+    Must run inside the transaction that places (or bills) the order: the counter row and the order row stay
+    locked until it commits, so numbers never repeat or skip and an order never gets two invoices. `now` is the
+    issue time (default: the current time); its year picks the sequence."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("issue_invoice() must run inside the transaction that places the order")
+    # Lock the order first: two callers billing the same order queue here, and the second finds the invoice.
+    Order.objects.select_for_update().filter(pk=order.pk).values_list("pk", flat=True).first()
+    existing = Invoice.objects.filter(order_id=order.pk).first()
+    if existing is not None:
+        return existing
+    issued_at = now or timezone.now()
+    year = timezone.localtime(issued_at).year
+    sequence = next_number(INVOICE_COUNTER, year)
+    invoice = Invoice.objects.create(order=order, number=format_invoice_number(year, sequence), year=year, sequence=sequence)
+    if now is not None:  # issued_at is auto_now_add: set an explicit time on the stored row afterwards
+        invoice.issued_at = now
+        invoice.save(update_fields=["issued_at"])
+    OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.INVOICE, message=f"Invoice {invoice.number} issued",
+                              data={"invoice": invoice.number})
+    return invoice
+
+
+# --- What the documents say ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TaxRow:
+    rate: Decimal
+    net: Decimal
+    tax: Decimal
+    gross: Decimal
+
+
+def tax_breakdown(order: Order, lines=None) -> list[TaxRow]:
+    """Net, tax and gross per tax rate, from the stored lines plus shipping (their totals already include the
+    discount). The rows add up exactly to the order's total_net / total_tax / total_gross, or this raises."""
+    lines = list(order.lines.all()) if lines is None else lines
+    sums: dict[Decimal, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for line in lines:
+        sums[line.tax_rate][0] += line.total_net
+        sums[line.tax_rate][1] += line.total_gross
+    if order.shipping_net or order.shipping_gross:
+        sums[order.shipping_tax_rate][0] += order.shipping_net
+        sums[order.shipping_tax_rate][1] += order.shipping_gross
+    rows = [TaxRow(rate=rate, net=net, tax=gross - net, gross=gross) for rate, (net, gross) in sorted(sums.items())]
+    net, tax, gross = (sum((getattr(r, f) for r in rows), Decimal(0)) for f in ("net", "tax", "gross"))
+    if (net, tax, gross) != (order.total_net, order.total_tax, order.total_gross):
+        raise InvoiceTotalsMismatch(
+            f"order {order.number}: lines + shipping give net {net}, tax {tax}, gross {gross}; "
+            f"the order says {order.total_net}, {order.total_tax}, {order.total_gross}"
+        )
+    return rows
+
+
+def tax_note_texts(order: Order) -> list[str]:
+    """The legal notes for the order's tax treatments, in the active language."""
+    notes = []
+    for code in order.tax_notes or []:
+        if code == TaxTreatment.IOSS:
+            ioss = order.ioss_number or settings.CARAVAN_SELLER.get("ioss_number", "")
+            notes.append(gettext("VAT collected under the Import One-Stop Shop. IOSS number: %(ioss)s") % {"ioss": ioss})
+        elif code == TaxTreatment.REVERSE_CHARGE:
+            notes.append(gettext("Reverse charge: VAT to be accounted for by the recipient "
+                                 "(Article 196, Council Directive 2006/112/EC)."))
+        elif code == TaxTreatment.IMPORT_ON_DELIVERY:
+            notes.append(gettext("Import VAT and duties are not included and are due on delivery."))
+        elif code == TaxTreatment.UK_LOW_VALUE:
+            notes.append(gettext("UK VAT collected at the point of sale (consignment up to £135)."))
+    return notes
+
+
+def babel_locale_name(language: str) -> str:
+    """Django language code → Babel locale name (`zh-hans` → `zh_Hans`, `de` → `de`)."""
+    return translation.to_locale(language or settings.LANGUAGE_CODE)
+
+
+def format_long_date(value: datetime.date, language: str) -> str:
+    return format_date(value, format="long", locale=babel_locale_name(language))
+
+
+def format_rate(rate: Decimal, language: str) -> str:
+    return format_percent(rate / 100, locale=babel_locale_name(language), decimal_quantization=False)
+
+
+def address_lines(address: dict | None, language: str) -> list[str]:
+    """An address snapshot as printable lines, the country named in the given language."""
+    address = address or {}
+    country = address.get("country", "")
+    try:
+        country_name = Locale.parse(babel_locale_name(language)).territories.get(country, country)
+    except (ValueError, TypeError):
+        country_name = country
+    city = " ".join(p for p in (address.get("postcode", ""), address.get("city", "")) if p)
+    parts = [address.get("full_name"), address.get("company"), address.get("line1"), address.get("line2"), city,
+             address.get("region"), country_name]
+    return [p for p in parts if p]
+
+
+def document_context(order: Order) -> dict:
+    """What the invoice and the confirmation e-mail show about an order, formatted for its language and currency.
+    Call inside `translation.override(order.language)`."""
+    language, currency = order.language, order.currency
+
+    def money(amount):
+        return format_money(amount, currency, language)
+
+    lines = list(order.lines.all())
+    rows = tax_breakdown(order, lines)
+    goods_net = sum((line.total_net for line in lines), Decimal(0))
+    goods_gross = sum((line.total_gross for line in lines), Decimal(0))
+    seller = settings.CARAVAN_SELLER
+    ships_to_gb = (order.shipping_address or {}).get("country") == "GB"
+    return {
+        "order": order,
+        "language": language,
+        "shop_name": settings.CARAVAN_SHOP_NAME,
+        "seller": seller,
+        "seller_address_lines": [s for s in seller.get("address", "").splitlines() if s.strip()],
+        "seller_uk_vat_number": seller.get("uk_vat_number", "") if ships_to_gb else "",
+        "billing_lines": address_lines(order.billing_address, language),
+        "shipping_lines": address_lines(order.shipping_address, language),
+        "lines": [
+            {
+                "product_name": line.product_name,
+                "variant_name": line.variant_name,
+                "sku": line.sku,
+                "quantity": line.quantity,
+                "unit_net": money(line.unit_net),
+                "unit_gross": money(line.unit_gross),
+                "tax_rate": format_rate(line.tax_rate, language),
+                "discount": money(line.discount) if line.discount else "",
+                "total_net": money(line.total_net),
+                "total_gross": money(line.total_gross),
+            }
+            for line in lines
+        ],
+        "goods_net": money(goods_net),
+        "goods_gross": money(goods_gross),
+        "shipping_net": money(order.shipping_net),
+        "shipping_gross": money(order.shipping_gross),
+        "shipping_tax_rate": format_rate(order.shipping_tax_rate, language),
+        "discount": money(order.discount) if order.discount else "",
+        "total_net": money(order.total_net),
+        "total_tax": money(order.total_tax),
+        "total_gross": money(order.total_gross),
+        "tax_rows": [
+            {"rate": format_rate(r.rate, language), "net": money(r.net), "tax": money(r.tax), "gross": money(r.gross)}
+            for r in rows
+        ],
+        "tax_notes": tax_note_texts(order),
+        "order_date": format_long_date(timezone.localdate(order.created_at), language) if order.created_at else "",
+        "delivery_earliest": format_long_date(order.delivery_earliest, language),
+        "delivery_latest": format_long_date(order.delivery_latest, language),
+        "payment_method": order.get_payment_method_display(),
+    }
+
+
+# --- The PDF -------------------------------------------------------------------------------------------------------
+
+def render_invoice_pdf(invoice: Invoice) -> bytes:
+    """The invoice as a PDF (A4), in the order's language with amounts in the order's currency."""
+    from weasyprint import HTML  # heavy import: only where PDFs are made
+
+    order = Order.objects.select_related("market").get(pk=invoice.order_id)
+    with translation.override(order.language):
+        context = document_context(order)
+        context.update(invoice=invoice, invoice_date=format_long_date(timezone.localdate(invoice.issued_at), order.language))
+        html = render_to_string("shop/invoice.html", context)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def ensure_invoice_pdf(invoice: Invoice) -> bytes:
+    """The stored PDF of the invoice, rendered and stored on the first call. A stored PDF is never replaced."""
+    if invoice.pdf:
+        try:
+            with invoice.pdf.open("rb") as fh:
+                return fh.read()
+        except FileNotFoundError:
+            logger.error("invoice %s: stored PDF %s is missing; rendering it again", invoice.number, invoice.pdf.name)
+            Invoice.objects.filter(pk=invoice.pk).update(pdf="")
+            invoice.pdf = ""
+    data = render_invoice_pdf(invoice)
+    storage = invoice.pdf.storage
+    name = storage.save(invoice.pdf.field.generate_filename(invoice, f"invoice-{invoice.number}.pdf"), ContentFile(data))
+    # Only the first renderer stores its file; a concurrent one drops its copy and serves the stored PDF.
+    if Invoice.objects.filter(pk=invoice.pk, pdf="").update(pdf=name):
+        invoice.pdf = name
+        return data
+    storage.delete(name)
+    invoice.refresh_from_db(fields=["pdf"])
+    with invoice.pdf.open("rb") as fh:
+        return fh.read()
