@@ -98,7 +98,6 @@ class Order(models.Model):
         verbose_name_plural = _("orders")
         constraints = [
             models.CheckConstraint(condition=Q(total_gross__gte=0) & Q(total_net__gte=0) & Q(discount__gte=0), name="order_totals_non_negative"),
-            models.CheckConstraint(condition=Q(total_gross=F("total_net") + F("total_tax")), name="order_gross_is_net_plus_tax"),
         ]
         indexes = [models.Index(fields=("status", "payment_method", "created_at"), name="order_unpaid_sweep")]
 

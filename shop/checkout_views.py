@@ -1,0 +1,297 @@
+"""Checkout pages: contact & shipping address → shipping option → billing → review (voucher, payment method)
+→ place order → confirmation. Thin: parse, call services/checkout.py or services/orders.py, render."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from fulfillment.services import InsufficientStock
+
+from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm
+from .models import Order
+from .money import format_money
+from .services import checkout as checkout_services
+from .services import orders as order_services
+from .services.checkout import CheckoutError, build_quote
+from .views import CART_COUNT_KEY, CART_SESSION_KEY, _current_cart
+
+PLACED_ORDERS_KEY = "placed_orders"
+STEPS = ("address", "shipping", "billing", "review")
+
+
+def _language() -> str:
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def _cart_or_redirect(request):
+    cart = _current_cart(request, create=False)
+    if cart is None or not cart.lines.exists():
+        return None, redirect("shop:cart")
+    return cart, None
+
+
+def _money(amount, currency):
+    return format_money(amount, currency, _language())
+
+
+def _reserve(request, cart, force=False):
+    """Hold the stock for this checkout; on a shortage, back to the cart with every short line named."""
+    try:
+        checkout_services.reserve_cart(cart, request.storefront_config, force=force)
+    except InsufficientStock as short:
+        quote = build_quote(cart, request.storefront_config, language=_language(), check_voucher=False)
+        for text in checkout_services.shortage_messages(short.shortages, quote):
+            messages.error(request, text)
+        return redirect("shop:cart")
+    return None
+
+
+def _context(request, cart, quote, step, **extra):
+    currency = quote.currency
+    return {
+        "step": step,
+        "steps": STEPS,
+        "cart": cart,
+        "quote": quote,
+        "money": lambda amount: _money(amount, currency),
+        "lines": [
+            {"line": line, "unit": _money(line.unit.display, currency), "total": _money(line.total_display, currency),
+             "undiscounted": _money(line.undiscounted_display, currency)}
+            for line in quote.lines
+        ],
+        "totals": _totals(quote),
+        "reserved_until": cart.reserved_until,
+        **extra,
+    }
+
+
+def _totals(quote) -> dict:
+    c = quote.currency
+    return {
+        "subtotal": _money(quote.subtotal_display, c),
+        "discount": _money(quote.discount, c) if quote.discount else "",
+        "shipping": _money(quote.shipping_display, c) if quote.shipping else "",
+        "net": _money(quote.total_net, c),
+        "tax": _money(quote.total_tax, c),
+        "total": _money(quote.total_gross, c),
+        "tax_rows": [(rate, _money(net, c), _money(tax, c)) for rate, net, tax in quote.tax_by_rate],
+    }
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def address(request):
+    cart, bounce = _cart_or_redirect(request)
+    if bounce:
+        return bounce
+    if request.method == "GET" and (bounce := _reserve(request, cart)):
+        return bounce
+    market = request.market
+    if request.method == "POST":
+        form = ContactAddressForm(request.POST, market=market)
+        if form.is_valid():
+            checkout_services.set_contact_and_shipping_address(cart, form.cleaned_data["email"], form.address)
+            cart.refresh_from_db()
+            if bounce := _reserve(request, cart, force=True):  # the destination decides the warehouses
+                return bounce
+            return redirect("shop:checkout-shipping")
+    else:
+        initial = dict(cart.shipping_address or _saved_address(request) or {"country": market.default_country})
+        initial["email"] = cart.email or (request.user.email if request.user.is_authenticated else "")
+        form = ContactAddressForm(initial=initial, market=market)
+    quote = build_quote(cart, request.storefront_config, language=_language())
+    return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form),
+                  status=400 if form.is_bound and form.errors else 200)
+
+
+def _saved_address(request):
+    if not request.user.is_authenticated:
+        return None
+    saved = request.user.addresses.order_by("-is_default", "-created_at").first()
+    return saved.as_dict() if saved else None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def shipping(request):
+    cart, bounce = _cart_or_redirect(request)
+    if bounce:
+        return bounce
+    if not cart.shipping_address:
+        return redirect("shop:checkout-address")
+    quote = build_quote(cart, request.storefront_config, language=_language())
+    error = ""
+    if request.method == "POST":
+        try:
+            checkout_services.set_shipping_method(cart, request.POST.get("shipping_method"), quote)
+            return redirect("shop:checkout-billing")
+        except CheckoutError as exc:
+            error = str(exc)
+    options = [
+        {"option": o, "price": _money(o.price.display, quote.currency), "checked": o.method_id == cart.shipping_method_id}
+        for o in quote.shipping_options
+    ]
+    if options and not any(o["checked"] for o in options):
+        options[0]["checked"] = True
+    status = 400 if error else 200
+    return render(request, "shop/checkout/shipping.html",
+                  _context(request, cart, quote, "shipping", options=options, error=error), status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def billing(request):
+    cart, bounce = _cart_or_redirect(request)
+    if bounce:
+        return bounce
+    if not cart.shipping_method_id:
+        return redirect("shop:checkout-shipping")
+    market = request.market
+    if request.method == "POST":
+        form = BillingForm(request.POST, market=market)
+        if form.is_valid():
+            checkout_services.set_billing(cart, form.address, form.cleaned_data.get("vat_number", ""))
+            return redirect("shop:checkout-review")
+    else:
+        current = cart.billing_address or {}
+        same = current.get("same_as_shipping", True)
+        initial = {**(cart.shipping_address or {}), **({} if same else current), "same_as_shipping": same,
+                   "vat_number": current.get("vat_number", "")}
+        form = BillingForm(initial=initial, market=market)
+    quote = build_quote(cart, request.storefront_config, language=_language())
+    return render(request, "shop/checkout/billing.html", _context(request, cart, quote, "billing", form=form),
+                  status=400 if form.is_bound and form.errors else 200)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def review(request):
+    cart, bounce = _cart_or_redirect(request)
+    if bounce:
+        return bounce
+    if not cart.billing_address:
+        return redirect("shop:checkout-billing")
+    if bounce := _reserve(request, cart):
+        return bounce
+    quote = build_quote(cart, request.storefront_config, language=_language())
+    if quote.shipping is None:
+        messages.error(request, _("Please choose a shipping option again."))
+        return redirect("shop:checkout-shipping")
+    form = PaymentForm(initial={"payment_method": cart.payment_method or "bank_transfer", "expected_total": quote.total_gross})
+    return _render_review(request, cart, quote, form)
+
+
+def _render_review(request, cart, quote, form, voucher_form=None, status=200):
+    notes = set(quote.treatments)
+    return render(
+        request,
+        "shop/checkout/review.html",
+        _context(request, cart, quote, "review", form=form, voucher_form=voucher_form or VoucherForm(),
+                 notes=notes, ioss_number=settings.CARAVAN_SELLER["ioss_number"]),
+        status=status,
+    )
+
+
+@require_POST
+def voucher(request):
+    cart, bounce = _cart_or_redirect(request)
+    if bounce:
+        return bounce
+    if request.POST.get("remove"):
+        checkout_services.remove_voucher(cart)
+        messages.info(request, _("Voucher removed."))
+        return redirect("shop:checkout-review")
+    form = VoucherForm(request.POST)
+    if form.is_valid():
+        try:
+            applied = checkout_services.apply_voucher(cart, form.cleaned_data["code"], request.storefront_config)
+            messages.success(request, _("Voucher %(code)s applied.") % {"code": applied.code})
+            return redirect("shop:checkout-review")
+        except CheckoutError as exc:
+            form.add_error("code", str(exc))
+    quote = build_quote(cart, request.storefront_config, language=_language())
+    payment = PaymentForm(initial={"payment_method": cart.payment_method or "bank_transfer", "expected_total": quote.total_gross})
+    return _render_review(request, cart, quote, payment, voucher_form=form, status=400)
+
+
+@require_POST
+def place(request):
+    posted = request.POST.get("cart", "")
+    cart = _current_cart(request, create=False)
+    if cart is None or str(cart.token) != posted or not cart.lines.exists():
+        return _already_placed(request, posted) or _cart_changed(request)
+    form = PaymentForm(request.POST)
+    if form.is_valid():
+        checkout_services.set_payment_method(cart, form.cleaned_data["payment_method"])
+        try:
+            order = order_services.place_order(
+                cart.token, request.storefront_config, language=_language(), user=request.user,
+                expected_total=form.cleaned_data["expected_total"],
+            )
+        except order_services.StockShortError as exc:
+            for text in exc.messages:
+                messages.error(request, text)
+            return redirect("shop:cart")
+        except CheckoutError as exc:
+            messages.error(request, str(exc))
+            return redirect("shop:checkout-review")
+        return _placed(request, order)
+    quote = build_quote(cart, request.storefront_config, language=_language())
+    return _render_review(request, cart, quote, form, status=400)
+
+
+def _cart_changed(request):
+    messages.error(request, _("Your cart changed in another window. Please check it and check out again."))
+    return redirect("shop:cart")
+
+
+def _already_placed(request, token: str):
+    """A second submit of "place order" after the first one went through: show the order it made."""
+    try:
+        token = str(uuid.UUID(token))
+    except ValueError:
+        return None
+    order = Order.objects.filter(cart_token=token).only("number", "user_id").first()
+    if order is None:
+        return None
+    owner = request.user.is_authenticated and order.user_id == request.user.pk
+    if not owner and request.session.get(CART_SESSION_KEY) != token and order.number not in request.session.get(PLACED_ORDERS_KEY, []):
+        return None
+    return redirect("shop:checkout-done", number=order.number)
+
+
+def _placed(request, order):
+    placed = request.session.get(PLACED_ORDERS_KEY, [])[-9:]
+    request.session[PLACED_ORDERS_KEY] = [*placed, order.number]
+    request.session[CART_COUNT_KEY] = 0
+    # Keep the token: a double submit finds the order by it. The next add-to-cart starts a new cart.
+    return redirect(reverse("shop:checkout-done", kwargs={"number": order.number}))
+
+
+@never_cache
+def done(request, number):
+    order = (
+        Order.objects.filter(number=number).select_related("market").prefetch_related("lines").first()
+    )
+    allowed = order is not None and (
+        number in request.session.get(PLACED_ORDERS_KEY, [])
+        or (request.user.is_authenticated and order.user_id == request.user.pk)
+    )
+    if not allowed:
+        raise Http404
+    c = order.currency
+    lines = [{"line": line, "total": _money(line.total_gross if order.prices_include_tax else line.total_net, c)}
+             for line in order.lines.all()]
+    return render(request, "shop/checkout/done.html", {
+        "order": order, "lines": lines, "total": _money(order.total_gross, c),
+        "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),
+        "unpaid_days": max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),
+    })

@@ -1,0 +1,141 @@
+"""The checkout through its pages: guest in German/EUR by bank transfer, step validation, double submit."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from djmoney.money import Money
+
+from fulfillment.models import Allocation, Reservation, Stock, Warehouse
+from shop.models import Cart, Order, OrderStatus
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = {
+    "email": "Erika@Example.com", "full_name": "Erika Mustermann", "line1": "Hauptstraße 5", "postcode": "10115",
+    "city": "Berlin", "country": "DE",
+}
+
+
+@pytest.fixture
+def shop(markets):
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl", name="Standard", carrier="DHL", min_days=2, max_days=4)
+    f.shipping_for(de, (5000, Decimal("12.00"), "EUR"), code="express", name="Express", carrier="UPS", min_days=1, max_days=1)
+    a = f.ProductVariantFactory(product__name_de="Leinenhemd", base_price=Money(Decimal("25.20"), "EUR"), weight_grams=300)
+    b = f.ProductVariantFactory(product__name_de="Wollschal", base_price=Money(Decimal("16.80"), "EUR"), weight_grams=200)
+    f.StockFactory(variant=a, warehouse=de, quantity=5)
+    f.StockFactory(variant=b, warehouse=de, quantity=5)
+    return {"a": a, "b": b, "de": de, "markets": markets}
+
+
+def add(client, variant, quantity=1, lang="de"):
+    response = client.post(f"/{lang}/cart/add/", {"variant": variant.pk, "quantity": quantity})
+    assert response.status_code in (200, 302)
+
+
+def go_to_review(client, shop, address=None, billing=None):
+    client.get("/de/?market=eu")
+    add(client, shop["a"], 2)
+    add(client, shop["b"], 1)
+    assert client.get("/de/checkout/").status_code == 200
+    response = client.post("/de/checkout/", address or ADDRESS)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    response = client.get("/de/checkout/shipping/")
+    assert response.status_code == 200
+    method = response.context["quote"].shipping_options[0].method_id
+    assert client.post("/de/checkout/shipping/", {"shipping_method": method}).status_code == 302
+    response = client.post("/de/checkout/billing/", billing or {"same_as_shipping": "on"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return client.get("/de/checkout/review/")
+
+
+def place(client, review, **overrides):
+    data = {"cart": str(review.context["cart"].token), "payment_method": "bank_transfer",
+            "expected_total": str(review.context["quote"].total_gross), "accept_terms": "on", **overrides}
+    return client.post("/de/checkout/place/", data)
+
+
+def test_guest_buys_two_products_in_german_by_bank_transfer(client, shop, django_capture_on_commit_callbacks):
+    review = go_to_review(client, shop)
+    assert review.status_code == 200
+    html = review.content.decode()
+    quote = review.context["quote"]
+    # 25.20 net → 29.988 gross → .99 rule → 29.99; 16.80 → 19.992 → 19.99; shipping 4.20 → 4.998 → 4.99
+    assert [line.unit.gross for line in quote.lines] == [Decimal("29.99"), Decimal("19.99")]
+    assert quote.shipping.price.gross == Decimal("4.99")
+    assert quote.total_gross == Decimal("29.99") * 2 + Decimal("19.99") + Decimal("4.99")
+    assert "84,96\xa0€" in html
+    # Stock is held while the buyer checks out.
+    cart = review.context["cart"]
+    assert Reservation.objects.filter(reference=cart.reservation_reference).count() == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = place(client, review)
+    assert response.status_code == 302
+    order = Order.objects.get()
+    assert response["Location"].endswith(f"/de/checkout/done/{order.number}/")
+    assert order.number.startswith("CR-") and order.number.endswith("-000001")
+    assert order.email == "erika@example.com" and order.language == "de" and order.currency == "EUR"
+    assert order.status == OrderStatus.AWAITING_PAYMENT
+    assert order.total_gross == Decimal("84.96")
+    assert order.total_net + order.total_tax == order.total_gross
+    assert sum(line.total_gross for line in order.lines.all()) + order.shipping_gross == order.total_gross
+    assert {line.product_name for line in order.lines.all()} == {"Leinenhemd", "Wollschal"}
+    # Reservations became allocations in the Berlin warehouse; the cart is gone.
+    assert not Reservation.objects.exists()
+    assert sum(a.quantity for a in Allocation.objects.all()) == 3
+    assert Stock.objects.get(variant=shop["a"]).quantity_allocated == 2
+    assert not Cart.objects.filter(pk=cart.pk).exists()
+    assert order.events.filter(kind="placed").exists()
+
+    done = client.get(response["Location"])
+    assert done.status_code == 200
+    text = done.content.decode()
+    assert order.number in text and "DE89370400440532013000" in text and "Überweisung" in text
+    assert len(mail.outbox) == 1 and order.number in mail.outbox[0].subject
+    assert "Vielen Dank" in text
+
+
+def test_double_submit_gives_the_same_order(client, shop):
+    review = go_to_review(client, shop)
+    first = place(client, review)
+    second = place(client, review)
+    assert Order.objects.count() == 1
+    assert second.status_code == 302 and second["Location"] == first["Location"]
+
+
+def test_tampered_expected_total_places_nothing(client, shop):
+    review = go_to_review(client, shop)
+    response = place(client, review, expected_total="0.01")
+    assert response.status_code == 302 and response["Location"].endswith("/de/checkout/review/")
+    assert not Order.objects.exists()
+    page = client.get(response["Location"])
+    assert "Prices changed" in page.content.decode() or "Preise" in page.content.decode()
+
+
+def test_address_outside_market_and_bad_postcode_keep_what_was_typed(client, shop):
+    client.get("/de/?market=eu")
+    add(client, shop["a"])
+    response = client.post("/de/checkout/", {**ADDRESS, "country": "US", "postcode": "10001"})
+    assert response.status_code == 400
+    response = client.post("/de/checkout/", {**ADDRESS, "postcode": "1011"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Hauptstraße 5" in html and "Erika Mustermann" in html and "10115" in html
+    assert Cart.objects.get().shipping_address is None
+
+
+def test_steps_cannot_be_skipped(client, shop):
+    client.get("/de/?market=eu")
+    add(client, shop["a"])
+    assert client.get("/de/checkout/review/")["Location"].endswith("/checkout/billing/")
+    assert client.get("/de/checkout/billing/")["Location"].endswith("/checkout/shipping/")
+    assert client.get("/de/checkout/shipping/")["Location"].endswith("/checkout/")
+    assert client.get("/de/checkout/done/CR-2026-000001/").status_code == 404
+
+
+def test_empty_cart_goes_back_to_cart(client, shop):
+    assert client.get("/de/checkout/")["Location"].endswith("/de/cart/")
+    assert client.post("/de/checkout/place/", {"cart": "nonsense"})["Location"].endswith("/de/cart/")
