@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invoice_views, views
+from . import account_views, checkout_views, invoice_views, views
 
 app_name = "shop"
 
@@ -12,5 +12,20 @@ urlpatterns = [
     path("cart/", views.cart_detail, name="cart"),
     path("cart/add/", views.cart_add, name="cart-add"),
     path("cart/line/<int:variant_id>/", views.cart_update, name="cart-update"),
+    path("checkout/", checkout_views.address, name="checkout-address"),
+    path("checkout/shipping/", checkout_views.shipping, name="checkout-shipping"),
+    path("checkout/billing/", checkout_views.billing, name="checkout-billing"),
+    path("checkout/review/", checkout_views.review, name="checkout-review"),
+    path("checkout/voucher/", checkout_views.voucher, name="checkout-voucher"),
+    path("checkout/place/", checkout_views.place, name="checkout-place"),
+    path("checkout/done/<str:number>/", checkout_views.done, name="checkout-done"),
+    # Buyer account (sign-in pages themselves are allauth's, under accounts/)
+    path("account/", account_views.overview, name="account"),
+    path("account/orders/<str:number>/", account_views.order_detail, name="account-order"),
     path("account/orders/<str:number>/invoice.pdf", invoice_views.account_invoice, name="account-invoice"),
+    path("account/addresses/", account_views.address_list, name="account-addresses"),
+    path("account/addresses/new/", account_views.address_create, name="account-address-add"),
+    path("account/addresses/<int:pk>/", account_views.address_update, name="account-address-edit"),
+    path("account/addresses/<int:pk>/delete/", account_views.address_delete, name="account-address-delete"),
+    path("account/addresses/<int:pk>/default/", account_views.address_set_default, name="account-address-default"),
 ]
