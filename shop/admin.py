@@ -209,3 +209,5 @@ class CartAdmin(admin.ModelAdmin):
     @admin.display(description=_("lines"), ordering="_lines")
     def line_count(self, obj):
         return obj._lines
+
+from . import admin_orders  # noqa: E402,F401  (orders, vouchers, shipping methods)

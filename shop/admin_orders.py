@@ -1,0 +1,216 @@
+"""Merchant back-office for orders, vouchers, shipping methods and address books (imported by admin.py)."""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .models import (
+    Address,
+    Invoice,
+    Order,
+    OrderEvent,
+    OrderLine,
+    OrderStatus,
+    ShippingMethod,
+    ShippingRate,
+    Voucher,
+    VoucherRedemption,
+)
+from .money import format_money
+from .services import orders as order_services
+from .services.invoices import tax_breakdown
+
+
+class OrderLineInline(admin.TabularInline):
+    model = OrderLine
+    extra = 0
+    can_delete = False
+    fields = ("sku", "product_name", "variant_name", "quantity", "unit_net", "unit_gross", "tax_rate", "tax_treatment", "discount",
+              "total_net", "total_gross")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class OrderEventInline(admin.TabularInline):
+    model = OrderEvent
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "kind", "message", "user")
+    readonly_fields = fields
+    ordering = ("created_at", "pk")
+    verbose_name_plural = _("event log")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Order)
+class OrderAdmin(admin.ModelAdmin):
+    list_display = ("number", "created_at", "email", "market", "status", "payment_method", "total_display", "base_total")
+    list_filter = ("status", "payment_method", "market", "created_at")
+    search_fields = ("number", "email", "lines__sku")
+    date_hierarchy = "created_at"
+    list_select_related = ("market",)
+    inlines = [OrderLineInline, OrderEventInline]
+    actions = ["mark_payment_received", "cancel_orders"]
+    readonly_fields = (
+        "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
+        "prices_include_tax", "payment_method", "addresses", "vat_number", "shipping_method_name", "carrier", "delivery_earliest",
+        "delivery_latest", "voucher_code", "totals", "fx", "ioss_number", "tax_notes", "invoice_link",
+    )
+    fieldsets = (
+        (None, {"fields": ("number", "status", "created_at", "paid_at", "cancelled_at", "invoice_link")}),
+        (_("Buyer"), {"fields": ("user", "email", "language", "addresses", "vat_number")}),
+        (_("Delivery"), {"fields": ("shipping_method_name", "carrier", "delivery_earliest", "delivery_latest")}),
+        (_("Money"), {"fields": ("market", "currency", "prices_include_tax", "payment_method", "voucher_code", "totals", "fx",
+                                 "ioss_number", "tax_notes")}),
+    )
+
+    def has_add_permission(self, request):
+        return False  # orders come from checkout (and later the partner API)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # cancel instead: stock and invoices must stay consistent
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("market", "invoice")
+
+    @admin.display(description=_("total"), ordering="total_gross")
+    def total_display(self, order):
+        return format_money(order.total_gross, order.currency, "en")
+
+    @admin.display(description=_("total (base currency)"), ordering="total_gross_base")
+    def base_total(self, order):
+        return format_money(order.total_gross_base, order.base_currency, "en")
+
+    @admin.display(description=_("addresses"))
+    def addresses(self, order):
+        def block(address):
+            keys = ("full_name", "company", "line1", "line2", "postcode", "city", "region", "country", "phone")
+            return format_html_join(format_html("<br>"), "{}", ((address.get(k),) for k in keys if address.get(k)))
+
+        return format_html("<strong>{}</strong><br>{}<br><br><strong>{}</strong><br>{}", _("Shipping"), block(order.shipping_address),
+                           _("Billing"), block(order.billing_address))
+
+    @admin.display(description=_("totals"))
+    def totals(self, order):
+        c = order.currency
+
+        def m(amount):
+            return format_money(amount, c, "en")
+
+        rows = [(_("Goods (after discount), net"), m(order.subtotal_net)), (_("Goods, gross"), m(order.subtotal_gross))]
+        if order.discount:
+            rows.append((_("Discount"), "−" + m(order.discount)))
+        rows += [(_("Shipping, gross"), m(order.shipping_gross)), (_("Net"), m(order.total_net))]
+        try:
+            rows += [(_("Tax %(rate)s %%") % {"rate": row.rate.normalize()}, m(row.tax)) for row in tax_breakdown(order)]
+        except ValueError as exc:  # a snapshot that does not add up: show it rather than hide the order
+            rows.append((_("Tax"), str(exc)))
+        rows.append((_("Total"), m(order.total_gross)))
+        return format_html("<table>{}</table>", format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows))
+
+    @admin.display(description=_("exchange rate"))
+    def fx(self, order):
+        return format_html("1 {} = {} {} · {} / {}", order.base_currency, order.fx_rate.normalize(), order.currency,
+                           format_money(order.total_net_base, order.base_currency, "en"),
+                           format_money(order.total_gross_base, order.base_currency, "en"))
+
+    @admin.display(description=_("invoice"))
+    def invoice_link(self, order):
+        invoice = getattr(order, "invoice", None)
+        if invoice is None:
+            return "—"
+        url = reverse("shop:account-invoice", kwargs={"number": order.number})
+        return format_html('<a href="{}">{} (PDF)</a>', url, invoice.number)
+
+    @admin.action(description=_("Mark offline payment as received"))
+    def mark_payment_received(self, request, queryset):
+        done, refused = [], []
+        for order in queryset.only("pk", "number"):
+            try:
+                order_services.mark_paid(order.pk, user=request.user, reference=_("confirmed in admin"))
+                done.append(order.number)
+            except order_services.OrderError as exc:
+                refused.append(f"{order.number}: {exc}")
+        if done:
+            self.message_user(request, _("Marked as paid: %(orders)s") % {"orders": ", ".join(done)}, messages.SUCCESS)
+        for text in refused:
+            self.message_user(request, text, messages.ERROR)
+
+    @admin.action(description=_("Cancel orders (stock goes back on sale)"))
+    def cancel_orders(self, request, queryset):
+        done, refused = [], []
+        for order in queryset.only("pk", "number"):
+            try:
+                order_services.cancel_order(order.pk, user=request.user, reason=_("Cancelled in admin"))
+                done.append(order.number)
+            except order_services.OrderError as exc:
+                refused.append(f"{order.number}: {exc}")
+        if done:
+            self.message_user(request, _("Cancelled: %(orders)s") % {"orders": ", ".join(done)}, messages.SUCCESS)
+        for text in refused:
+            self.message_user(request, text, messages.ERROR)
+
+
+@admin.register(Invoice)
+class InvoiceAdmin(admin.ModelAdmin):
+    list_display = ("number", "order", "issued_at")
+    search_fields = ("number", "order__number")
+    readonly_fields = ("number", "order", "year", "sequence", "issued_at", "pdf")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # invoice numbers are gapless
+
+
+class ShippingRateInline(admin.TabularInline):
+    model = ShippingRate
+    extra = 1
+
+
+@admin.register(ShippingMethod)
+class ShippingMethodAdmin(TabbedTranslationAdmin):
+    list_display = ("code", "name", "carrier", "warehouse", "min_days", "max_days", "is_active")
+    list_filter = ("warehouse", "carrier", "is_active")
+    search_fields = ("code", "name", "carrier")
+    inlines = [ShippingRateInline]
+
+
+class VoucherRedemptionInline(admin.TabularInline):
+    model = VoucherRedemption
+    extra = 0
+    can_delete = False
+    fields = ("order", "email", "created_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Voucher)
+class VoucherAdmin(admin.ModelAdmin):
+    list_display = ("code", "kind", "value", "currency", "min_spend", "starts_at", "ends_at", "times_used", "usage_limit", "email",
+                    "is_active")
+    list_filter = ("kind", "is_active", "markets")
+    search_fields = ("code", "email")
+    filter_horizontal = ("markets",)
+    readonly_fields = ("times_used",)
+    inlines = [VoucherRedemptionInline]
+
+
+@admin.register(Address)
+class AddressAdmin(admin.ModelAdmin):
+    list_display = ("full_name", "user", "city", "country", "is_default")
+    search_fields = ("full_name", "user__email", "city", "postcode")
+    list_filter = ("country",)
+    raw_id_fields = ("user",)
+
+
+__all__ = ["OrderAdmin", "OrderStatus"]
