@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ValidationError  # noqa: F401 (raised by clean_address; callers catch it from here)
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.utils import timezone
