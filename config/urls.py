@@ -20,6 +20,7 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
 
 urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),  # sign up, sign in, e-mail confirmation, password reset
     path("", include("shop.urls")),
     prefix_default_language=True,
 )

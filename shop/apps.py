@@ -7,4 +7,4 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from . import signals  # noqa: F401  (cache invalidation receivers)
+        from . import accounts, signals  # noqa: F401  (guest cart merge at login; cache invalidation receivers)

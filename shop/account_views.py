@@ -1,0 +1,129 @@
+"""The buyer's account pages: order history, order detail, address book. Signing in, signing up, e-mail confirmation
+and password changes are django-allauth's pages (under /<lang>/accounts/)."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors_account as selectors
+from .models import Address
+from .services import accounts as services
+from .services.addresses import normalise_vat_number, validate_postcode
+
+
+def _language() -> str:
+    return get_language() or settings.LANGUAGE_CODE
+
+
+class AddressForm(forms.ModelForm):
+    class Meta:
+        model = Address
+        fields = ("full_name", "company", "line1", "line2", "postcode", "city", "region", "country", "phone", "vat_number", "is_default")
+
+    def clean_vat_number(self):
+        return normalise_vat_number(self.cleaned_data.get("vat_number", ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        country = cleaned.get("country")
+        if country and "postcode" not in self.errors:
+            try:
+                cleaned["postcode"] = validate_postcode(str(country), cleaned.get("postcode", ""))
+            except ValidationError as exc:
+                self.add_error("postcode", exc)
+        return cleaned
+
+
+@login_required
+@require_GET
+def overview(request):
+    language = _language()
+    return render(
+        request,
+        "shop/account/overview.html",
+        {
+            "page": selectors.order_history(request.user, language, request.GET.get("page")),
+            "addresses": selectors.addresses(request.user)[:1],
+        },
+    )
+
+
+@login_required
+@require_GET
+def order_detail(request, number):
+    data = selectors.order_detail(request.user, number, _language())
+    if data is None:
+        raise Http404("No such order")
+    return render(request, "shop/account/order_detail.html", {"data": data})
+
+
+@login_required
+@require_GET
+def address_list(request):
+    return render(request, "shop/account/addresses.html", {"addresses": selectors.addresses(request.user)})
+
+
+def _address_form_page(request, form, address=None, status=200):
+    return render(request, "shop/account/address_form.html", {"form": form, "address": address}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def address_create(request):
+    if request.method == "POST":
+        form = AddressForm(request.POST)
+        if form.is_valid():
+            services.save_address(request.user, form.cleaned_data, make_default=form.cleaned_data["is_default"])
+            messages.success(request, _("Address saved."))
+            return redirect("shop:account-addresses")
+        return _address_form_page(request, form, status=400)
+    country = getattr(request.market, "default_country", "") if getattr(request, "market", None) else ""
+    return _address_form_page(request, AddressForm(initial={"country": country}))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def address_update(request, pk):
+    address = selectors.address(request.user, pk)
+    if address is None:
+        raise Http404("No such address")
+    if request.method == "POST":
+        form = AddressForm(request.POST, instance=address)
+        if form.is_valid():
+            try:
+                services.save_address(request.user, form.cleaned_data, address_id=address.pk, make_default=form.cleaned_data["is_default"])
+            except Address.DoesNotExist:
+                raise Http404("No such address") from None
+            messages.success(request, _("Address saved."))
+            return redirect("shop:account-addresses")
+        return _address_form_page(request, form, address, status=400)
+    return _address_form_page(request, AddressForm(instance=address), address)
+
+
+@login_required
+@require_POST
+def address_delete(request, pk):
+    try:
+        services.delete_address(request.user, pk)
+    except Address.DoesNotExist:
+        raise Http404("No such address") from None
+    messages.success(request, _("Address deleted."))
+    return redirect("shop:account-addresses")
+
+
+@login_required
+@require_POST
+def address_set_default(request, pk):
+    try:
+        services.set_default_address(request.user, pk)
+    except Address.DoesNotExist:
+        raise Http404("No such address") from None
+    messages.success(request, _("Default address changed."))
+    return redirect("shop:account-addresses")

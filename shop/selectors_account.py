@@ -1,0 +1,159 @@
+"""Reads for the buyer's account pages: order history, one order in full, the address book.
+
+Every read is scoped to the buyer: another buyer's order or address is simply not found. Amounts are formatted
+in the order's own currency (frozen when it was placed) for the active language."""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_percent
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.utils import timezone
+from django_countries import countries
+
+from .models import Address, Order, OrderEvent, OrderStatus
+from .money import babel_locale, format_money
+
+ORDERS_PER_PAGE = 20
+# What a buyer may see of an order's log; e-mails, invoice bookkeeping and staff notes stay internal.
+PUBLIC_EVENT_KINDS = (OrderEvent.Kind.PLACED, OrderEvent.Kind.STATUS, OrderEvent.Kind.PAYMENT)
+
+
+def _date(value, language: str) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "tzinfo"):
+        value = timezone.localdate(value)
+    return format_date(value, format="medium", locale=babel_locale(language))
+
+
+def _rate(rate: Decimal, language: str) -> str:
+    return format_percent(rate / 100, locale=babel_locale(language), decimal_quantization=False)
+
+
+def _status_label(value: str) -> str:
+    try:
+        return OrderStatus(value).label
+    except ValueError:
+        return value
+
+
+def order_history(user, language: str, page_number=None):
+    """A page of the buyer's orders, newest first, each with its total formatted. Two queries."""
+    orders = Order.objects.filter(user=user).only("number", "created_at", "status", "currency", "total_gross").order_by("-created_at", "-pk")
+    page = Paginator(orders, ORDERS_PER_PAGE).get_page(page_number)
+    page.rows = [
+        {
+            "number": order.number,
+            "date": _date(order.created_at, language),
+            "status": order.status,
+            "status_label": order.get_status_display(),
+            "total": format_money(order.total_gross, order.currency, language),
+        }
+        for order in page.object_list
+    ]
+    return page
+
+
+def address_lines(address: dict | None) -> list[str]:
+    """An address snapshot (Address.as_dict()) as display lines, the country named in the active language."""
+    address = address or {}
+    city = " ".join(p for p in (address.get("postcode", ""), address.get("city", "")) if p)
+    code = address.get("country", "")
+    parts = [address.get("full_name"), address.get("company"), address.get("line1"), address.get("line2"), city,
+             address.get("region"), (countries.name(code) or code) if code else "", address.get("phone")]
+    return [p for p in parts if p]
+
+
+def order_detail(user, number: str, language: str) -> dict | None:
+    """One of the buyer's orders with everything its page shows, or None. Three queries whatever its size: the
+    order with its invoice, its lines, its public events."""
+    order = (
+        Order.objects.filter(user=user, number=number)
+        .select_related("invoice")
+        .prefetch_related(
+            Prefetch("lines"),
+            Prefetch("events", queryset=OrderEvent.objects.filter(kind__in=PUBLIC_EVENT_KINDS).order_by("created_at", "pk"),
+                     to_attr="public_events"),
+        )
+        .first()
+    )
+    if order is None:
+        return None
+    currency, gross = order.currency, order.prices_include_tax
+
+    def money(amount: Decimal) -> str:
+        return format_money(amount, currency, language)
+
+    lines = list(order.lines.all())
+    # Tax per rate, from the stored lines plus shipping (their totals already include any discount).
+    per_rate: dict[Decimal, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for line in lines:
+        per_rate[line.tax_rate][0] += line.total_net
+        per_rate[line.tax_rate][1] += line.total_gross
+    if order.shipping_net or order.shipping_gross:
+        per_rate[order.shipping_tax_rate][0] += order.shipping_net
+        per_rate[order.shipping_tax_rate][1] += order.shipping_gross
+    tax_rows = [
+        {"rate": _rate(rate, language), "net": money(net), "tax": money(total - net)}
+        for rate, (net, total) in sorted(per_rate.items())
+        if rate or total != net
+    ]
+    events = []
+    for event in order.public_events:
+        text = event.get_kind_display()
+        if event.kind == OrderEvent.Kind.STATUS and isinstance(event.data, dict) and event.data.get("to"):
+            text = f"{text}: {_status_label(str(event.data['to']))}"
+        events.append({"date": _date(event.created_at, language), "kind": event.kind, "text": text})
+    try:
+        invoice = order.invoice
+    except Order.invoice.RelatedObjectDoesNotExist:
+        invoice = None
+    return {
+        "order": order,
+        "number": order.number,
+        "date": _date(order.created_at, language),
+        "status": order.status,
+        "status_label": order.get_status_display(),
+        "payment_method": order.get_payment_method_display(),
+        "prices_include_tax": gross,
+        "lines": [
+            {
+                "name": line.product_name,
+                "variant_name": line.variant_name,
+                "sku": line.sku,
+                "quantity": line.quantity,
+                "unit": money(line.unit_gross if gross else line.unit_net),
+                "total": money(line.total_gross if gross else line.total_net),
+            }
+            for line in lines
+        ],
+        "subtotal": money(order.subtotal_gross if gross else order.subtotal_net),
+        "shipping_name": order.shipping_method_name,
+        "carrier": order.carrier,
+        "shipping": money(order.shipping_gross if gross else order.shipping_net),
+        "discount": money(order.discount) if order.discount else "",
+        "voucher_code": order.voucher_code,
+        "total_net": money(order.total_net),
+        "tax_rows": tax_rows,
+        "total_tax": money(order.total_tax),
+        "total": money(order.total_gross),
+        "delivery_earliest": _date(order.delivery_earliest, language),
+        "delivery_latest": _date(order.delivery_latest, language),
+        "shipping_lines": address_lines(order.shipping_address),
+        "billing_lines": address_lines(order.billing_address),
+        "vat_number": order.vat_number,
+        "events": events,
+        "invoice": invoice,
+    }
+
+
+def addresses(user) -> list[Address]:
+    """The buyer's address book, default first. One query."""
+    return list(Address.objects.filter(user=user).order_by("-is_default", "-created_at", "-pk"))
+
+
+def address(user, address_id) -> Address | None:
+    return Address.objects.filter(user=user, pk=address_id).first()
