@@ -59,6 +59,8 @@ CENT_ENDINGS = (Decimal("0.00"), Decimal("0.50"), Decimal("0.90"), Decimal("0.90
 FIXED_CURRENCIES = ("USD", "GBP", "JPY")
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@caravan.example"
+DEMO_BUYER_EMAIL = "buyer@example.com"
+DEMO_BUYER_PASSWORD = "caravan-demo-buyer"  # overridden by CARAVAN_DEMO_BUYER_PASSWORD
 
 
 # --- Pure generation ------------------------------------------------------------------------------
@@ -392,6 +394,31 @@ def ensure_admin(say: Callable[[str], None]) -> None:
     say("")
 
 
+def ensure_demo_buyer(say: Callable[[str], None]) -> None:
+    """A buyer account to sign in with: verified e-mail (allauth), one saved address in Germany."""
+    from allauth.account.models import EmailAddress
+
+    from ..models import Address
+
+    User = get_user_model()  # noqa: N806
+    password = os.environ.get("CARAVAN_DEMO_BUYER_PASSWORD", "") or DEMO_BUYER_PASSWORD
+    with transaction.atomic():
+        user = User.objects.filter(email__iexact=DEMO_BUYER_EMAIL).order_by("pk").first()
+        if user is None:
+            user = User.objects.create_user("demo-buyer", DEMO_BUYER_EMAIL, password, first_name="Erika", last_name="Mustermann")
+        elif not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(user=user, email=DEMO_BUYER_EMAIL, defaults={"verified": True, "primary": True})
+        if not Address.objects.filter(user=user).exists():
+            Address.objects.create(
+                user=user, full_name="Erika Mustermann", line1="Friedrichstraße 123", postcode="10117", city="Berlin",
+                country="DE", phone="+49 30 1234567", is_default=True,
+            )
+    shown = "(password from CARAVAN_DEMO_BUYER_PASSWORD)" if os.environ.get("CARAVAN_DEMO_BUYER_PASSWORD") else password
+    say(f"Demo buyer login: {DEMO_BUYER_EMAIL} / {shown}")
+
+
 def create_attributes() -> dict:
     """(attribute slug, value slug) -> AttributeValue id."""
     ids = {}
@@ -535,6 +562,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
                 bump_catalog_version()
             say(f"Demo catalogue already seeded ({Product.objects.count()} products); use --reset to rebuild it.")
             ensure_admin(say)
+            ensure_demo_buyer(say)
             return {}
         with transaction.atomic():
             ensure_reference(update=True)
@@ -550,4 +578,5 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
     bump_config_version()
     bump_catalog_version()
     ensure_admin(say)
+    ensure_demo_buyer(say)
     return counts
