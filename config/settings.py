@@ -236,6 +236,8 @@ CARAVAN_DEFAULT_PAGE_SIZE = 24
 # Cache listing cards (not pages, not stock) per catalogue version; stock badges and stock filters stay live.
 CARAVAN_LISTING_CACHE = env_bool("CARAVAN_LISTING_CACHE", True)
 CARAVAN_SHOP_NAME = os.environ.get("CARAVAN_SHOP_NAME", "Caravan")
+# Absolute links in e-mails (order pages, the shop) start with this.
+CARAVAN_SITE_URL = os.environ.get("CARAVAN_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Checkout and orders --------------------------------------------------------------------------
 # Starting checkout holds the cart's stock this long; unpaid bank-transfer orders are cancelled after the

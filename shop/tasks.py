@@ -1,5 +1,8 @@
 from celery import shared_task
 
+from .models import Invoice
+from .services.emails import send_order_confirmation
+from .services.invoices import ensure_invoice_pdf
 from .services.pricing import refresh_market_prices
 
 
@@ -9,9 +12,15 @@ def refresh_market_prices_task(product_ids: list[int] | None = None) -> int:
     return refresh_market_prices(product_ids)
 
 
-@shared_task
-def cancel_unpaid_orders_task() -> list[str]:
-    """Beat: cancel bank-transfer orders unpaid after CARAVAN_UNPAID_ORDER_HOURS and release their stock."""
-    from .services.orders import cancel_unpaid_orders
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_order_confirmation_task(order_id: int) -> bool:
+    """Send the order confirmation (once: a retry after a sent mail sends nothing)."""
+    return send_order_confirmation(order_id)
 
-    return cancel_unpaid_orders()
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def render_invoice_pdf_task(invoice_id: int) -> str:
+    """Render and store the invoice's PDF if it has none yet; returns the stored file name."""
+    invoice = Invoice.objects.get(pk=invoice_id)
+    ensure_invoice_pdf(invoice)
+    return invoice.pdf.name

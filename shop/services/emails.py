@@ -1,0 +1,91 @@
+"""Order e-mails in the buyer's language: subject, plain text and HTML from templates, the invoice PDF attached.
+
+Each e-mail is sent at most once per order and template: an OrderEvent(kind="email", data={"template": …}) records
+it, written in the same transaction that holds the order row while the message goes out (a failed send rolls
+the event back, so a retry sends it; a second call finds the event and sends nothing)."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from ..models import Invoice, Order, OrderEvent, PaymentMethod
+from ..money import format_money
+from .invoices import document_context, ensure_invoice_pdf
+
+logger = logging.getLogger(__name__)
+
+CONFIRMATION = "order_confirmation"
+
+
+def absolute_url(path: str) -> str:
+    return settings.CARAVAN_SITE_URL.rstrip("/") + path
+
+
+def _was_sent(order_id: int, template: str) -> bool:
+    return OrderEvent.objects.filter(order_id=order_id, kind=OrderEvent.Kind.EMAIL, data__template=template).exists()
+
+
+def _account_order_url(order: Order) -> str:
+    """The order's page in the buyer's account, in the buyer's language (call inside translation.override)."""
+    try:
+        return absolute_url(reverse("shop:account-order", kwargs={"number": order.number}))
+    except NoReverseMatch:  # account pages not wired (yet): the path they are served at
+        return absolute_url(f"/{order.language}/account/orders/{order.number}/")
+
+
+def build_order_confirmation(order: Order, invoice: Invoice | None = None) -> EmailMultiAlternatives:
+    """The confirmation message for `order` in its language (not sent). With an invoice, its PDF is attached."""
+    with translation.override(order.language):
+        context = document_context(order)
+        seller = context["seller"]
+        context.update(
+            greeting_name=(order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
+            is_bank_transfer=order.payment_method == PaymentMethod.BANK_TRANSFER,
+            is_cash_on_delivery=order.payment_method == PaymentMethod.CASH_ON_DELIVERY,
+            bank={
+                "holder": seller.get("bank_account_holder", ""),
+                "iban": seller.get("iban", ""),
+                "bic": seller.get("bic", ""),
+                "bank": seller.get("bank_name", ""),
+                "amount": format_money(order.total_gross, order.currency, order.language),
+                "currency": order.currency,
+                "reference": order.number,
+            },
+            order_url=_account_order_url(order) if order.user_id else "",
+            site_url=settings.CARAVAN_SITE_URL,
+            invoice=invoice,
+        )
+        subject = " ".join(render_to_string("shop/email/order_confirmation.subject.txt", context).split())
+        text = render_to_string("shop/email/order_confirmation.txt", context)
+        html = render_to_string("shop/email/order_confirmation.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[order.email])
+    message.attach_alternative(html, "text/html")
+    if invoice is not None:
+        message.attach(f"invoice-{invoice.number}.pdf", ensure_invoice_pdf(invoice), "application/pdf")
+    return message
+
+
+def send_order_confirmation(order_id: int) -> bool:
+    """Send the order confirmation once. Returns False when it was already sent (nothing is sent again)."""
+    if _was_sent(order_id, CONFIRMATION):
+        return False
+    order = Order.objects.select_related("market").get(pk=order_id)
+    invoice = Invoice.objects.filter(order_id=order_id).first()
+    if invoice is not None:
+        ensure_invoice_pdf(invoice)  # render outside the lock below; stored once, so the attachment is the same PDF
+    message = build_order_confirmation(order, invoice)
+    with transaction.atomic():
+        # Two workers sending the same confirmation queue on the order row; the second finds the event.
+        Order.objects.select_for_update().filter(pk=order_id).values_list("pk", flat=True).first()
+        if _was_sent(order_id, CONFIRMATION):
+            return False
+        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.EMAIL, message=f"Order confirmation sent to {order.email}",
+                                  data={"template": CONFIRMATION, "to": order.email, "language": order.language})
+        message.send()
+    logger.info("order %s: confirmation sent to %s", order.number, order.email)
+    return True
