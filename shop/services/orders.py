@@ -107,7 +107,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     base = settings.BASE_CURRENCY
     ioss = settings.CARAVAN_SELLER["ioss_number"] if TaxTreatment.IOSS in quote.treatments else ""
     order = Order.objects.create(
-        number=f"TMP-{cart.token}",
+        number=f"TMP-{cart.pk}",  # replaced by the gapless number just before commit
         cart_token=cart.token,
         user=user if user is not None and user.is_authenticated else cart.user,
         email=cart.email,
