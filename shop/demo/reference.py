@@ -76,3 +76,36 @@ WAREHOUSES = (
     {"code": "us-nj", "name": "New Jersey", "country": "US", "countries_served": ("US",), "priority": 10},
     {"code": "jp-osa", "name": "Osaka", "country": "JP", "countries_served": ("JP", "CN"), "priority": 10},
 )
+
+STANDARD = T("Standard", "Standard", "Standard", "Estándar", "通常配送", "标准配送")
+EXPRESS = T("Express", "Express", "Express", "Exprés", "お急ぎ便", "快递")
+INTERNATIONAL = T("International", "International", "International", "Internacional", "国際配送", "国际配送")
+
+# Shipping methods: (code, warehouse, names, carrier, min days, max days, destinations (empty: all served),
+# currency, [(up to grams, net price)]).
+SHIPPING_METHODS = (
+    ("de-dhl-paket", "de-ber", STANDARD, "DHL", 2, 4, EU_COUNTRIES, "EUR",
+     [(2000, "4.20"), (5000, "5.90"), (10000, "8.40"), (31500, "14.30")]),
+    ("de-dhl-express", "de-ber", EXPRESS, "DHL Express", 1, 2, EU_COUNTRIES, "EUR",
+     [(2000, "12.60"), (5000, "16.80"), (10000, "25.20"), (31500, "42.00")]),
+    ("de-dhl-international", "de-ber", INTERNATIONAL, "DHL", 4, 9, ("GB", "US", "CH", "LI"), "EUR",
+     [(2000, "12.00"), (5000, "18.00"), (10000, "28.00"), (31500, "45.00")]),
+    ("uk-royal-mail", "uk-lon", STANDARD, "Royal Mail Tracked 48", 2, 3, (), "GBP",
+     [(2000, "3.20"), (10000, "7.90"), (30000, "12.50")]),
+    ("uk-dpd", "uk-lon", EXPRESS, "DPD Next Day", 1, 1, (), "GBP",
+     [(2000, "6.50"), (10000, "9.90"), (30000, "15.00")]),
+    ("us-usps", "us-nj", STANDARD, "USPS Ground Advantage", 3, 6, (), "USD",
+     [(2000, "5.50"), (5000, "8.90"), (10000, "14.00"), (30000, "25.00")]),
+    ("us-ups", "us-nj", EXPRESS, "UPS 2nd Day Air", 2, 2, (), "USD",
+     [(2000, "12.00"), (5000, "16.00"), (10000, "24.00"), (30000, "40.00")]),
+    ("jp-yamato", "jp-osa", STANDARD, "Yamato TA-Q-BIN", 1, 2, ("JP",), "JPY",
+     [(2000, "700"), (5000, "900"), (10000, "1300"), (25000, "2000")]),
+    ("jp-ems", "jp-osa", INTERNATIONAL, "Japan Post EMS", 4, 7, ("CN",), "JPY",
+     [(2000, "2000"), (5000, "3000"), (10000, "5000"), (30000, "8000")]),
+)
+
+# Demo vouchers: (code, kind, value, currency, minimum spend)
+VOUCHERS = (
+    ("WELCOME10", "percentage", "10", "EUR", None),
+    ("SAVE5", "fixed", "5", "EUR", "30"),
+)

@@ -39,8 +39,11 @@ from ..models import (
     ProductImage,
     ProductMarketPrice,
     ProductVariant,
+    ShippingMethod,
+    ShippingRate,
     TaxRate,
     VariantPrice,
+    Voucher,
 )
 from ..services.pricing import refresh_market_prices
 from ..services.search import refresh_search_documents
@@ -347,7 +350,28 @@ def ensure_reference(update: bool) -> bool:
             changed = True
         else:
             changed |= Warehouse.objects.get_or_create(code=spec["code"], defaults=defaults)[1]
+    ensure_checkout_reference()
     return changed
+
+
+def ensure_checkout_reference() -> None:
+    """Shipping methods with weight bands from each demo warehouse, and two demo vouchers (only missing rows)."""
+    warehouses = dict(Warehouse.objects.values_list("code", "pk"))
+    for code, warehouse, names, carrier, min_days, max_days, countries, currency, bands in ref.SHIPPING_METHODS:
+        if warehouse not in warehouses:
+            continue
+        method, created = ShippingMethod.objects.get_or_create(
+            code=code,
+            defaults={**_translated("name", names), "carrier": carrier, "warehouse_id": warehouses[warehouse],
+                      "min_days": min_days, "max_days": max_days, "countries": list(countries)},
+        )
+        if created:
+            ShippingRate.objects.bulk_create(
+                ShippingRate(method=method, max_weight_grams=grams, price=Money(Decimal(price), currency)) for grams, price in bands
+            )
+    for code, kind, value, currency, min_spend in ref.VOUCHERS:
+        Voucher.objects.get_or_create(code=code, defaults={"kind": kind, "value": Decimal(value), "currency": currency,
+                                                           "min_spend": Decimal(min_spend) if min_spend else None})
 
 
 def ensure_rates(force: bool) -> bool:
