@@ -1,6 +1,7 @@
 """Checkout pages: contact & shipping address → shipping option → billing → review (voucher, payment method)
 → place order → confirmation. Thin: parse, call services/checkout.py or services/orders.py, render."""
 
+import math
 import uuid
 
 from django.conf import settings
@@ -8,10 +9,12 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
+from django_countries import countries
 
 from fulfillment.services import InsufficientStock
 
@@ -68,9 +71,18 @@ def _context(request, cart, quote, step, **extra):
             for line in quote.lines
         ],
         "totals": _totals(quote),
-        "reserved_until": cart.reserved_until,
+        "reserved_minutes": _minutes_left(cart.reserved_until),
+        "shipping_country": countries.name((cart.shipping_address or {}).get("country", "")),
+        "billing_country": countries.name((cart.billing_address or {}).get("country", "")),
         **extra,
     }
+
+
+def _minutes_left(until) -> int | None:
+    if until is None:
+        return None
+    seconds = (until - timezone.now()).total_seconds()
+    return max(1, math.ceil(seconds / 60)) if seconds > 0 else None
 
 
 def _totals(quote) -> dict:
@@ -292,6 +304,8 @@ def done(request, number):
              for line in order.lines.all()]
     return render(request, "shop/checkout/done.html", {
         "order": order, "lines": lines, "total": _money(order.total_gross, c),
+        "shipping": _money(order.shipping_gross if order.prices_include_tax else order.shipping_net, c),
+        "discount": _money(order.discount, c) if order.discount else "",
         "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),
         "unpaid_days": max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),
     })
