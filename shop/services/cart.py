@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Prefetch, Sum
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..events import cart_changed
-from ..models import Cart, CartLine, ProductVariant
+from ..models import AttributeValue, Cart, CartLine, ProductVariant
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
 from .checkout import release_cart_reservation
@@ -120,6 +120,7 @@ class CartLineView:
     variant_id: int
     sku: str
     name: str
+    variant_name: str
     quantity: int
     unit: Price
     total: Decimal
@@ -128,11 +129,14 @@ class CartLineView:
 
 
 def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
-    """Lines priced for the cart's market now, and the subtotal (sum of line totals). Three queries."""
+    """Lines priced for the cart's market now, and the subtotal (sum of line totals). Four queries."""
     lines = (
         CartLine.objects.filter(cart=cart)
         .select_related("variant__product")
-        .prefetch_related("variant__fixed_prices")
+        .prefetch_related(
+            "variant__fixed_prices",
+            Prefetch("variant__attribute_values", queryset=AttributeValue.objects.select_related("attribute").order_by("attribute__position")),
+        )
         .order_by("created_at", "pk")
     )
     views, subtotal = [], Decimal(0)
@@ -145,6 +149,7 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
                 variant_id=line.variant_id,
                 sku=line.variant.sku,
                 name=line.variant.product.name,
+                variant_name=" / ".join(value.name for value in line.variant.attribute_values.all()),
                 quantity=line.quantity,
                 unit=unit,
                 total=total,
