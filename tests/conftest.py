@@ -20,6 +20,16 @@ def _celery_runs_tasks_in_process():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Requests activate the buyer's language in the test's thread; start every test in the default one."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """The database rolls back between tests; the cache (Redis in CI) and the config memo must too."""
     cache.clear()
