@@ -131,12 +131,12 @@ class OrderAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark offline payment as received"))
     def mark_payment_received(self, request, queryset):
         done, refused = [], []
-        for order in queryset.only("pk", "number"):
+        for pk, number in queryset.values_list("pk", "number"):
             try:
-                order_services.mark_paid(order.pk, user=request.user, reference=_("confirmed in admin"))
-                done.append(order.number)
+                order_services.mark_paid(pk, user=request.user, reference=_("confirmed in admin"))
+                done.append(number)
             except order_services.OrderError as exc:
-                refused.append(f"{order.number}: {exc}")
+                refused.append(f"{number}: {exc}")
         if done:
             self.message_user(request, _("Marked as paid: %(orders)s") % {"orders": ", ".join(done)}, messages.SUCCESS)
         for text in refused:
@@ -145,12 +145,12 @@ class OrderAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cancel orders (stock goes back on sale)"))
     def cancel_orders(self, request, queryset):
         done, refused = [], []
-        for order in queryset.only("pk", "number"):
+        for pk, number in queryset.values_list("pk", "number"):
             try:
-                order_services.cancel_order(order.pk, user=request.user, reason=_("Cancelled in admin"))
-                done.append(order.number)
+                order_services.cancel_order(pk, user=request.user, reason=_("Cancelled in admin"))
+                done.append(number)
             except order_services.OrderError as exc:
-                refused.append(f"{order.number}: {exc}")
+                refused.append(f"{number}: {exc}")
         if done:
             self.message_user(request, _("Cancelled: %(orders)s") % {"orders": ", ".join(done)}, messages.SUCCESS)
         for text in refused:

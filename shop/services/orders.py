@@ -242,6 +242,7 @@ def _give_back_voucher(order: Order) -> None:
 
 def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
     """Staff confirm an offline payment (bank transfer received, cash collected)."""
+    reference = str(reference)
     message = "Payment received" + (f": {reference}" if reference else "")
     order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
     OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user,
@@ -250,7 +251,7 @@ def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
 
 
 def cancel_order(order_id: int, *, user=None, reason: str = "") -> Order:
-    return change_status(order_id, OrderStatus.CANCELLED, user=user, message=reason or "Cancelled")
+    return change_status(order_id, OrderStatus.CANCELLED, user=user, message=str(reason) or "Cancelled")
 
 
 def cancel_unpaid_orders(now=None) -> list[str]:

@@ -1,0 +1,67 @@
+"""The merchant's order screens: list, detail with event log and tax rows, marking an offline payment received,
+cancelling (stock back on sale); vouchers, shipping methods, reservations and allocations pages open."""
+
+from decimal import Decimal
+
+import pytest
+from djmoney.money import Money
+
+from fulfillment.models import Stock, Warehouse
+from shop.models import Order, OrderStatus
+from tests import factories as f
+
+from .checkout_helpers import buy, make_cart
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def order(markets):
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=5)
+    return buy(make_cart(markets["eu"], [(variant, 2)]))
+
+
+def test_order_list_and_detail(admin_client, order):
+    response = admin_client.get("/admin/shop/order/")
+    assert response.status_code == 200 and order.number in response.content.decode()
+    response = admin_client.get(f"/admin/shop/order/{order.pk}/change/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Order placed" in html  # the event log
+    assert "Tax 19 %" in html and order.invoice.number in html
+    assert admin_client.get("/admin/shop/order/?q=" + order.number).status_code == 200
+
+
+def test_mark_offline_payment_received(admin_client, order):
+    response = admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]}, follow=True)
+    assert response.status_code == 200
+    order.refresh_from_db()
+    assert order.status == OrderStatus.PAID and order.paid_at is not None
+    assert order.events.filter(kind="payment").exists()
+    # A second time is refused with a message, not an error page.
+    response = admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]}, follow=True)
+    assert response.status_code == 200
+
+
+def test_cancel_releases_stock(admin_client, order):
+    stock = Stock.objects.get()
+    assert stock.quantity_allocated == 2
+    admin_client.post("/admin/shop/order/", {"action": "cancel_orders", "_selected_action": [order.pk]})
+    stock.refresh_from_db()
+    assert stock.quantity_allocated == 0
+    assert Order.objects.get().status == OrderStatus.CANCELLED
+
+
+def test_orders_cannot_be_deleted_or_added_by_hand(admin_client, order):
+    assert admin_client.get("/admin/shop/order/add/").status_code == 403
+    assert admin_client.get(f"/admin/shop/order/{order.pk}/delete/").status_code == 403
+
+
+@pytest.mark.parametrize("path", ["/admin/shop/voucher/", "/admin/shop/voucher/add/", "/admin/shop/shippingmethod/",
+                                  "/admin/shop/shippingmethod/add/", "/admin/shop/cart/", "/admin/shop/invoice/",
+                                  "/admin/fulfillment/reservation/", "/admin/fulfillment/allocation/", "/admin/shop/address/"])
+def test_back_office_pages_open(admin_client, order, path):
+    assert admin_client.get(path).status_code == 200
