@@ -56,7 +56,7 @@ class OrderAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ("market",)
     inlines = [OrderLineInline, OrderEventInline]
-    actions = ["mark_payment_received", "cancel_orders"]
+    actions = ["mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
         "prices_include_tax", "payment_method", "addresses", "vat_number", "shipping_method_name", "carrier", "delivery_earliest",
@@ -141,6 +141,28 @@ class OrderAdmin(admin.ModelAdmin):
             self.message_user(request, _("Marked as paid: %(orders)s") % {"orders": ", ".join(done)}, messages.SUCCESS)
         for text in refused:
             self.message_user(request, text, messages.ERROR)
+
+    def _move(self, request, queryset, status):
+        done, refused = [], []
+        for pk, number in queryset.values_list("pk", "number"):
+            try:
+                order_services.change_status(pk, status, user=request.user)
+                done.append(number)
+            except order_services.OrderError as exc:
+                refused.append(f"{number}: {exc}")
+        if done:
+            self.message_user(request, _("%(status)s: %(orders)s") % {"status": OrderStatus(status).label, "orders": ", ".join(done)},
+                              messages.SUCCESS)
+        for text in refused:
+            self.message_user(request, text, messages.ERROR)
+
+    @admin.action(description=_("Mark as shipped"))
+    def mark_shipped(self, request, queryset):
+        self._move(request, queryset, OrderStatus.SHIPPED)
+
+    @admin.action(description=_("Mark as delivered"))
+    def mark_delivered(self, request, queryset):
+        self._move(request, queryset, OrderStatus.DELIVERED)
 
     @admin.action(description=_("Cancel orders (stock goes back on sale)"))
     def cancel_orders(self, request, queryset):

@@ -65,3 +65,11 @@ def test_orders_cannot_be_deleted_or_added_by_hand(admin_client, order):
                                   "/admin/fulfillment/reservation/", "/admin/fulfillment/allocation/", "/admin/shop/address/"])
 def test_back_office_pages_open(admin_client, order, path):
     assert admin_client.get(path).status_code == 200
+
+
+def test_ship_and_deliver_follow_the_status_machine(admin_client, order):
+    admin_client.post("/admin/shop/order/", {"action": "mark_delivered", "_selected_action": [order.pk]})
+    assert Order.objects.get().status == OrderStatus.AWAITING_PAYMENT  # refused: not shipped yet
+    admin_client.post("/admin/shop/order/", {"action": "mark_shipped", "_selected_action": [order.pk]})
+    admin_client.post("/admin/shop/order/", {"action": "mark_delivered", "_selected_action": [order.pk]})
+    assert Order.objects.get().status == OrderStatus.DELIVERED
