@@ -4,10 +4,10 @@ line as for eight (no N+1)."""
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.core.cache import cache
 from djmoney.money import Money
 
 from fulfillment.models import Warehouse
