@@ -26,8 +26,10 @@ PASSWORD = "wander-far-37-caravans"
 
 
 @pytest.fixture(autouse=True)
-def _fast_hashing(settings):
+def _fast_hashing_and_no_language_leak(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    yield
+    translation.deactivate()  # requests under /de/ leave German active in this thread; later tests expect the default
 
 
 def _url(name, lang="en", *args, **kwargs):
