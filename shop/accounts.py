@@ -1,6 +1,7 @@
 """Signing in carries the guest's cart over: the session's guest cart merges into the account's cart (quantities
 add up, capped by what the buyer's current market can sell) and the session points at the account's cart."""
 
+from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
@@ -24,3 +25,21 @@ def merge_guest_cart(sender, request, user, **kwargs):
         return
     session[CART_SESSION_KEY] = str(cart.token)
     session[CART_COUNT_KEY] = item_count(cart)
+
+
+class ShopSite:
+    """What allauth's e-mails call the site ("Hello from …"): the shop's name and public host, not the request's
+    host name (django.contrib.sites is not installed)."""
+
+    def __init__(self):
+        from urllib.parse import urlparse
+
+        from django.conf import settings
+
+        self.name = settings.CARAVAN_SHOP_NAME
+        self.domain = urlparse(settings.CARAVAN_SITE_URL).netloc or settings.CARAVAN_SITE_URL
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        return super().send_mail(template_prefix, email, {**context, "current_site": ShopSite()})

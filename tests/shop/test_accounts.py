@@ -76,6 +76,7 @@ def test_sign_up_in_german_confirms_by_a_german_mail_and_signs_in(client, market
     assert message.to == ["anna@example.com"]
     assert "Bitte bestätige deine E-Mail-Adresse" in message.subject
     assert "Um zu bestätigen, dass dies korrekt ist" in message.body  # allauth's German text
+    assert "Caravan" in message.body and "testserver" not in message.body.split("\n")[0]  # the shop greets, not the host
     link = _link(message, "/de/accounts/confirm-email/")
 
     response = client.get(link)
