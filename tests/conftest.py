@@ -10,6 +10,26 @@ from tests import factories as f
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config):
+    """Without Redis the cache is a file cache; give each test run its own folder, so a test run never clears (or
+    reads) the cache of a running dev server or of another test run on the same checkout."""
+    import tempfile
+
+    from django.conf import settings
+
+    default = settings.CACHES["default"]
+    if default["BACKEND"].endswith("FileBasedCache"):
+        default["LOCATION"] = config._caravan_cache_dir = tempfile.mkdtemp(prefix="caravan-test-cache-")
+
+
+def pytest_unconfigure(config):
+    import shutil
+
+    folder = getattr(config, "_caravan_cache_dir", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _celery_runs_tasks_in_process():
     """Tasks are thin wrappers over services: run them in the test's process, even when REDIS_URL is set."""
