@@ -1227,13 +1227,15 @@ T = {
         "輸入ワンストップショップ（Import One-Stop Shop、IOSS）制度によりVATを徴収済みです。IOSS番号：%(ioss)s",
         "增值税已通过进口一站式服务（Import One-Stop Shop，IOSS）代收。IOSS 编号：%(ioss)s",
     ),
-    "Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive 2006/112/EC).": (
-        "Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge) gemäß Art. 196 der Richtlinie 2006/112/EG.",
-        f"Autoliquidation{NB}: TVA due par le preneur (article 196 de la directive 2006/112/CE du Conseil).",
-        "Inversión del sujeto pasivo: el IVA debe ser liquidado por el destinatario "
-        "(artículo 196 de la Directiva 2006/112/CE del Consejo).",
-        "リバースチャージ：VATは受領者が申告・納付します（EU理事会指令2006/112/EC第196条）。",
-        "反向征税：增值税由购买方申报缴纳（欧盟理事会第 2006/112/EC 号指令第 196 条）。",
+    "Reverse charge: tax-exempt intra-Community supply of goods (Article 138, Council Directive 2006/112/EC); VAT to be accounted for by the recipient.": (
+        "Steuerfreie innergemeinschaftliche Lieferung (Art. 138 der Richtlinie 2006/112/EG); "
+        "Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge).",
+        f"Autoliquidation{NB}: livraison intracommunautaire exonérée de TVA (article 138 de la directive 2006/112/CE du Conseil)"
+        f"{NB}; TVA due par le preneur.",
+        "Inversión del sujeto pasivo: entrega intracomunitaria de bienes exenta de IVA (artículo 138 de la Directiva "
+        "2006/112/CE del Consejo); el IVA debe ser liquidado por el destinatario.",
+        "リバースチャージ：免税のEU域内物品供給（EU理事会指令2006/112/EC第138条）。VATは受領者が申告・納付します。",
+        "反向征税：免税的欧盟内部货物供应（欧盟理事会第 2006/112/EC 号指令第 138 条）；增值税由购买方申报缴纳。",
     ),
     "Import VAT and duties are not included and are due on delivery.": (
         "Einfuhrumsatzsteuer und Zölle sind nicht enthalten und bei Zustellung fällig.",

@@ -103,8 +103,8 @@ def tax_note_texts(order: Order) -> list[str]:
             ioss = order.ioss_number or settings.CARAVAN_SELLER.get("ioss_number", "")
             notes.append(gettext("VAT collected under the Import One-Stop Shop. IOSS number: %(ioss)s") % {"ioss": ioss})
         elif code == TaxTreatment.REVERSE_CHARGE:
-            notes.append(gettext("Reverse charge: VAT to be accounted for by the recipient "
-                                 "(Article 196, Council Directive 2006/112/EC)."))
+            notes.append(gettext("Reverse charge: tax-exempt intra-Community supply of goods (Article 138, Council "
+                                 "Directive 2006/112/EC); VAT to be accounted for by the recipient."))
         elif code == TaxTreatment.IMPORT_ON_DELIVERY:
             notes.append(gettext("Import VAT and duties are not included and are due on delivery."))
         elif code == TaxTreatment.UK_LOW_VALUE:

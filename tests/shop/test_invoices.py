@@ -226,7 +226,7 @@ def test_reverse_charge_note_and_the_buyers_vat_number(tmp_path):
     f.OrderLineFactory(order=order, tax_rate=Decimal("0"), unit_gross=Decimal("16.80"), total_gross=Decimal("16.80"),
                        tax_treatment="reverse_charge")
     text = " ".join(_pdf_text(render_invoice_pdf(_issue(order)), tmp_path).split())
-    assert "Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive 2006/112/EC)." in text
+    assert "Reverse charge: tax-exempt intra-Community supply of goods (Article 138, Council Directive 2006/112/EC); VAT to be accounted for by the recipient." in text
     assert "FR40303265045" in text and "Dupont SARL" in text
 
 

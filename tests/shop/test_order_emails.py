@@ -55,7 +55,7 @@ def test_german_bank_transfer_confirmation_with_the_invoice_attached(settings):
         # Bank transfer: account, amount and the order number as the reference.
         assert "Caravan Trading GmbH" in body and "DE89370400440532013000" in body and "COBADEFFXXX" in body
         assert "Commerzbank" in body and order.number in body
-        assert "IOSS number: IM2760000042" in body
+        assert "IOSS-Nummer: IM2760000042" in body
     assert f": {order.number}" in text.split("IBAN")[1]  # "Reference: <order number>" under the bank details
     assert "/account/orders/" not in text  # a guest order has no account page
     (name, content, mimetype), = message.attachments
