@@ -27,9 +27,39 @@ class OrderLineInline(admin.TabularInline):
     model = OrderLine
     extra = 0
     can_delete = False
-    fields = ("sku", "product_name", "variant_name", "quantity", "unit_net", "unit_gross", "tax_rate", "tax_treatment", "discount",
-              "total_net", "total_gross")
+    fields = ("sku", "product_name", "variant_name", "quantity", "unit_net_display", "unit_gross_display", "rate", "tax_treatment",
+              "discount_display", "total_net_display", "total_gross_display")
     readonly_fields = fields
+
+    def _money(self, line, amount):
+        return format_money(amount, line.order.currency, "en")
+
+    @admin.display(description=_("unit net"))
+    def unit_net_display(self, line):
+        return self._money(line, line.unit_net)
+
+    @admin.display(description=_("unit gross"))
+    def unit_gross_display(self, line):
+        return self._money(line, line.unit_gross)
+
+    @admin.display(description=_("tax rate %"))
+    def rate(self, line):
+        return f"{line.tax_rate.normalize():f} %"
+
+    @admin.display(description=_("discount"))
+    def discount_display(self, line):
+        return self._money(line, line.discount) if line.discount else "—"
+
+    @admin.display(description=_("line net"))
+    def total_net_display(self, line):
+        return self._money(line, line.total_net)
+
+    @admin.display(description=_("line gross"))
+    def total_gross_display(self, line):
+        return self._money(line, line.total_gross)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("order")
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -185,7 +185,7 @@ def _redeem(quote: Quote, cart: Cart, order: Order, market, config) -> None:
 
 
 def _order_placed_message(order: Order, quote: Quote) -> str:
-    return f"Order placed: {len(quote.lines)} line(s), {order.total_gross} {order.currency}, {order.get_payment_method_display()}"
+    return f"Order placed: {len(quote.lines)} line(s), {order.total_gross} {order.currency}, {order.payment_method}"
 
 
 def _after_placed(order_id: int) -> None:
