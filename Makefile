@@ -5,7 +5,7 @@ BIN := .venv/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint messages compilemessages bench worker clean
+.PHONY: run test lint messages compilemessages bench bench-checkout worker clean
 
 compilemessages:
 	$(BIN)/python manage.py compilemessages -v0 --ignore=.venv
@@ -37,6 +37,10 @@ test:
 bench:
 	bash scripts/bootstrap.sh bench
 	$(BIN)/python bench/storefront.py
+
+bench-checkout:
+	bash scripts/bootstrap.sh bench
+	$(BIN)/python bench/checkout.py
 
 clean:
 	rm -rf .venv staticfiles db.sqlite3*
