@@ -30,7 +30,7 @@ def available_quantities(variant_ids: Iterable[int], warehouse_ids: Iterable[int
     variant_ids, warehouse_ids = [int(v) for v in variant_ids], [int(w) for w in warehouse_ids]
     if not variant_ids or not warehouse_ids:
         return {}
-    free = _free_expression()
+    free = free_units_sql()
     sql = (
         f"SELECT s.variant_id, SUM({free}) FROM {Stock._meta.db_table} s "
         f"WHERE s.variant_id IN ({_placeholders(variant_ids)}) AND s.warehouse_id IN ({_placeholders(warehouse_ids)}) "
@@ -42,7 +42,7 @@ def available_quantities(variant_ids: Iterable[int], warehouse_ids: Iterable[int
         return {variant_id: int(available) for variant_id, available in cursor.fetchall()}
 
 
-def _free_expression() -> str:
+def free_units_sql() -> str:
     """SQL for one stock row's sellable units: on hand − allocated − live reservations (one `now` parameter)."""
     reservations = Reservation._meta.db_table
     return (
@@ -61,7 +61,7 @@ def products_with_stock(product_ids: Iterable[int], warehouse_ids: Iterable[int]
         f"SELECT DISTINCT v.product_id FROM {Stock._meta.db_table} s JOIN {variant_table} v ON v.id = s.variant_id "
         f"WHERE v.product_id IN ({_placeholders(product_ids)}) AND v.is_active "
         f"AND s.warehouse_id IN ({_placeholders(warehouse_ids)}) AND s.quantity > s.quantity_allocated "
-        f"AND {_free_expression()} > 0"
+        f"AND {free_units_sql()} > 0"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, product_ids + warehouse_ids + [timezone.now()])

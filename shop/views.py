@@ -229,7 +229,8 @@ def _cart_response(request, cart, message="", status=200):
 def _capped_message(change) -> str:
     if not change.capped:
         return ""
-    return _("Only %(count)s available: your cart holds all of them.") % {"count": change.line.quantity}
+    quantity = change.quantity if hasattr(change, "quantity") else change.line.quantity
+    return _("Only %(count)s available: your cart holds all of them.") % {"count": quantity}
 
 
 def _remember_count(request, count: int) -> None:
@@ -257,7 +258,7 @@ def cart_add(request):
             return render(request, "shop/_added.html", {"message": str(exc), "count": request.session.get(CART_COUNT_KEY, 0)})
         return _cart_response(request, cart, str(exc), status=409)
     message = _capped_message(change) or _("Added to your cart.")
-    count = cart_services.item_count(cart)
+    count = change.count
     _remember_count(request, count)
     if not request.htmx:
         messages.info(request, message)

@@ -4,8 +4,9 @@ so a market switch re-prices it and a tampered price in a form has nothing to ta
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch, Sum
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,7 @@ from ..events import cart_changed
 from ..models import AttributeValue, Cart, CartLine, ProductVariant
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
+from ..selectors_stock import sellable_quantity
 from .checkout import release_cart_reservation
 
 MAX_LINE_QUANTITY = 99
@@ -83,13 +85,52 @@ def _parse_variant_id(variant_id) -> int:
         raise CartError(_("This item is not available.")) from None
 
 
-def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> LineChange:
+@dataclass(frozen=True)
+class Added:
+    quantity: int  # the line's quantity now
+    requested: int  # what the buyer asked the line to hold
+    count: int  # items in the whole cart
+
+    @property
+    def capped(self) -> bool:
+        return self.quantity < self.requested
+
+
+def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> Added:
+    """Add units of a variant (capped by what the market can sell and MAX_LINE_QUANTITY). The hot path of the
+    storefront: four short statements in one transaction — sellable units, the cart's lines, an upsert, the
+    cart's timestamp — instead of locking the cart and going through the ORM's update_or_create."""
     variant_id = _parse_variant_id(variant_id)
     added = _parse_quantity(quantity)
     if added == 0:
         raise CartError(_("Enter a whole number of items."))
-    current = CartLine.objects.filter(cart=cart, variant_id=variant_id).values_list("quantity", flat=True).first() or 0
-    return set_line_quantity(cart, variant_id, min(current + added, MAX_LINE_QUANTITY), policy)
+    available = sellable_quantity(variant_id, policy.market.warehouse_ids)
+    if available is None:
+        raise CartError(_("This item is not available."))
+    if available <= 0:
+        raise CartError(_("This item is out of stock for %(market)s.") % {"market": policy.market.name(get_language() or "en")})
+    cap = min(available, MAX_LINE_QUANTITY)
+    with transaction.atomic():
+        lines = dict(CartLine.objects.filter(cart=cart).values_list("variant_id", "quantity"))
+        current = lines.get(variant_id, 0)
+        requested = min(current + added, MAX_LINE_QUANTITY)
+        new_quantity = _upsert_line(cart.pk, variant_id, min(requested, cap), cap)
+        _changed(cart)
+    return Added(new_quantity, requested, sum(lines.values()) - current + new_quantity)
+
+
+def _upsert_line(cart_id: int, variant_id: int, quantity: int, cap: int) -> int:
+    """Insert the line, or add to it (never above `cap`), in one atomic statement; returns the new quantity."""
+    table = CartLine._meta.db_table
+    least = "LEAST" if connection.vendor == "postgresql" else "MIN"
+    sql = (
+        f"INSERT INTO {table} (cart_id, variant_id, quantity, created_at) VALUES (%s, %s, %s, %s) "
+        f"ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = {least}({table}.quantity + excluded.quantity, %s) "
+        "RETURNING quantity"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [cart_id, variant_id, quantity, timezone.now(), cap])
+        return cursor.fetchone()[0]
 
 
 @transaction.atomic
@@ -107,7 +148,8 @@ def merge_carts(source: Cart, target: Cart, policy: PricingPolicy) -> Cart:
 
 def _changed(cart: Cart) -> None:
     release_cart_reservation(cart)  # the hold no longer matches the lines; checkout reserves again
-    cart.save(update_fields=["updated_at"])
+    cart.updated_at = timezone.now()
+    Cart.objects.filter(pk=cart.pk).update(updated_at=cart.updated_at)
     transaction.on_commit(lambda: cart_changed.send(sender=Cart, cart=cart))
 
 
