@@ -110,9 +110,11 @@ def address(request):
     if request.method == "POST":
         form = ContactAddressForm(request.POST, market=market)
         if form.is_valid():
-            checkout_services.set_contact_and_shipping_address(cart, form.cleaned_data["email"], form.address)
-            cart.refresh_from_db()
-            if bounce := _reserve(request, cart, force=True):  # the destination decides the warehouses
+            before = checkout_services.destination(cart, market)
+            cart = checkout_services.set_contact_and_shipping_address(cart, form.cleaned_data["email"], form.address)
+            # The destination decides the warehouses: hold the stock again only if it changed (or nothing is held).
+            moved = checkout_services.destination(cart, market) != before
+            if bounce := _reserve(request, cart, force=moved):
                 return bounce
             return redirect("shop:checkout-shipping")
     else:
@@ -242,11 +244,10 @@ def place(request):
         return _already_placed(request, posted) or _cart_changed(request)
     form = PaymentForm(request.POST)
     if form.is_valid():
-        checkout_services.set_payment_method(cart, form.cleaned_data["payment_method"])
         try:
             order = order_services.place_order(
                 cart.token, request.storefront_config, language=_language(), user=request.user,
-                expected_total=form.cleaned_data["expected_total"],
+                expected_total=form.cleaned_data["expected_total"], payment_method=form.cleaned_data["payment_method"],
             )
         except order_services.StockShortError as exc:
             for text in exc.messages:

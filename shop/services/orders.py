@@ -61,7 +61,8 @@ def _missing_steps(cart: Cart) -> str | None:
     return None
 
 
-def place_order(cart_token, config: StorefrontConfig, *, language: str, user=None, expected_total: Decimal | None = None) -> Order:
+def place_order(cart_token, config: StorefrontConfig, *, language: str, user=None, expected_total: Decimal | None = None,
+                payment_method: str | None = None) -> Order:
     """Turn the cart into an order (or return the order this cart already became: a second submit never makes a
     second order). Raises CheckoutError (incl. StockShortError, PriceChangedError) and writes nothing then."""
     try:
@@ -72,6 +73,10 @@ def place_order(cart_token, config: StorefrontConfig, *, language: str, user=Non
                 if existing is not None:
                     return existing
                 raise OrderError(_("Your cart is empty."))
+            if payment_method is not None:
+                if payment_method not in PaymentMethod.values:
+                    raise OrderError(_("Choose a payment method."))
+                cart.payment_method = payment_method  # chosen on the review page; the order keeps it, the cart is deleted
             order = _place(cart, config, language=language, user=user, expected_total=expected_total)
     except IntegrityError:
         # Two submits of the same cart raced past the lock on different connections: the other one won.
