@@ -2,12 +2,13 @@
 add up, capped by what the buyer's current market can sell) and the session points at the account's cart."""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 
+from . import cart_count
 from .services import accounts as account_services
 from .services.cart import item_count
-from .views import CART_COUNT_KEY, CART_SESSION_KEY
+from .views import CART_SESSION_KEY
 
 
 @receiver(user_logged_in, dispatch_uid="shop.accounts.merge_guest_cart")
@@ -21,10 +22,17 @@ def merge_guest_cart(sender, request, user, **kwargs):
     cart = account_services.adopt_guest_cart(user, session.get(CART_SESSION_KEY), market.id, pricing)
     if cart is None:
         session.pop(CART_SESSION_KEY, None)
-        session[CART_COUNT_KEY] = 0
+        cart_count.remember(request, 0)
         return
     session[CART_SESSION_KEY] = str(cart.token)
-    session[CART_COUNT_KEY] = item_count(cart)
+    cart_count.remember(request, item_count(cart))
+
+
+@receiver(user_logged_out, dispatch_uid="shop.accounts.forget_cart_count")
+def forget_cart_count(sender, request, user, **kwargs):
+    """Signed out: the session (and with it the account's cart) is gone from this browser."""
+    if request is not None:
+        cart_count.remember(request, 0)
 
 
 class ShopSite:

@@ -18,13 +18,14 @@ from django_countries import countries
 
 from fulfillment.services import InsufficientStock
 
+from . import cart_count
 from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm
 from .models import Order
 from .money import format_money
 from .services import checkout as checkout_services
 from .services import orders as order_services
 from .services.checkout import CheckoutError, build_quote
-from .views import CART_COUNT_KEY, CART_SESSION_KEY, _current_cart
+from .views import CART_SESSION_KEY, _current_cart
 
 PLACED_ORDERS_KEY = "placed_orders"
 STEPS = ("address", "shipping", "billing", "review")
@@ -284,7 +285,7 @@ def _already_placed(request, token: str):
 def _placed(request, order):
     placed = request.session.get(PLACED_ORDERS_KEY, [])[-9:]
     request.session[PLACED_ORDERS_KEY] = [*placed, order.number]
-    request.session[CART_COUNT_KEY] = 0
+    cart_count.remember(request, 0)
     # Keep the token: a double submit finds the order by it. The next add-to-cart starts a new cart.
     return redirect(reverse("shop:checkout-done", kwargs={"number": order.number}))
 

@@ -13,6 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from . import cart_count
 from .selectors import category_nav_html
 
 CURRENT = ' aria-current="true"'
@@ -28,6 +29,7 @@ def storefront(request):
         "shop_name": settings.CARAVAN_SHOP_NAME,
         "market": market,
         "market_name": market.name(language),
+        "cart_count": cart_count.current(request),
         "header": SimpleLazyObject(lambda: _header(request, market, config, language)),
     }
 

@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from . import cart_count
 from .pricing import PricingPolicy
 from .storefront_config import begin_request, end_request, get_config
 
@@ -98,6 +99,7 @@ class MarketMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         response = self.get_response(request)
+        cart_count.apply(request, response)
         if market:
             response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", ""))
             # The market (hence currency and prices) comes from the session cookie or Accept-Language.

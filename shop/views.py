@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors
+from . import cart_count, selectors
 from .forms import SORT_CHOICES, ListingFilterForm
 from .rendering import render_cards, render_facets, render_sort_controls, render_variant_options
 from .services import cart as cart_services
@@ -205,7 +205,6 @@ def floor(request):
 # --- Cart -----------------------------------------------------------------------------------------
 
 CART_SESSION_KEY = "cart_token"
-CART_COUNT_KEY = "cart_count"
 
 
 def _current_cart(request, create: bool):
@@ -234,9 +233,7 @@ def _capped_message(change) -> str:
 
 
 def _remember_count(request, count: int) -> None:
-    """The header's item count lives in the session, so pages show it without a query (written on change only)."""
-    if request.session.get(CART_COUNT_KEY, 0) != count:
-        request.session[CART_COUNT_KEY] = count
+    cart_count.remember(request, count)
 
 
 @require_GET
@@ -255,7 +252,7 @@ def cart_add(request):
         change = cart_services.add_to_cart(cart, request.POST.get("variant"), request.POST.get("quantity", "1"), request.pricing)
     except cart_services.CartError as exc:
         if request.htmx:
-            return render(request, "shop/_added.html", {"message": str(exc), "count": request.session.get(CART_COUNT_KEY, 0)})
+            return render(request, "shop/_added.html", {"message": str(exc), "count": cart_count.current(request)})
         return _cart_response(request, cart, str(exc), status=409)
     message = _capped_message(change) or _("Added to your cart.")
     count = change.count

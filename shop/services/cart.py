@@ -114,22 +114,23 @@ def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> Adde
         lines = dict(CartLine.objects.filter(cart=cart).values_list("variant_id", "quantity"))
         current = lines.get(variant_id, 0)
         requested = min(current + added, MAX_LINE_QUANTITY)
-        new_quantity = _upsert_line(cart.pk, variant_id, min(requested, cap), cap)
+        new_quantity = _upsert_line(cart.pk, variant_id, added, min(cap, MAX_LINE_QUANTITY))
         _changed(cart)
     return Added(new_quantity, requested, sum(lines.values()) - current + new_quantity)
 
 
-def _upsert_line(cart_id: int, variant_id: int, quantity: int, cap: int) -> int:
-    """Insert the line, or add to it (never above `cap`), in one atomic statement; returns the new quantity."""
+def _upsert_line(cart_id: int, variant_id: int, added: int, cap: int) -> int:
+    """Insert the line with `added` units, or add them to it, never above `cap`, in one atomic statement (a
+    concurrent add of the same item cannot be lost); returns the line's new quantity."""
     table = CartLine._meta.db_table
     least = "LEAST" if connection.vendor == "postgresql" else "MIN"
     sql = (
-        f"INSERT INTO {table} (cart_id, variant_id, quantity, created_at) VALUES (%s, %s, %s, %s) "
+        f"INSERT INTO {table} (cart_id, variant_id, quantity, created_at) VALUES (%s, %s, {least}(%s, %s), %s) "
         f"ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = {least}({table}.quantity + excluded.quantity, %s) "
         "RETURNING quantity"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [cart_id, variant_id, quantity, timezone.now(), cap])
+        cursor.execute(sql, [cart_id, variant_id, added, cap, timezone.now(), cap])
         return cursor.fetchone()[0]
 
 

@@ -83,3 +83,26 @@ def test_full_cart_page_has_no_stray_out_of_band_fragment(client, markets, varia
     client.post(_url("shop:cart-add"), {"variant": variant.pk, "quantity": "2"})
     body = client.get(_url("shop:cart")).content.decode()
     assert "hx-swap-oob" not in body
+
+
+def test_header_count_survives_pages_and_resets_after_an_order_cookie_not_session(client, markets):
+    """The mini-cart count travels in a small cookie: adding writes no session row after the first add."""
+    from decimal import Decimal
+
+    from djmoney.money import Money
+
+    from fulfillment.models import Warehouse
+    from tests import factories as f
+
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("10"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=Warehouse.objects.get(code="de"), quantity=9)
+    client.get("/de/?market=eu")
+    client.post("/de/cart/add/", {"variant": variant.pk, "quantity": 2}, HTTP_HX_REQUEST="true")
+    session_before = dict(client.session)
+    response = client.post("/de/cart/add/", {"variant": variant.pk, "quantity": 1}, HTTP_HX_REQUEST="true")
+    assert response.cookies["cart_count"].value == "3"
+    assert dict(client.session) == session_before
+    page = client.get("/de/").content.decode()
+    assert '<span id="mini-cart-count">3</span>' in page
+    client.cookies["cart_count"] = "<b>99999"  # tampered: shown as 0, never echoed
+    assert '<span id="mini-cart-count">0</span>' in client.get("/de/").content.decode()
