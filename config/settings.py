@@ -155,7 +155,7 @@ CELERY_BEAT_SCHEDULE = {
     "cancel-unpaid-orders": {"task": "shop.tasks.cancel_unpaid_orders_task", "schedule": 900.0},
 }
 
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "shop.sessions"  # cached_db without the redundant exists() query on create
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
