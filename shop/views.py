@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import connection
+from django.db import connection, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -247,9 +247,10 @@ def cart_detail(request):
 @csrf_exempt
 @require_POST
 def cart_add(request):
-    cart = _current_cart(request, create=True)
     try:
-        change = cart_services.add_to_cart(cart, request.POST.get("variant"), request.POST.get("quantity", "1"), request.pricing)
+        with transaction.atomic():  # a new guest's cart and its first line: one commit
+            cart = _current_cart(request, create=True)
+            change = cart_services.add_to_cart(cart, request.POST.get("variant"), request.POST.get("quantity", "1"), request.pricing)
     except cart_services.CartError as exc:
         if request.htmx:
             return render(request, "shop/_added.html", {"message": str(exc), "count": cart_count.current(request)})
