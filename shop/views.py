@@ -249,6 +249,7 @@ def cart_detail(request):
 def cart_add(request):
     try:
         with transaction.atomic():  # a new guest's cart and its first line: one commit
+            cart_services.relaxed_commit()
             cart = _current_cart(request, create=True)
             change = cart_services.add_to_cart(cart, request.POST.get("variant"), request.POST.get("quantity", "1"), request.pricing)
     except cart_services.CartError as exc:

@@ -136,6 +136,15 @@ def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> Adde
     return Added(new_quantity, requested, sum(lines.values()) - current + new_quantity)
 
 
+def relaxed_commit() -> None:
+    """PostgreSQL: this transaction's commit need not wait for its WAL to reach disk. Only for cart writes — a
+    crash could at worst lose the last fraction of a second of cart changes, never an order, a payment or stock
+    (those commit synchronously) — and it keeps web workers from idling on fsync."""
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
 def _add_in_one_statement(cart: Cart, variant_id: int, added: int, cap: int) -> tuple[int, int, int]:
     """PostgreSQL: read the cart's lines, upsert the line (capped) and touch the cart in one statement (one
     round trip, atomic on its own). Returns (the line's new quantity, items before, the line's quantity before)."""
