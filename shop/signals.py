@@ -17,6 +17,8 @@ from .models import (
     ProductImage,
     ProductMarketPrice,
     ProductVariant,
+    ShippingMethod,
+    ShippingRate,
     TaxRate,
     VariantPrice,
 )
@@ -55,6 +57,14 @@ def _refresh_products(product_ids):
 
     refresh_market_prices(product_ids)
     refresh_search_documents(product_ids)
+
+
+@receiver([post_save, post_delete], sender=ShippingMethod)
+@receiver([post_save, post_delete], sender=ShippingRate)
+def shipping_changed(sender, **kwargs):
+    """Shipping methods live in the configuration snapshot: reload it everywhere."""
+    if not SUSPENDED["value"]:
+        _bump_after_commit(bump_config_version)
 
 
 @receiver([post_save, post_delete], sender=Market)

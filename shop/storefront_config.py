@@ -45,11 +45,26 @@ class MarketInfo:
 
 
 @dataclass(frozen=True)
+class ShippingMethodInfo:
+    id: int
+    names: dict  # language -> name
+    carrier: str
+    countries: frozenset  # empty: every country the warehouse serves
+    min_days: int
+    max_days: int
+    bands: tuple  # ((max grams, Decimal net price, currency), ...) lightest first
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("en") or ""
+
+
+@dataclass(frozen=True)
 class StorefrontConfig:
     markets: tuple
     rates: dict = field(default_factory=dict)
     tax_rates: dict = field(default_factory=dict)  # (country, tax_class) -> Decimal percent
     warehouses: dict = field(default_factory=dict)  # id -> (country, frozenset of countries served)
+    shipping_methods: dict = field(default_factory=dict)  # warehouse id -> (ShippingMethodInfo, ...) in display order
     version: int = 0
 
     def warehouses_for(self, market: MarketInfo, country: str) -> list[int]:
@@ -93,7 +108,7 @@ def _load() -> StorefrontConfig:
 
     from fulfillment.selectors import warehouse_facts
 
-    from .models import Market, TaxRate
+    from .models import Market, ShippingMethod, TaxRate
 
     languages = [code for code, _ in settings.LANGUAGES]
     markets = []
@@ -123,7 +138,21 @@ def _load() -> StorefrontConfig:
     rates.setdefault(settings.BASE_CURRENCY, Decimal(1))
     tax_rates = {(t.country.code, t.tax_class): t.rate for t in TaxRate.objects.all()}
     warehouses = {pk: (country, frozenset(served)) for pk, country, served in facts}
-    return StorefrontConfig(markets=tuple(markets), rates=rates, tax_rates=tax_rates, warehouses=warehouses)
+    shipping: dict = {}
+    for method in ShippingMethod.objects.filter(is_active=True).prefetch_related("rates").order_by("position", "code"):
+        shipping.setdefault(method.warehouse_id, []).append(
+            ShippingMethodInfo(
+                id=method.pk,
+                names={lang: getattr(method, f"name_{lang.replace('-', '_')}") for lang in languages},
+                carrier=method.carrier,
+                countries=frozenset(c.code for c in method.countries),
+                min_days=method.min_days,
+                max_days=method.max_days,
+                bands=tuple((r.max_weight_grams, r.price.amount, str(r.price.currency)) for r in method.rates.all()),
+            )
+        )
+    return StorefrontConfig(markets=tuple(markets), rates=rates, tax_rates=tax_rates, warehouses=warehouses,
+                            shipping_methods={k: tuple(v) for k, v in shipping.items()})
 
 
 def begin_request() -> None:

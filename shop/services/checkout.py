@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock
 
 from ..fx import convert
-from ..models import ADDRESS_FIELDS, AttributeValue, Cart, CartLine, PaymentMethod, ShippingMethod, TaxTreatment, Voucher, VoucherKind
+from ..models import ADDRESS_FIELDS, AttributeValue, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
 from ..models.orders import OrderStatus
 from ..money import format_money, minor_unit, quantize
 from ..pricing import Price, PricingPolicy
@@ -250,19 +250,18 @@ def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: 
     served = config.warehouses.get(warehouse_id, ("", frozenset()))[1]
     today = timezone.localdate()
     options = []
-    methods = ShippingMethod.objects.filter(warehouse_id=warehouse_id, is_active=True).prefetch_related("rates")
-    for method in methods:
-        destinations = {c.code for c in method.countries} or served
-        if country not in destinations:
+    language = _language()
+    for method in config.shipping_methods.get(warehouse_id, ()):
+        if country not in (method.countries or served):
             continue
-        band = next((r for r in method.rates.all() if r.max_weight_grams >= weight), None)  # rates are ordered by weight
+        band = next((b for b in method.bands if b[0] >= weight), None)  # bands are ordered by weight
         if band is None:
             continue
-        price = policy.price(band.price.amount, str(band.price.currency), "standard")
+        price = policy.price(band[1], band[2], "standard")
         if zero_rated:
             price = Price(price.net, price.net, price.currency, Decimal(0), price.includes_tax)
         options.append(
-            ShippingOption(method.pk, method.name, method.carrier, price,
+            ShippingOption(method.id, method.name(language), method.carrier, price,
                            working_days_from(today, method.min_days), working_days_from(today, method.max_days))
         )
     return sorted(options, key=lambda o: (o.price.display, o.latest))

@@ -20,13 +20,13 @@ from .test_checkout_flow import ADDRESS
 pytestmark = pytest.mark.django_db
 
 BUDGETS = {  # page -> most queries on the cold path (configuration snapshot and header built from the database)
-    "cart": 10,
+    "cart": 12,
     "address": 26,  # includes reserving the stock (lock, read, replace)
     "shipping": 16,
     "billing": 16,
     "review": 18,
-    "place": 62,
-    "done": 8,
+    "place": 58,
+    "done": 10,
 }
 
 
