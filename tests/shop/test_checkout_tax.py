@@ -121,3 +121,17 @@ def test_address_outside_the_market_is_refused(markets):
         checkout.clean_address({"full_name": "A", "line1": "B", "city": "C", "country": "US", "postcode": "10001"}, info)
     assert "country" in exc.value.message_dict
     assert Order.objects.count() == 0
+
+
+def test_editing_a_weight_band_reprices_shipping_at_once(markets, london):
+    from shop.models import ShippingRate
+    from shop.storefront_config import get_config
+
+    de = Warehouse.objects.get(code="de")
+    cart = make_cart(markets["eu"], [(variant("10.00", de, weight=300), 1)], country="DE")
+    before = checkout.build_quote(cart, get_config()).shipping_options[0].price.gross
+    band = ShippingRate.objects.filter(method__code="dhl").order_by("max_weight_grams").first()
+    band.price = Money(Decimal("6.30"), "EUR")
+    band.save()
+    after = checkout.build_quote(cart, get_config()).shipping_options[0].price.gross
+    assert before == Decimal("4.99") and after == Decimal("7.99")  # 6.30 net + 19 % = 7.497, shown as .99
