@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Prefetch, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..events import cart_changed
-from ..models import AttributeValue, Cart, CartLine, ProductVariant
+from ..models import Cart, CartLine, ProductVariant
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
+from ..selectors_cart import cart_lines, variant_facts
 from ..selectors_stock import sellable_quantity
 from .checkout import release_cart_reservation
 
@@ -216,40 +217,40 @@ class CartLineView:
     total: Decimal
     unit_display: str
     total_display: str
+    available: bool = True
 
 
 def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
-    """Lines priced for the cart's market now, and the subtotal (sum of line totals). Four queries."""
-    lines = (
-        CartLine.objects.filter(cart=cart)
-        .select_related("variant__product")
-        .prefetch_related(
-            "variant__fixed_prices",
-            Prefetch("variant__attribute_values", queryset=AttributeValue.objects.select_related("attribute").order_by("attribute__position")),
-        )
-        .order_by("created_at", "pk")
-    )
+    """Lines priced for the cart's market now, and the subtotal (sum of line totals). One query for the lines;
+    the variants' names and prices come from the catalogue-versioned cache."""
+    rows = cart_lines(cart)
+    facts = variant_facts(variant_id for variant_id, _quantity in rows)
     views, subtotal = [], Decimal(0)
-    for line in lines:
-        unit = policy.variant_price(line.variant)
-        total = unit.display * line.quantity
-        subtotal += total
+    for variant_id, quantity in rows:
+        fact = facts.get(variant_id)
+        if fact is None:
+            continue
+        unit = policy.price(fact.base_amount, fact.base_currency, fact.tax_class, fact.fixed_prices.get(policy.currency))
+        total = unit.display * quantity
+        if fact.for_sale:
+            subtotal += total
         views.append(
             CartLineView(
-                variant_id=line.variant_id,
-                sku=line.variant.sku,
-                name=line.variant.product.name,
-                variant_name=" / ".join(value.name for value in line.variant.attribute_values.all()),
-                quantity=line.quantity,
+                variant_id=variant_id,
+                sku=fact.sku,
+                name=fact.product_name(language),
+                variant_name=fact.variant_name(language),
+                quantity=quantity,
                 unit=unit,
                 total=total,
                 unit_display=format_money(unit.display, unit.currency, language),
                 total_display=format_money(total, unit.currency, language),
+                available=fact.for_sale,
             )
         )
     return {
         "lines": views,
-        "count": sum(v.quantity for v in views),
+        "count": sum(v.quantity for v in views if v.available),
         "subtotal": subtotal,
         "subtotal_display": format_money(subtotal, policy.currency, language),
         "currency": policy.currency,

@@ -22,17 +22,18 @@ from decimal import ROUND_FLOOR, Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError  # noqa: F401 (raised by clean_address; callers catch it from here)
 from django.db import transaction
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock
 
 from ..fx import convert
-from ..models import ADDRESS_FIELDS, AttributeValue, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
+from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
 from ..models.orders import OrderStatus
 from ..money import format_money, minor_unit, quantize
 from ..pricing import Price, PricingPolicy
+from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import MarketInfo, StorefrontConfig
 from .addresses import EU_MEMBER_STATES, is_well_formed_eu_vat_number, normalise_vat_number, validate_postcode
 
@@ -109,6 +110,7 @@ class Quote:
     tax_by_rate: list[tuple[Decimal, Decimal, Decimal]] = field(default_factory=list)  # (rate, net, tax)
     treatments: list[str] = field(default_factory=list)
     shortages: list = field(default_factory=list)
+    withdrawn: list = field(default_factory=list)  # names of lines no longer for sale
     plan: dict = field(default_factory=dict)  # warehouse id -> {variant id: quantity}
     weight_grams: int = 0
 
@@ -181,22 +183,6 @@ def summarise(quote: Quote) -> None:
     quote.tax_by_rate = sorted(((rate, net, gross - net) for rate, (net, gross) in by_rate.items()), reverse=True)
 
 
-def _variant_name(variant) -> str:
-    return " / ".join(v.name for v in variant.attribute_values.all())
-
-
-def _cart_lines(cart: Cart) -> list[CartLine]:
-    return list(
-        CartLine.objects.filter(cart=cart)
-        .select_related("variant__product")
-        .prefetch_related(
-            "variant__fixed_prices",
-            Prefetch("variant__attribute_values", queryset=AttributeValue.objects.select_related("attribute").order_by("attribute__position")),
-        )
-        .order_by("created_at", "pk")
-    )
-
-
 def destination(cart: Cart, market: MarketInfo) -> str:
     address = cart.shipping_address or {}
     country = address.get("country")
@@ -267,19 +253,24 @@ def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: 
     return sorted(options, key=lambda o: (o.price.display, o.latest))
 
 
-def build_quote(cart: Cart, config: StorefrontConfig, *, lines: list[CartLine] | None = None, language: str = "en",
-                check_voucher: bool = True) -> Quote:
-    """Price the cart for its destination (shipping address country, else the market's default country)."""
+def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = None, check_voucher: bool = True) -> Quote:
+    """Price the cart for its destination (shipping address country, else the market's default country), with
+    names in `language` (default: the active one)."""
     market = config.market_by_id(cart.market_id)
     country = destination(cart, market)
     policy = PricingPolicy(market, config, country=country)
-    lines = _cart_lines(cart) if lines is None else lines
+    language = language or _language()
+    rows = cart_lines(cart)
+    facts = variant_facts(variant_id for variant_id, _quantity in rows)
     quote = Quote(market.currency, market.prices_include_tax, country, [])
-    for line in lines:
-        variant = line.variant
+    for variant_id, quantity in rows:
+        fact = facts.get(variant_id)
+        if fact is None or not fact.for_sale:
+            quote.withdrawn.append(fact.product_name(language) if fact else str(variant_id))
+            continue
+        unit = policy.price(fact.base_amount, fact.base_currency, fact.tax_class, fact.fixed_prices.get(market.currency))
         quote.lines.append(
-            QuoteLine(variant.pk, variant.product.name, _variant_name(variant), variant.sku, line.quantity,
-                      policy.variant_price(variant), variant.weight_grams)
+            QuoteLine(variant_id, fact.product_name(language), fact.variant_name(language), fact.sku, quantity, unit, fact.weight_grams)
         )
     quote.weight_grams = sum(q.weight_grams * q.quantity for q in quote.lines)
     if not quote.lines:

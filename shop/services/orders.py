@@ -97,6 +97,8 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         cart.voucher = Voucher.objects.get(pk=cart.voucher_id)
     with override(language):
         quote = build_quote(cart, config, language=language)
+    if quote.withdrawn:
+        raise OrderError(_("No longer available, please remove it from your cart: %(items)s") % {"items": ", ".join(quote.withdrawn)})
     if not quote.lines:
         raise OrderError(_("Your cart is empty."))
     if quote.voucher_error:

@@ -174,3 +174,28 @@ def test_fifty_buyers_racing_for_the_last_ten_units_make_exactly_ten_orders(mark
     stock = Stock.objects.get(variant=variant)
     assert stock.quantity_allocated == 10 and stock.quantity == 10
     assert sum(Allocation.objects.values_list("quantity", flat=True)) == 10
+
+
+@pytest.mark.django_db
+def test_a_product_withdrawn_meanwhile_is_named_and_not_sold(markets, goods):
+    a, b = goods
+    cart = make_cart(markets["eu"], [(a, 1), (b, 1)])
+    choose_cheapest_shipping(cart)
+    a.product.is_published = False
+    a.product.save()
+    with pytest.raises(OrderError, match="Linen shirt"):
+        buy(cart)
+    assert not Order.objects.exists()
+
+
+@pytest.mark.django_db
+def test_catalogue_edits_show_in_the_checkout_at_once(markets, goods):
+    a, _b = goods
+    cart = make_cart(markets["eu"], [(a, 1)])
+    assert checkout.build_quote(cart, config()).lines[0].product_name == "Linen shirt"
+    a.product.name_en = "Organic linen shirt"
+    a.product.save()
+    a.base_price = Money(Decimal("30"), "EUR")
+    a.save()
+    line = checkout.build_quote(cart, config()).lines[0]
+    assert line.product_name == "Organic linen shirt" and line.unit.gross == Decimal("35.99")  # 30 net × 1.19 = 35.70, shown as 35.99
