@@ -35,11 +35,17 @@ def _language() -> str:
     return get_language() or settings.LANGUAGE_CODE
 
 
-def _cart_or_redirect(request):
+def _cart_or_redirect(request, *, require_lines=False):
+    """The buyer's cart, or a redirect to the cart page. Steps that price the cart check for lines on the quote
+    (no extra query); the first step checks here."""
     cart = _current_cart(request, create=False)
-    if cart is None or not cart.lines.exists():
+    if cart is None or (require_lines and not cart.lines.exists()):
         return None, redirect("shop:cart")
     return cart, None
+
+
+def _empty(quote) -> bool:
+    return not quote.lines and not quote.withdrawn
 
 
 def _money(amount, currency):
@@ -102,7 +108,7 @@ def _totals(quote) -> dict:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def address(request):
-    cart, bounce = _cart_or_redirect(request)
+    cart, bounce = _cart_or_redirect(request, require_lines=True)
     if bounce:
         return bounce
     if request.method == "GET" and (bounce := _reserve(request, cart)):
@@ -143,6 +149,8 @@ def shipping(request):
     if not cart.shipping_address:
         return redirect("shop:checkout-address")
     quote = build_quote(cart, request.storefront_config, language=_language())
+    if _empty(quote):
+        return redirect("shop:cart")
     error = ""
     if request.method == "POST":
         try:
@@ -197,6 +205,8 @@ def review(request):
     if bounce := _reserve(request, cart):
         return bounce
     quote = build_quote(cart, request.storefront_config, language=_language())
+    if _empty(quote):
+        return redirect("shop:cart")
     if quote.shipping is None:
         messages.error(request, _("Please choose a shipping option again."))
         return redirect("shop:checkout-shipping")
@@ -241,7 +251,7 @@ def voucher(request):
 def place(request):
     posted = request.POST.get("cart", "")
     cart = _current_cart(request, create=False)
-    if cart is None or str(cart.token) != posted or not cart.lines.exists():
+    if cart is None or str(cart.token) != posted:
         return _already_placed(request, posted) or _cart_changed(request)
     form = PaymentForm(request.POST)
     if form.is_valid():

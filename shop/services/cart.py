@@ -18,6 +18,7 @@ from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..selectors_stock import sellable_quantity
 from .checkout import release_cart_reservation
+from .db import relaxed_commit  # noqa: F401 (views call cart_services.relaxed_commit)
 
 MAX_LINE_QUANTITY = 99
 
@@ -135,15 +136,6 @@ def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> Adde
         new_quantity = _upsert_line(cart.pk, variant_id, added, cap)
         _changed(cart)
     return Added(new_quantity, requested, sum(lines.values()) - current + new_quantity)
-
-
-def relaxed_commit() -> None:
-    """PostgreSQL: this transaction's commit need not wait for its WAL to reach disk. Only for cart writes — a
-    crash could at worst lose the last fraction of a second of cart changes, never an order, a payment or stock
-    (those commit synchronously) — and it keeps web workers from idling on fsync."""
-    if connection.vendor == "postgresql" and connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def _add_in_one_statement(cart: Cart, variant_id: int, added: int, cap: int) -> tuple[int, int, int]:

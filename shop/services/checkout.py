@@ -36,6 +36,7 @@ from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import MarketInfo, StorefrontConfig
 from .addresses import EU_MEMBER_STATES, is_well_formed_eu_vat_number, normalise_vat_number, validate_postcode
+from .db import relaxed_commit
 
 HUNDRED = Decimal(100)
 EU_IMPORT_LIMIT = (Decimal(150), "EUR")  # IOSS: consignments up to €150 have VAT collected at checkout
@@ -408,6 +409,7 @@ def _lock(cart: Cart) -> Cart:
 
 @transaction.atomic
 def set_contact_and_shipping_address(cart: Cart, email: str, address: dict) -> Cart:
+    relaxed_commit()  # cart data, not orders or stock
     cart = _lock(cart)
     changed_country = (cart.shipping_address or {}).get("country") != address["country"]
     cart.email = email.strip().lower()
@@ -426,6 +428,7 @@ def set_shipping_method(cart: Cart, method_id, quote: Quote) -> Cart:
         method_id = None
     if method_id not in {o.method_id for o in quote.shipping_options}:
         raise CheckoutError(_("Choose one of the shipping options shown."))
+    relaxed_commit()
     cart = _lock(cart)
     cart.shipping_method_id = method_id
     cart.save(update_fields=["shipping_method", "updated_at"])
@@ -435,6 +438,7 @@ def set_shipping_method(cart: Cart, method_id, quote: Quote) -> Cart:
 @transaction.atomic
 def set_billing(cart: Cart, billing: dict | None, vat_number: str) -> Cart:
     """Billing address (None: same as shipping) with the buyer's VAT number, kept on the billing copy."""
+    relaxed_commit()  # cart data, not orders or stock
     cart = _lock(cart)
     address = dict(billing if billing is not None else (cart.shipping_address or {}))
     address["vat_number"] = normalise_vat_number(vat_number)

@@ -39,7 +39,7 @@ def format_invoice_number(year: int, sequence: int) -> str:
     return f"{year}-{sequence:06d}"
 
 
-def issue_invoice(order: Order, *, now: datetime.datetime | None = None) -> Invoice:
+def issue_invoice(order: Order, *, now: datetime.datetime | None = None, new_order: bool = False) -> Invoice:
     """The order's invoice, issued now with the next gapless number of the year (`2026-000001`) if it has none.
 
     Must run inside the transaction that places (or bills) the order: the counter row and the order row stay
@@ -47,11 +47,12 @@ def issue_invoice(order: Order, *, now: datetime.datetime | None = None) -> Invo
     issue time (default: the current time); its year picks the sequence."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("issue_invoice() must run inside the transaction that places the order")
-    # Lock the order first: two callers billing the same order queue here, and the second finds the invoice.
-    Order.objects.select_for_update().filter(pk=order.pk).values_list("pk", flat=True).first()
-    existing = Invoice.objects.filter(order_id=order.pk).first()
-    if existing is not None:
-        return existing
+    if not new_order:  # an order inserted in this very transaction cannot have an invoice yet, nor another biller
+        # Lock the order first: two callers billing the same order queue here, and the second finds the invoice.
+        Order.objects.select_for_update().filter(pk=order.pk).values_list("pk", flat=True).first()
+        existing = Invoice.objects.filter(order_id=order.pk).first()
+        if existing is not None:
+            return existing
     issued_at = now or timezone.now()
     year = timezone.localtime(issued_at).year
     sequence = next_number(INVOICE_COUNTER, year)

@@ -168,7 +168,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
                               data={"total": str(order.total_gross), "currency": order.currency})
     from .invoices import issue_invoice
 
-    issue_invoice(order)
+    issue_invoice(order, new_order=True)
     cart.delete()
     return order
 
