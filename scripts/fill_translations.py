@@ -37,6 +37,14 @@ NB = "\u00a0"  # French typography: no-break space before : ; ! ? and inside « 
 
 # msgid -> (de, fr, es, ja, zh_Hans)
 T = {
+    "No longer available": ("Nicht mehr erhältlich", "Plus disponible", "Ya no está disponible", "販売終了", "已下架"),
+    "No longer available, please remove it from your cart: %(items)s": (
+        "Nicht mehr erhältlich, bitte aus dem Warenkorb entfernen: %(items)s",
+        f"Plus disponible, veuillez le retirer de votre panier{NB}: %(items)s",
+        "Ya no está disponible; retírelo de su carrito: %(items)s",
+        "販売終了のため、カートから削除してください：%(items)s",
+        "已下架，请从购物车中移除：%(items)s",
+    ),
     # --- app labels -------------------------------------------------------------------------------
     "Customers": ("Kunden", "Clients", "Clientes", "顧客", "客户"),
     "Fulfillment": ("Auftragsabwicklung", "Logistique", "Logística", "フルフィルメント", "订单履约"),
