@@ -37,6 +37,13 @@ NB = "\u00a0"  # French typography: no-break space before : ; ! ? and inside « 
 
 # msgid -> (de, fr, es, ja, zh_Hans)
 T = {
+    "Your shipping address is outside the %(market)s shop. Please enter it again.": (
+        "Ihre Lieferadresse liegt außerhalb des Shops %(market)s. Bitte geben Sie sie erneut ein.",
+        "Votre adresse de livraison est en dehors de la boutique %(market)s. Veuillez la saisir à nouveau.",
+        "Su dirección de envío está fuera de la tienda %(market)s. Vuelva a introducirla.",
+        "お届け先住所が%(market)s向けショップの対象外です。もう一度ご入力ください。",
+        "您的收货地址不在%(market)s商店的配送范围内，请重新输入。",
+    ),
     "No longer available": ("Nicht mehr erhältlich", "Plus disponible", "Ya no está disponible", "販売終了", "已下架"),
     "No longer available, please remove it from your cart: %(items)s": (
         "Nicht mehr erhältlich, bitte aus dem Warenkorb entfernen: %(items)s",

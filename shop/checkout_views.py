@@ -48,6 +48,16 @@ def _empty(quote) -> bool:
     return not quote.lines and not quote.withdrawn
 
 
+def _address_outside_market(request, cart):
+    """The buyer switched market after entering an address there: back to the address step."""
+    country = (cart.shipping_address or {}).get("country")
+    if country and country not in request.market.countries:
+        messages.error(request, _("Your shipping address is outside the %(market)s shop. Please enter it again.")
+                       % {"market": request.market.name(_language())})
+        return redirect("shop:checkout-address")
+    return None
+
+
 def _money(amount, currency):
     return format_money(amount, currency, _language())
 
@@ -148,6 +158,8 @@ def shipping(request):
         return bounce
     if not cart.shipping_address:
         return redirect("shop:checkout-address")
+    if bounce := _address_outside_market(request, cart):
+        return bounce
     quote = build_quote(cart, request.storefront_config, language=_language())
     if _empty(quote):
         return redirect("shop:cart")
@@ -202,6 +214,8 @@ def review(request):
         return bounce
     if not cart.billing_address:
         return redirect("shop:checkout-billing")
+    if bounce := _address_outside_market(request, cart):
+        return bounce
     if bounce := _reserve(request, cart):
         return bounce
     quote = build_quote(cart, request.storefront_config, language=_language())

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
 
@@ -45,13 +45,19 @@ class PriceChangedError(CheckoutError):
     pass
 
 
+def _lang() -> str:
+    return get_language() or settings.LANGUAGE_CODE
+
+
 def allocation_reference(order: Order) -> str:
     return f"order:{order.pk}"
 
 
-def _missing_steps(cart: Cart) -> str | None:
+def _missing_steps(cart: Cart, market) -> str | None:
     if not cart.email or not cart.shipping_address:
         return _("Enter your e-mail and shipping address.")
+    if cart.shipping_address.get("country") not in market.countries:
+        return _("Your shipping address is outside the %(market)s shop. Please enter it again.") % {"market": market.name(_lang())}
     if not cart.shipping_method_id:
         return _("Choose a shipping option.")
     if not cart.billing_address:
@@ -89,7 +95,7 @@ def place_order(cart_token, config: StorefrontConfig, *, language: str, user=Non
 
 
 def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expected_total: Decimal | None) -> Order:
-    missing = _missing_steps(cart)
+    missing = _missing_steps(cart, config.market_by_id(cart.market_id))
     if missing:
         raise OrderError(missing)
     if cart.voucher_id:

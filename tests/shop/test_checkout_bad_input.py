@@ -123,3 +123,12 @@ def test_malformed_addresses(client, shop, field, value):
 def test_get_on_post_only_endpoints(client, shop):
     assert client.get("/de/checkout/place/").status_code == 405
     assert client.get("/de/checkout/voucher/").status_code == 405
+
+
+def test_switching_market_after_the_address_sends_the_buyer_back(client, shop):
+    review = go_to_review(client, shop)  # German address in the EU market
+    client.get("/de/?market=uk")  # the buyer switches to the UK market
+    response = client.get("/de/checkout/review/")
+    assert response.status_code == 302 and response["Location"].endswith("/de/checkout/")
+    response = place(client, review)
+    assert not Order.objects.exists()
