@@ -79,6 +79,7 @@ class ContactAddressForm(AddressForm):
     field_order = ["email"]
     email = forms.EmailField(label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}),
                              help_text=_("For your order confirmation and invoice."))
+    save_address = forms.BooleanField(label=_("Save this address in my address book"), required=False)
 
 
 class BillingForm(AddressForm):

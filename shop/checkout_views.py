@@ -22,6 +22,7 @@ from . import cart_count
 from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm
 from .models import Order
 from .money import format_money
+from .services import accounts as account_services
 from .services import checkout as checkout_services
 from .services import orders as order_services
 from .services.checkout import CheckoutError, build_quote
@@ -129,24 +130,43 @@ def address(request):
         if form.is_valid():
             before = checkout_services.destination(cart, market)
             cart = checkout_services.set_contact_and_shipping_address(cart, form.cleaned_data["email"], form.address)
+            if request.user.is_authenticated and form.cleaned_data.get("save_address"):
+                account_services.remember_address(request.user, form.address)
             # The destination decides the warehouses: hold the stock again only if it changed (or nothing is held).
             moved = checkout_services.destination(cart, market) != before
             if bounce := _reserve(request, cart, force=moved):
                 return bounce
             return redirect("shop:checkout-shipping")
     else:
-        initial = dict(cart.shipping_address or _saved_address(request) or {"country": market.default_country})
+        chosen = _saved_address(request, request.GET.get("use"), market)
+        initial = dict(chosen or cart.shipping_address or _saved_address(request, None, market) or {"country": market.default_country})
         initial["email"] = cart.email or (request.user.email if request.user.is_authenticated else "")
         form = ContactAddressForm(initial=initial, market=market)
+    if not request.user.is_authenticated:
+        del form.fields["save_address"]  # only an account has an address book
     quote = build_quote(cart, request.storefront_config, language=_language())
-    return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form),
+    book = _address_book(request, market)
+    return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form, book=book),
                   status=400 if form.is_bound and form.errors else 200)
 
 
-def _saved_address(request):
+def _address_book(request, market) -> list:
+    """The signed-in buyer's saved addresses in this market's countries (for "deliver here")."""
+    if not request.user.is_authenticated:
+        return []
+    return [a for a in request.user.addresses.order_by("-is_default", "-created_at") if a.country.code in market.countries]
+
+
+def _saved_address(request, address_id, market):
+    """A saved address of the signed-in buyer in this market: the one asked for, else the default one."""
     if not request.user.is_authenticated:
         return None
-    saved = request.user.addresses.order_by("-is_default", "-created_at").first()
+    book = request.user.addresses.filter(country__in=list(market.countries)).order_by("-is_default", "-created_at")
+    if address_id is not None:
+        if not str(address_id).isdigit():
+            return None
+        book = book.filter(pk=int(address_id))
+    saved = book.first()
     return saved.as_dict() if saved else None
 
 

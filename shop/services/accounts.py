@@ -38,6 +38,16 @@ def save_address(user, data: dict, address_id: int | None = None, make_default: 
 
 
 @transaction.atomic
+def remember_address(user, address: dict) -> Address | None:
+    """Checkout's "save this address": add it to the buyer's address book unless the same address is there."""
+    _lock_user(user)  # two submits of the same address add it once
+    fields = {name: address.get(name, "") or "" for name in ADDRESS_BOOK_FIELDS if name != "vat_number"}
+    if Address.objects.filter(user=user, **fields).exists():
+        return None
+    return save_address(user, fields)
+
+
+@transaction.atomic
 def set_default_address(user, address_id: int) -> Address:
     _lock_user(user)
     address = _owned(user, address_id)

@@ -140,3 +140,39 @@ def test_steps_cannot_be_skipped(client, shop):
 def test_empty_cart_goes_back_to_cart(client, shop):
     assert client.get("/de/checkout/")["Location"].endswith("/de/cart/")
     assert client.post("/de/checkout/place/", {"cart": "nonsense"})["Location"].endswith("/de/cart/")
+
+
+def test_signed_in_buyer_uses_and_fills_the_address_book(client, shop):
+    from django.contrib.auth import get_user_model
+
+    from shop.models import Address
+
+    user = get_user_model().objects.create_user("anna", "anna@example.com", "pw-long-enough-1")
+    home = Address.objects.create(user=user, full_name="Anna Home", line1="Hausweg 1", postcode="80331", city="München",
+                                  country="DE", is_default=True)
+    office = Address.objects.create(user=user, full_name="Anna Office", line1="Büroplatz 2", postcode="75001", city="Paris",
+                                    country="FR")
+    Address.objects.create(user=user, full_name="Anna US", line1="1 Main St", postcode="10001", city="New York", country="US")
+    client.force_login(user)
+    client.get("/de/?market=eu")
+    add(client, shop["a"])
+    page = client.get("/de/checkout/")
+    html = page.content.decode()
+    assert 'value="Hausweg 1"' in html  # the default address is filled in
+    assert "Anna Office" in html and "Anna US" not in html  # only addresses the EU market delivers to
+    assert 'value="Büroplatz 2"' in client.get(f"/de/checkout/?use={office.pk}").content.decode()
+    assert client.get("/de/checkout/?use=not-a-number").status_code == 200
+    other = Address.objects.create(user=get_user_model().objects.create_user("x", "x@example.com", "pw-long-enough-2"),
+                                   full_name="Someone Else", line1="Geheim 3", postcode="10115", city="Berlin", country="DE")
+    assert "Geheim 3" not in client.get(f"/de/checkout/?use={other.pk}").content.decode()
+    new = {**ADDRESS, "full_name": "Anna Neu", "line1": "Neuer Weg 9", "save_address": "on"}
+    assert client.post("/de/checkout/", new).status_code == 302
+    assert client.post("/de/checkout/", new).status_code == 302  # the same address twice is saved once
+    assert Address.objects.filter(user=user, line1="Neuer Weg 9").count() == 1
+    assert Address.objects.get(pk=home.pk).is_default
+
+
+def test_guests_have_no_address_book_checkbox(client, shop):
+    client.get("/de/?market=eu")
+    add(client, shop["a"])
+    assert "save_address" not in client.get("/de/checkout/").content.decode()
