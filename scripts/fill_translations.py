@@ -41,7 +41,6 @@ T = {
         "Diese Adresse in meinem Adressbuch speichern", "Enregistrer cette adresse dans mon carnet d’adresses",
         "Guardar esta dirección en mi libreta de direcciones", "この住所をアドレス帳に保存する", "将此地址保存到我的地址簿",
     ),
-    "Your addresses": ("Ihre Adressen", "Vos adresses", "Sus direcciones", "登録済みの住所", "您的地址"),
     "Deliver here": ("Hierhin liefern", "Livrer ici", "Enviar aquí", "この住所に届ける", "送到这里"),
     "Your shipping address is outside the %(market)s shop. Please enter it again.": (
         "Ihre Lieferadresse liegt außerhalb des Shops %(market)s. Bitte geben Sie sie erneut ein.",

@@ -191,9 +191,13 @@ def destination(cart: Cart, market: MarketInfo) -> str:
 
 
 def _treatment(warehouse_country: str, country: str, net_value: Decimal, currency: str, config: StorefrontConfig,
-               reverse_charge: bool) -> str:
-    if reverse_charge:
-        return TaxTreatment.REVERSE_CHARGE
+               eu_business: bool) -> str:
+    if eu_business and country in EU_MEMBER_STATES:
+        if warehouse_country in EU_MEMBER_STATES and warehouse_country != country:
+            return TaxTreatment.REVERSE_CHARGE  # intra-Community supply: the goods cross a border inside the EU
+        if warehouse_country not in EU_MEMBER_STATES:
+            return TaxTreatment.IMPORT_ON_DELIVERY  # a business imports and pays import VAT itself (IOSS is B2C only)
+        return TaxTreatment.DOMESTIC  # dispatched and delivered in the same member state
     if country in EU_MEMBER_STATES and warehouse_country not in EU_MEMBER_STATES:
         limit, limit_currency = EU_IMPORT_LIMIT
         within = convert(net_value, currency, limit_currency, config.rates) <= limit
@@ -207,7 +211,8 @@ def _treatment(warehouse_country: str, country: str, net_value: Decimal, currenc
 
 def qualifies_for_reverse_charge(cart: Cart, country: str) -> bool:
     """An EU business buyer (well-formed VAT number of its billing country, a member state other than the
-    seller's) receiving the goods in the EU."""
+    seller's) receiving the goods in the EU. Whether a consignment is then an intra-Community supply (reverse
+    charge) depends on where it ships from: see _treatment."""
     billing = cart.billing_address or cart.shipping_address or {}
     vat_number = (billing.get("vat_number") or "").strip()
     billing_country = billing.get("country") or country

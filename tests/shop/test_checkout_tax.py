@@ -135,3 +135,17 @@ def test_editing_a_weight_band_reprices_shipping_at_once(markets, london):
     band.save()
     after = checkout.build_quote(cart, get_config()).shipping_options[0].price.gross
     assert before == Decimal("4.99") and after == Decimal("7.99")  # 6.30 net + 19 % = 7.497, shown as .99
+
+
+def test_no_reverse_charge_when_the_goods_stay_in_the_dispatch_country(markets, london):
+    """A French business buying goods delivered in Germany from the Berlin warehouse: a German domestic supply."""
+    de = Warehouse.objects.get(code="de")
+    cart = make_cart(markets["eu"], [(variant("100.00", de), 1)], country="DE", billing_country="FR", vat_number="FR12345678901")
+    quote = choose_cheapest_shipping(cart)
+    assert quote.lines[0].treatment == TaxTreatment.DOMESTIC and quote.lines[0].tax_rate == Decimal("19")
+
+
+def test_eu_business_importing_from_outside_the_eu_pays_import_vat_itself(markets, london):
+    cart = make_cart(markets["eu"], [(variant("40.00", london), 1)], country="FR", billing_country="FR", vat_number="FR12345678901")
+    quote = choose_cheapest_shipping(cart)
+    assert quote.lines[0].treatment == TaxTreatment.IMPORT_ON_DELIVERY and quote.total_tax == 0
