@@ -15,6 +15,7 @@ from django_countries import countries
 
 from .models import Address, Order, OrderEvent, OrderStatus
 from .money import babel_locale, format_money
+from .services.invoices import tax_note_texts
 
 ORDERS_PER_PAGE = 20
 # What a buyer may see of an order's log; e-mails, invoice bookkeeping and staff notes stay internal.
@@ -138,6 +139,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
         "voucher_code": order.voucher_code,
         "total_net": money(order.total_net),
         "tax_rows": tax_rows,
+        "tax_notes": tax_note_texts(order),
         "total_tax": money(order.total_tax),
         "total": money(order.total_gross),
         "delivery_earliest": _date(order.delivery_earliest, language),

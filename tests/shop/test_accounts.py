@@ -392,3 +392,10 @@ def test_seed_demo_creates_a_verified_demo_buyer_who_can_sign_in(client, db, mon
     user.refresh_from_db()
     assert user.check_password("from-the-environment-9")
     assert get_user_model().objects.filter(email="buyer@example.com").count() == 1 and Address.objects.filter(user=user).count() == 1
+
+
+def test_order_detail_shows_the_tax_notes(buyer_client):
+    client, user = buyer_client, buyer_client.user
+    order = _order(user, tax_notes=["reverse_charge"], vat_number="FR12345678901")
+    html = client.get(f"/en/account/orders/{order.number}/").content.decode()
+    assert "Reverse charge: tax-exempt intra-Community supply of goods" in html
