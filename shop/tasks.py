@@ -24,3 +24,11 @@ def render_invoice_pdf_task(invoice_id: int) -> str:
     invoice = Invoice.objects.get(pk=invoice_id)
     ensure_invoice_pdf(invoice)
     return invoice.pdf.name
+
+
+@shared_task
+def cancel_unpaid_orders_task() -> list[str]:
+    """Beat: cancel bank-transfer orders unpaid after CARAVAN_UNPAID_ORDER_HOURS and release their stock."""
+    from .services.orders import cancel_unpaid_orders
+
+    return cancel_unpaid_orders()
