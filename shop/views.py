@@ -211,7 +211,12 @@ def _current_cart(request, create: bool):
     token = request.session.get(CART_SESSION_KEY)
     if not create and not token and not request.user.is_authenticated:
         return None
-    cart = cart_services.get_or_create_cart(market_id=request.market.id, token=token, user=request.user)
+    if create:
+        cart = cart_services.get_or_create_cart(market_id=request.market.id, token=token, user=request.user)
+    else:  # looking does not create: e.g. after the cart became an order, the token still finds that order
+        cart = cart_services.find_cart(market_id=request.market.id, token=token, user=request.user)
+        if cart is None:
+            return None
     if cart.user_id is None and request.session.get(CART_SESSION_KEY) != str(cart.token):
         request.session[CART_SESSION_KEY] = str(cart.token)
     return cart

@@ -34,19 +34,28 @@ class LineChange:
     capped: bool  # fewer than requested because that is all the market has
 
 
-def get_or_create_cart(*, market_id: int, token=None, user=None) -> Cart:
-    """The account's cart for a signed-in buyer, else the guest cart with this token, else a new cart."""
+def find_cart(*, market_id: int, token=None, user=None) -> Cart | None:
+    """The account's cart for a signed-in buyer, else the guest cart with this token (moved to the buyer's
+    current market), else None. One query unless the market changed."""
     cart = None
     if user is not None and user.is_authenticated:
         cart = Cart.objects.filter(user=user).order_by("-updated_at").first()
     elif token:
         cart = _guest_cart(token)
     if cart is None:
-        return Cart.objects.create(market_id=market_id, user=user if user is not None and user.is_authenticated else None)
+        return None
     if cart.market_id != market_id:
         release_cart_reservation(cart)  # another market ships from other warehouses
         cart.market_id = market_id
         cart.save(update_fields=["market", "updated_at"])
+    return cart
+
+
+def get_or_create_cart(*, market_id: int, token=None, user=None) -> Cart:
+    """The account's cart for a signed-in buyer, else the guest cart with this token, else a new cart."""
+    cart = find_cart(market_id=market_id, token=token, user=user)
+    if cart is None:
+        return Cart.objects.create(market_id=market_id, user=user if user is not None and user.is_authenticated else None)
     return cart
 
 

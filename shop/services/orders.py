@@ -90,7 +90,7 @@ def place_order(cart_token, config: StorefrontConfig, *, language: str, user=Non
         if existing is None:
             raise
         return existing
-    transaction.on_commit(lambda: _after_placed(order.pk))
+    transaction.on_commit(lambda: _after_placed(order.pk), robust=True)
     return order
 
 
@@ -202,11 +202,17 @@ def _order_placed_message(order: Order, quote: Quote) -> str:
 
 
 def _after_placed(order_id: int) -> None:
+    """After the order is committed: tell listeners and queue the confirmation. A failure here (mail server or
+    broker down) must not fail the buyer's request — the order exists; it is logged and the e-mail can be resent."""
     from ..tasks import send_order_confirmation_task
 
     order = Order.objects.get(pk=order_id)
-    order_placed.send(sender=Order, order=order)
-    send_order_confirmation_task.delay(order_id)
+    order_placed.send_robust(sender=Order, order=order)
+    try:
+        send_order_confirmation_task.delay(order_id)
+    except Exception:
+        logger.exception("order %s: could not queue the confirmation e-mail", order.number)
+        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.NOTE, message="Confirmation e-mail could not be queued")
 
 
 # --- Status machine ------------------------------------------------------------------------------------------------

@@ -176,3 +176,16 @@ def test_guests_have_no_address_book_checkbox(client, shop):
     client.get("/de/?market=eu")
     add(client, shop["a"])
     assert "save_address" not in client.get("/de/checkout/").content.decode()
+
+
+def test_mail_server_down_still_confirms_the_order_and_a_resubmit_finds_it(client, shop, settings, django_capture_on_commit_callbacks):
+    settings.EMAIL_BACKEND = "tests.shop.failing_mail.EmailBackend"
+    review = go_to_review(client, shop)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = place(client, review)
+    order = Order.objects.get()
+    assert first.status_code == 302 and first["Location"].endswith(f"/done/{order.number}/")
+    assert order.events.filter(kind="note").exists() and not mail.outbox
+    assert client.get("/de/cart/").status_code == 200 and Cart.objects.count() == 0  # looking creates no cart
+    second = place(client, review)
+    assert second["Location"] == first["Location"] and Order.objects.count() == 1
