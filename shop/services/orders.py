@@ -10,7 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import get_language, override
@@ -241,8 +241,9 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
         if new_status == OrderStatus.CANCELLED:
             order.cancelled_at = timezone.now()
             fields.append("cancelled_at")
-            deallocate_stock(allocation_reference(order))
+            # Voucher row before stock rows, the order placing takes them in (no deadlock between the two).
             _give_back_voucher(order)
+            deallocate_stock(allocation_reference(order))
         order.save(update_fields=fields)
         OrderEvent.objects.create(
             order=order, kind=OrderEvent.Kind.STATUS, user=user if user is not None and user.is_authenticated else None,
@@ -288,4 +289,6 @@ def cancel_unpaid_orders(now=None) -> list[str]:
             cancelled.append(order.number)
         except OrderError:
             logger.info("order %s changed before the unpaid sweep reached it", order_id)
+        except DatabaseError:
+            logger.exception("order %s: could not be cancelled now; the next sweep retries", order_id)
     return cancelled

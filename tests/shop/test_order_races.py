@@ -1,0 +1,75 @@
+"""Placing an order and cancelling another that used the same voucher take their locks in one order (voucher, then
+stock): forced into the worst interleaving, neither deadlocks (PostgreSQL)."""
+
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from djmoney.money import Money
+
+import fulfillment.services as fs
+from fulfillment.models import Warehouse
+from shop.models import Order, Voucher
+from shop.services import checkout, orders
+from tests import factories as f
+from tests.shop.checkout_helpers import buy, choose_cheapest_shipping, config, make_cart
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_placing_and_cancelling_with_the_same_voucher_do_not_deadlock(markets, monkeypatch):
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    v = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=v, warehouse=de, quantity=10)
+    f.VoucherFactory(code="TEN")
+    c1 = make_cart(markets["eu"], [(v, 1)], email="a@example.com")
+    checkout.apply_voucher(c1, "TEN", config())
+    c1.refresh_from_db()
+    o1 = buy(c1)
+    c2 = make_cart(markets["eu"], [(v, 1)], email="b@example.com")
+    checkout.apply_voucher(c2, "TEN", config())
+    c2.refresh_from_db()
+    choose_cheapest_shipping(c2)
+    checkout.set_payment_method(c2, "bank_transfer")
+    cfg = config()
+    placer_has_voucher, canceller_has_stock = threading.Event(), threading.Event()
+    real_locked, real_deallocate = fs._locked_stock, orders.deallocate_stock
+
+    def locked(*args, **kwargs):  # the placer holds the voucher row: let the canceller go first
+        if threading.current_thread().name == "placer":
+            placer_has_voucher.set()
+            canceller_has_stock.wait(5)
+        return real_locked(*args, **kwargs)
+
+    def deallocate(reference):  # the canceller then waits for the placer while holding what it has locked
+        released = real_deallocate(reference)
+        canceller_has_stock.set()
+        placer_has_voucher.wait(5)
+        return released
+
+    monkeypatch.setattr(fs, "_locked_stock", locked)
+    monkeypatch.setattr(orders, "deallocate_stock", deallocate)
+    errors = []
+
+    def run(name, action):
+        try:
+            action()
+        except Exception as exc:  # reported by the assertion below
+            errors.append((name, repr(exc)[:200]))
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run, args=("place", lambda: orders.place_order(c2.token, cfg, language="en")), name="placer"),
+        threading.Thread(target=run, args=("cancel", lambda: orders.cancel_order(o1.pk)), name="canceller"),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert Order.objects.count() == 2 and Voucher.objects.get(code="TEN").times_used == 1
