@@ -6,6 +6,7 @@ from django.db import transaction
 from ..models import Address, Cart
 from ..pricing import PricingPolicy
 from .cart import merge_carts
+from .checkout import release_cart_reservation
 
 ADDRESS_BOOK_FIELDS = ("full_name", "company", "line1", "line2", "postcode", "city", "region", "country", "phone", "vat_number")
 
@@ -85,6 +86,7 @@ def adopt_guest_cart(user, token, market_id: int, policy: PricingPolicy) -> Cart
         account, guest = guest, None
         account.user = user
     if account.market_id != market_id:
+        release_cart_reservation(account)  # another market ships from other warehouses
         account.market_id = market_id
     account.save(update_fields=["user", "market", "updated_at"])
     if guest is not None:

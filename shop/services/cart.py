@@ -84,7 +84,9 @@ def _parse_quantity(quantity) -> int:
 def set_line_quantity(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> LineChange:
     """Set how many of a variant the cart holds (0 removes it), capped by what the market can sell."""
     requested = _parse_quantity(quantity)
-    Cart.objects.select_for_update().filter(pk=cart.pk).first()  # one change at a time per cart
+    # One change at a time per cart; the buyer's own checkout hold is released first, so it never counts against them.
+    cart.reserved_until = Cart.objects.select_for_update().filter(pk=cart.pk).values_list("reserved_until", flat=True).first()
+    release_cart_reservation(cart)
     variant_id = _parse_variant_id(variant_id)
     if requested == 0:
         CartLine.objects.filter(cart=cart, variant_id=variant_id).delete()
@@ -128,6 +130,7 @@ def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> Adde
     added = _parse_quantity(quantity)
     if added == 0:
         raise CartError(_("Enter a whole number of items."))
+    release_cart_reservation(cart)  # the buyer's own checkout hold must not count against them
     available = sellable_quantity(variant_id, policy.market.warehouse_ids)
     if available is None:
         raise CartError(_("This item is not available."))
@@ -186,6 +189,7 @@ def _upsert_line(cart_id: int, variant_id: int, added: int, cap: int) -> int:
 @transaction.atomic
 def merge_carts(source: Cart, target: Cart, policy: PricingPolicy) -> Cart:
     """Move a guest cart's lines into the account's cart on login (quantities add up, capped by stock)."""
+    release_cart_reservation(source)  # its hold would otherwise count against the merged lines, then linger
     for line in list(source.lines.all()):
         current = CartLine.objects.filter(cart=target, variant_id=line.variant_id).values_list("quantity", flat=True).first() or 0
         try:

@@ -199,3 +199,44 @@ def test_catalogue_edits_show_in_the_checkout_at_once(markets, goods):
     a.save()
     line = checkout.build_quote(cart, config()).lines[0]
     assert line.product_name == "Organic linen shirt" and line.unit.gross == Decimal("35.99")  # 30 net × 1.19 = 35.70, shown as 35.99
+
+
+@pytest.fixture
+def reserved_cart(markets):
+    """A cart holding 2 of a variant with 3 in stock, in checkout (its 2 units reserved)."""
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("10"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=3)
+    cart = make_cart(markets["eu"], [(variant, 2)])
+    checkout.reserve_cart(cart, config())
+    cart.refresh_from_db()
+    assert cart.reserved_until is not None
+    return cart, variant, PricingPolicy(config().market_by_id(markets["eu"].pk), config())
+
+
+@pytest.mark.django_db
+def test_the_buyers_own_hold_never_counts_against_them(reserved_cart):
+    cart, variant, policy = reserved_cart
+    assert set_line_quantity(cart, variant.pk, 3, policy).line.quantity == 3  # all 3, not 3 − own 2
+    checkout.reserve_cart(cart, config(), force=True)
+    cart.refresh_from_db()
+    assert set_line_quantity(cart, variant.pk, 1, policy).line.quantity == 1  # reducing always works
+    checkout.reserve_cart(cart, config(), force=True)
+    cart.refresh_from_db()
+    from shop.services.cart import add_to_cart
+
+    assert add_to_cart(cart, variant.pk, 2, policy).quantity == 3  # adding never shrinks the line
+    assert not Reservation.objects.exists()  # every change released the hold (checkout reserves again)
+
+
+@pytest.mark.django_db
+def test_sign_in_merge_keeps_reserved_items_and_drops_the_guest_hold(reserved_cart, django_user_model):
+    from shop.services.accounts import adopt_guest_cart
+
+    guest, variant, policy = reserved_cart
+    user = django_user_model.objects.create_user("m", "m@example.com", "pw-long-enough-9")
+    account = Cart.objects.create(market=guest.market, user=user)
+    CartLine.objects.create(cart=account, variant=variant, quantity=1)
+    merged = adopt_guest_cart(user, guest.token, guest.market_id, policy)
+    assert merged.lines.get().quantity == 3 and not Reservation.objects.exists()
