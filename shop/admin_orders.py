@@ -1,5 +1,6 @@
 """Merchant back-office for orders, vouchers, shipping methods and address books (imported by admin.py)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -246,8 +247,28 @@ class VoucherRedemptionInline(admin.TabularInline):
         return False
 
 
+class VoucherForm(forms.ModelForm):
+    class Meta:
+        model = Voucher
+        fields = ("code", "kind", "value", "currency", "min_spend", "markets", "starts_at", "ends_at", "usage_limit",
+                  "per_customer_limit", "email", "is_active")
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper()
+        if Voucher.objects.filter(code__iexact=code).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("A voucher with this code already exists."))
+        return code
+
+    def clean_usage_limit(self):
+        limit = self.cleaned_data.get("usage_limit")
+        if limit is not None and self.instance.pk and limit < self.instance.times_used:
+            raise forms.ValidationError(_("It has already been used %(count)s times.") % {"count": self.instance.times_used})
+        return limit
+
+
 @admin.register(Voucher)
 class VoucherAdmin(admin.ModelAdmin):
+    form = VoucherForm
     list_display = ("code", "kind", "value", "currency", "min_spend", "starts_at", "ends_at", "times_used", "usage_limit", "email",
                     "is_active")
     list_filter = ("kind", "is_active", "markets")

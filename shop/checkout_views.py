@@ -2,6 +2,7 @@
 → place order → confirmation. Thin: parse, call services/checkout.py or services/orders.py, render."""
 
 import math
+import re
 import uuid
 
 from django.conf import settings
@@ -163,7 +164,7 @@ def _saved_address(request, address_id, market):
         return None
     book = request.user.addresses.filter(country__in=list(market.countries)).order_by("-is_default", "-created_at")
     if address_id is not None:
-        if not str(address_id).isdigit():
+        if not re.fullmatch(r"[0-9]{1,18}", str(address_id)):
             return None
         book = book.filter(pk=int(address_id))
     saved = book.first()

@@ -104,10 +104,10 @@ def set_line_quantity(cart: Cart, variant_id, quantity, policy: PricingPolicy) -
 
 
 def _parse_variant_id(variant_id) -> int:
-    try:
-        return int(str(variant_id).strip())
-    except (TypeError, ValueError):
-        raise CartError(_("This item is not available.")) from None
+    text = str(variant_id).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 18:  # also keeps ids inside a 64-bit integer
+        raise CartError(_("This item is not available."))
+    return int(text)
 
 
 @dataclass(frozen=True)

@@ -132,3 +132,19 @@ def test_switching_market_after_the_address_sends_the_buyer_back(client, shop):
     assert response.status_code == 302 and response["Location"].endswith("/de/checkout/")
     response = place(client, review)
     assert not Order.objects.exists()
+
+
+@pytest.mark.parametrize("variant", ["99999999999999999999", "²", "-1", "1.5", "0x10", "１２"])
+def test_nonsense_variant_ids_are_refused(client, shop, variant):
+    client.get("/de/?market=eu")
+    response = client.post("/de/cart/add/", {"variant": variant, "quantity": "1"})
+    assert response.status_code == 409
+    assert not CartLine.objects.exists()
+
+
+def test_nonsense_saved_address_ids_are_ignored(client, shop, django_user_model):
+    client.force_login(django_user_model.objects.create_user("z", "z@example.com", "pw-long-enough-3"))
+    client.get("/de/?market=eu")
+    add(client, shop["a"])
+    for value in ("²", "99999999999999999999999", "-1", "abc"):
+        assert client.get(f"/de/checkout/?use={value}").status_code == 200
