@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from .models import PaymentMethod
+from .services.addresses import EU_MEMBER_STATES, is_well_formed_eu_vat_number, normalise_vat_number
 from .services.checkout import clean_address
 
 
@@ -86,8 +87,9 @@ class BillingForm(AddressForm):
     same_as_shipping = forms.BooleanField(label=_("Billing address is the same as the shipping address"), required=False, initial=True)
     vat_number = forms.CharField(label=_("VAT number (businesses, optional)"), max_length=20, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, shipping_country: str = "", **kwargs):
         super().__init__(*args, restrict_countries=False, **kwargs)
+        self.shipping_country = shipping_country
         if self.is_bound and self.data.get("same_as_shipping"):
             for name in ("full_name", "line1", "city", "country"):
                 self.fields[name].required = False
@@ -95,8 +97,15 @@ class BillingForm(AddressForm):
     def clean(self):
         if self.cleaned_data.get("same_as_shipping"):
             self.address = None
-            return self.cleaned_data
-        return super().clean()
+            country = self.shipping_country
+        else:
+            super().clean()
+            country = self.cleaned_data.get("country", "")
+        vat_number = normalise_vat_number(self.cleaned_data.get("vat_number", ""))
+        if vat_number and country in EU_MEMBER_STATES and not is_well_formed_eu_vat_number(vat_number, country):
+            self.add_error("vat_number", _("This is not a valid VAT number for %(country)s. Check it, or leave the field empty.")
+                           % {"country": countries.name(country)})
+        return self.cleaned_data
 
 
 class PaymentForm(forms.Form):

@@ -212,7 +212,7 @@ def billing(request):
         return redirect("shop:checkout-shipping")
     market = request.market
     if request.method == "POST":
-        form = BillingForm(request.POST, market=market)
+        form = BillingForm(request.POST, market=market, shipping_country=(cart.shipping_address or {}).get("country", ""))
         if form.is_valid():
             checkout_services.set_billing(cart, form.address, form.cleaned_data.get("vat_number", ""))
             return redirect("shop:checkout-review")

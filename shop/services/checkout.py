@@ -209,11 +209,21 @@ def _treatment(warehouse_country: str, country: str, net_value: Decimal, currenc
     return TaxTreatment.DOMESTIC
 
 
+def billing_address_of(cart: Cart) -> dict | None:
+    """The billing address as it is now: "same as shipping" follows later changes of the shipping address."""
+    billing = cart.billing_address
+    if not billing:
+        return None
+    if billing.get("same_as_shipping"):
+        return {**(cart.shipping_address or {}), "vat_number": billing.get("vat_number", ""), "same_as_shipping": True}
+    return billing
+
+
 def qualifies_for_reverse_charge(cart: Cart, country: str) -> bool:
     """An EU business buyer (well-formed VAT number of its billing country, a member state other than the
     seller's) receiving the goods in the EU. Whether a consignment is then an intra-Community supply (reverse
     charge) depends on where it ships from: see _treatment."""
-    billing = cart.billing_address or cart.shipping_address or {}
+    billing = billing_address_of(cart) or cart.shipping_address or {}
     vat_number = (billing.get("vat_number") or "").strip()
     billing_country = billing.get("country") or country
     seller_country = settings.CARAVAN_SELLER["country"]

@@ -24,7 +24,7 @@ from ..models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMet
 from ..models.orders import ORDER_TRANSITIONS
 from ..money import quantize
 from ..storefront_config import StorefrontConfig
-from .checkout import CheckoutError, Quote, build_quote, check_voucher_for, destination, shortage_messages
+from .checkout import CheckoutError, Quote, billing_address_of, build_quote, check_voucher_for, destination, shortage_messages
 from .numbers import next_number
 
 logger = logging.getLogger(__name__)
@@ -119,6 +119,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     fx_rate = convert(Decimal(1), settings.BASE_CURRENCY, quote.currency, config.rates)
     base = settings.BASE_CURRENCY
     ioss = settings.CARAVAN_SELLER["ioss_number"] if TaxTreatment.IOSS in quote.treatments else ""
+    billing = billing_address_of(cart)
     order = Order.objects.create(
         number=f"TMP-{cart.pk}",  # replaced by the gapless number just before commit
         cart_token=cart.token,
@@ -130,8 +131,8 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         prices_include_tax=quote.includes_tax,
         payment_method=cart.payment_method,
         shipping_address=cart.shipping_address,
-        billing_address={k: v for k, v in cart.billing_address.items() if k != "same_as_shipping"},
-        vat_number=cart.billing_address.get("vat_number", ""),
+        billing_address={k: v for k, v in billing.items() if k != "same_as_shipping"},
+        vat_number=billing.get("vat_number", ""),
         shipping_method_id=quote.shipping.method_id,
         shipping_method_name=quote.shipping.name,
         carrier=quote.shipping.carrier,

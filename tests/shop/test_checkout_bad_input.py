@@ -148,3 +148,25 @@ def test_nonsense_saved_address_ids_are_ignored(client, shop, django_user_model)
     add(client, shop["a"])
     for value in ("²", "99999999999999999999999", "-1", "abc"):
         assert client.get(f"/de/checkout/?use={value}").status_code == 200
+
+
+def test_malformed_vat_number_is_refused_with_a_message(client, shop):
+    client.get("/de/?market=eu")
+    add(client, shop["a"])
+    client.post("/de/checkout/", {**ADDRESS, "country": "FR", "postcode": "75001", "city": "Paris"})
+    method = client.get("/de/checkout/shipping/").context["quote"].shipping_options[0].method_id
+    client.post("/de/checkout/shipping/", {"shipping_method": method})
+    response = client.post("/de/checkout/billing/", {"same_as_shipping": "on", "vat_number": "FR123"})
+    assert response.status_code == 400 and 'value="FR123"' in response.content.decode()
+    assert Cart.objects.get().billing_address is None
+    assert client.post("/de/checkout/billing/", {"same_as_shipping": "on", "vat_number": "FR 12 345 678 901"}).status_code == 302
+
+
+def test_billing_same_as_shipping_follows_a_changed_shipping_address(client, shop):
+    review = go_to_review(client, shop)  # billing "same as shipping" (Berlin)
+    client.post("/de/checkout/", {**ADDRESS, "full_name": "Erika Neu", "line1": "Neue Straße 1", "postcode": "80331",
+                                  "city": "München"})
+    review = client.get("/de/checkout/review/")
+    place(client, review)
+    order = Order.objects.get()
+    assert order.billing_address["city"] == "München" and order.billing_address["full_name"] == "Erika Neu"
