@@ -246,12 +246,23 @@ def cart_detail(request):
     return _cart_response(request, _current_cart(request, create=False))
 
 
+def _cross_site(request) -> bool:
+    """A POST another site made the browser send: browsers say so in Sec-Fetch-Site, older ones in Origin."""
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return True
+    origin = request.headers.get("Origin")
+    return bool(origin) and origin not in ("null", f"{request.scheme}://{request.get_host()}")
+
+
 # Adding to a cart needs no CSRF token, so product pages stay token-free (and cheap) for anonymous browsing.
-# It is still safe: the session cookie is SameSite=Lax, so a cross-site POST arrives without it and can only
-# fill a new, empty guest cart; changing or removing lines, and everything after, keeps CSRF protection.
+# It is still safe: the session cookie is SameSite=Lax, so a cross-site POST arrives without it, and such a POST
+# is refused outright (it would otherwise answer with a new session cookie and push the buyer's session out).
+# Changing or removing lines, and everything after, keeps CSRF protection.
 @csrf_exempt
 @require_POST
 def cart_add(request):
+    if _cross_site(request):
+        return HttpResponse(_("Adding to the cart works from this shop's pages only."), status=403, content_type="text/plain; charset=utf-8")
     try:
         with transaction.atomic():  # a new guest's cart and its first line: one commit
             cart_services.relaxed_commit()

@@ -106,3 +106,20 @@ def test_header_count_survives_pages_and_resets_after_an_order_cookie_not_sessio
     assert '<span id="mini-cart-count">3</span>' in page
     client.cookies["cart_count"] = "<b>99999"  # tampered: shown as 0, never echoed
     assert '<span id="mini-cart-count">0</span>' in client.get("/de/").content.decode()
+
+
+def test_cross_site_add_to_cart_is_refused_and_sets_no_cookie(client, markets):
+    from decimal import Decimal
+
+    from djmoney.money import Money
+
+    from fulfillment.models import Warehouse
+    from tests import factories as f
+
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("10"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=Warehouse.objects.get(code="de"), quantity=9)
+    for headers in ({"HTTP_SEC_FETCH_SITE": "cross-site"}, {"HTTP_ORIGIN": "https://evil.example"}):
+        response = client.post("/de/cart/add/", {"variant": variant.pk}, **headers)
+        assert response.status_code == 403 and "sessionid" not in response.cookies
+    same = client.post("/de/cart/add/", {"variant": variant.pk}, HTTP_SEC_FETCH_SITE="same-origin", HTTP_ORIGIN="http://testserver")
+    assert same.status_code == 302
