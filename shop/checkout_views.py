@@ -70,7 +70,8 @@ def _reserve(request, cart, force=False):
         checkout_services.reserve_cart(cart, request.storefront_config, force=force)
     except InsufficientStock as short:
         quote = build_quote(cart, request.storefront_config, language=_language(), check_voucher=False)
-        for text in checkout_services.shortage_messages(short.shortages, quote):
+        names = {line.variant_id: f"{line.product_name} ({line.sku})" for line in quote.lines}
+        for text in checkout_services.shortage_messages(short.shortages, names):
             messages.error(request, text)
         return redirect("shop:cart")
     return None

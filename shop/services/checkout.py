@@ -269,9 +269,78 @@ def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: 
     return sorted(options, key=lambda o: (o.price.display, o.latest))
 
 
-def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = None, check_voucher: bool = True) -> Quote:
+def _consignment_lines(lines: list[QuoteLine], consignments: dict, treatments: dict) -> list[QuoteLine]:
+    """One quote line per variant and tax treatment: a variant shipped partly from a warehouse whose consignment is
+    taxed differently (say, half from Berlin, half imported from London) becomes two lines, each taxed right."""
+    result = []
+    for line in lines:
+        quantities: dict[str, int] = {}
+        for warehouse_id, picks in consignments.items():
+            if picks.get(line.variant_id):
+                treatment = treatments[warehouse_id]
+                quantities[treatment] = quantities.get(treatment, 0) + picks[line.variant_id]
+        if sum(quantities.values()) != line.quantity:  # not (fully) planned: short of stock, priced as domestic
+            quantities = {TaxTreatment.DOMESTIC: line.quantity}
+        for treatment, quantity in quantities.items():
+            unit = line.unit
+            if treatment in ZERO_RATED:
+                unit = Price(unit.net, unit.net, unit.currency, Decimal(0), unit.includes_tax, unit.is_fixed)
+            result.append(QuoteLine(line.variant_id, line.product_name, line.variant_name, line.sku, quantity, unit,
+                                    line.weight_grams, treatment))
+    return result
+
+
+def _apply_tax_treatments(quote: Quote, consignments: dict, voucher, cart: Cart, market: MarketInfo,
+                          config: StorefrontConfig, eu_business: bool) -> None:
+    """Decide each consignment's tax treatment, split lines accordingly, apply the voucher. The import thresholds
+    (€150 / £135) compare a consignment's value as charged, i.e. after the discount; since the treatment changes
+    prices (zero-rated lines) and so the discount, this repeats until the treatments settle (at most three rounds)."""
+    base_lines = quote.lines
+    net_by_variant = {line.variant_id: line.unit.net for line in base_lines}
+    values = {w: sum((net_by_variant[v] * q for v, q in picks.items()), Decimal(0)) for w, picks in consignments.items()}
+    treatments: dict = {}
+    for _round in range(3):
+        decided = {
+            w: _treatment(config.warehouses.get(w, ("", frozenset()))[0], quote.country, values[w], quote.currency, config,
+                          eu_business)
+            for w in consignments
+        }
+        if decided == treatments:
+            break
+        treatments = decided
+        quote.lines = _consignment_lines(base_lines, consignments, treatments)
+        quote.subtotal_display = sum((q.undiscounted_display for q in quote.lines), Decimal(0))
+        quote.discount, quote.voucher, quote.voucher_error = Decimal(0), None, ""
+        if voucher is not None:
+            try:
+                quote.voucher = check_voucher_for(voucher, cart, market, quote.subtotal_display, config)
+                quote.discount = voucher_discount(quote.voucher, quote.subtotal_display, quote.currency, config)
+            except VoucherError as exc:
+                quote.voucher_error = str(exc)
+        apply_line_totals(quote.lines, quote.discount, quote.currency)
+        unit_net = {(line.variant_id, line.treatment): line.total_net / line.quantity for line in quote.lines}
+        values = {
+            w: sum((unit_net.get((v, treatments[w]), net_by_variant[v]) * q for v, q in picks.items()), Decimal(0))
+            for w, picks in consignments.items()
+        }
+    if not consignments:
+        quote.lines = _consignment_lines(base_lines, {}, {})
+        quote.subtotal_display = sum((q.undiscounted_display for q in quote.lines), Decimal(0))
+        if voucher is not None:
+            try:
+                quote.voucher = check_voucher_for(voucher, cart, market, quote.subtotal_display, config)
+                quote.discount = voucher_discount(quote.voucher, quote.subtotal_display, quote.currency, config)
+            except VoucherError as exc:
+                quote.voucher_error = str(exc)
+        apply_line_totals(quote.lines, quote.discount, quote.currency)
+    quote.treatments = sorted({line.treatment for line in quote.lines} - {TaxTreatment.DOMESTIC})
+
+
+def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = None, check_voucher: bool = True,
+                plan: dict | None = None) -> Quote:
     """Price the cart for its destination (shipping address country, else the market's default country), with
-    names in `language` (default: the active one)."""
+    names in `language` (default: the active one). `plan` ({warehouse id: {variant id: quantity}}) is where the
+    goods ship from; by default it is planned from the stock now (placing an order passes what it allocated)."""
     market = config.market_by_id(cart.market_id)
     country = destination(cart, market)
     policy = PricingPolicy(market, config, country=country)
@@ -293,34 +362,14 @@ def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = 
         return quote
 
     warehouse_ids = config.warehouses_for(market, country)
-    plan, shortages = plan_fulfilment({q.variant_id: q.quantity for q in quote.lines}, warehouse_ids,
-                                      exclude_reference=cart.reservation_reference)
-    quote.plan, quote.shortages = plan, shortages
-    reverse_charge = qualifies_for_reverse_charge(cart, country)
-    by_variant = {q.variant_id: q for q in quote.lines}
+    if plan is None:
+        plan, quote.shortages = plan_fulfilment({q.variant_id: q.quantity for q in quote.lines}, warehouse_ids,
+                                                exclude_reference=cart.reservation_reference)
+    quote.plan = plan
     consignments = plan or ({warehouse_ids[0]: {q.variant_id: q.quantity for q in quote.lines}} if warehouse_ids else {})
-    for warehouse_id, picks in consignments.items():
-        warehouse_country = config.warehouses.get(warehouse_id, ("", frozenset()))[0]
-        value = sum((by_variant[v].unit.net * qty for v, qty in picks.items()), Decimal(0))
-        treatment = _treatment(warehouse_country, country, value, market.currency, config, reverse_charge)
-        for variant_id in picks:
-            line = by_variant[variant_id]
-            # A line split over two consignments takes the heavier treatment (import on delivery wins).
-            if line.treatment == TaxTreatment.DOMESTIC or treatment in ZERO_RATED:
-                line.treatment = treatment
-    for line in quote.lines:
-        if line.treatment in ZERO_RATED:
-            line.unit = Price(line.unit.net, line.unit.net, line.unit.currency, Decimal(0), line.unit.includes_tax, line.unit.is_fixed)
-    quote.treatments = sorted({line.treatment for line in quote.lines} - {TaxTreatment.DOMESTIC})
-
-    quote.subtotal_display = sum((q.undiscounted_display for q in quote.lines), Decimal(0))
-    if cart.voucher_id and check_voucher:
-        try:
-            quote.voucher = check_voucher_for(cart.voucher, cart, market, quote.subtotal_display, config)
-            quote.discount = voucher_discount(quote.voucher, quote.subtotal_display, market.currency, config)
-        except VoucherError as exc:
-            quote.voucher_error = str(exc)
-    apply_line_totals(quote.lines, quote.discount, market.currency)
+    eu_business = qualifies_for_reverse_charge(cart, country)
+    voucher = cart.voucher if cart.voucher_id and check_voucher else None
+    _apply_tax_treatments(quote, consignments, voucher, cart, market, config, eu_business)
 
     main_warehouse = max(consignments, key=lambda w: sum(consignments[w].values())) if consignments else None
     zero_rated = all(line.treatment in ZERO_RATED for line in quote.lines)
@@ -516,10 +565,8 @@ def release_cart_reservation(cart: Cart) -> None:
     cart.reserved_until = None
 
 
-def shortage_messages(shortages, quote_or_lines) -> list[str]:
-    names = {}
-    for line in getattr(quote_or_lines, "lines", quote_or_lines):
-        names[line.variant_id] = f"{line.product_name} ({line.sku})" if hasattr(line, "product_name") else str(line.variant_id)
+def shortage_messages(shortages, names: dict[int, str]) -> list[str]:
+    """One message per short line, naming it ({variant id: "Name (SKU)"}) and saying by how much."""
     messages = []
     for s in shortages:
         name = names.get(s.variant_id, str(s.variant_id))

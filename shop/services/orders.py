@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
+from fulfillment.models import Allocation
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
 
 from ..events import order_placed, order_status_changed
@@ -23,6 +24,7 @@ from ..fx import convert
 from ..models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMethod, TaxTreatment, Voucher, VoucherRedemption
 from ..models.orders import ORDER_TRANSITIONS
 from ..money import quantize
+from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import StorefrontConfig
 from .checkout import CheckoutError, Quote, billing_address_of, build_quote, check_voucher_for, destination, shortage_messages
 from .numbers import next_number
@@ -101,8 +103,32 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     if cart.voucher_id:
         Voucher.objects.select_for_update().filter(pk=cart.voucher_id).first()
         cart.voucher = Voucher.objects.get(pk=cart.voucher_id)
+    market = config.market_by_id(cart.market_id)
+
+    # Allocate first, under the stock locks: tax treatment, shipping and totals are then computed from where the
+    # goods really ship from (a plan made earlier without locks may differ once others have bought).
+    rows = cart_lines(cart)
+    facts = variant_facts(variant_id for variant_id, _quantity in rows)
+    withdrawn = [facts[v].product_name(language) if v in facts else str(v) for v, _q in rows if v not in facts or not facts[v].for_sale]
+    if withdrawn:
+        raise OrderError(_("No longer available, please remove it from your cart: %(items)s") % {"items": ", ".join(withdrawn)})
+    if not rows:
+        raise OrderError(_("Your cart is empty."))
+    placing = f"placing:{cart.pk}"
+    try:
+        allocations = allocate_stock(placing, dict(rows), config.warehouses_for(market, destination(cart, market)),
+                                     reservation_reference=cart.reservation_reference)
+    except InsufficientStock as short:
+        names = {v: f"{facts[v].product_name(language)} ({facts[v].sku})" for v, _q in rows}
+        with override(language):
+            raise StockShortError(shortage_messages(short.shortages, names), short.shortages) from None
+    plan: dict = {}
+    for allocation in allocations:
+        picks = plan.setdefault(allocation.stock.warehouse_id, {})
+        picks[allocation.stock.variant_id] = picks.get(allocation.stock.variant_id, 0) + allocation.quantity
+
     with override(language):
-        quote = build_quote(cart, config, language=language)
+        quote = build_quote(cart, config, language=language, plan=plan)
     if quote.withdrawn:
         raise OrderError(_("No longer available, please remove it from your cart: %(items)s") % {"items": ", ".join(quote.withdrawn)})
     if not quote.lines:
@@ -114,7 +140,6 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     if expected_total is not None and expected_total != quote.total_gross:
         raise PriceChangedError(_("Prices changed while you were checking out. Please check the new total and confirm again."))
 
-    market = config.market_by_id(cart.market_id)
     now = timezone.now()
     fx_rate = convert(Decimal(1), settings.BASE_CURRENCY, quote.currency, config.rates)
     base = settings.BASE_CURRENCY
@@ -157,14 +182,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         tax_notes=list(quote.treatments),
     )
     OrderLine.objects.bulk_create([_order_line(order, line) for line in quote.lines])
-
-    warehouse_ids = config.warehouses_for(market, destination(cart, market))
-    try:
-        allocate_stock(allocation_reference(order), {line.variant_id: line.quantity for line in quote.lines}, warehouse_ids,
-                       reservation_reference=cart.reservation_reference)
-    except InsufficientStock as short:
-        with override(language):
-            raise StockShortError(shortage_messages(short.shortages, quote), short.shortages) from None
+    Allocation.objects.filter(reference=placing).update(reference=allocation_reference(order))
 
     if quote.voucher is not None:
         _redeem(quote, cart, order, market, config)

@@ -149,3 +149,36 @@ def test_eu_business_importing_from_outside_the_eu_pays_import_vat_itself(market
     cart = make_cart(markets["eu"], [(variant("40.00", london), 1)], country="FR", billing_country="FR", vat_number="FR12345678901")
     quote = choose_cheapest_shipping(cart)
     assert quote.lines[0].treatment == TaxTreatment.IMPORT_ON_DELIVERY and quote.total_tax == 0
+
+
+def test_a_line_split_across_differently_taxed_consignments_is_taxed_per_part(markets):
+    """5 × €60: 2 from Berlin (German VAT), 3 imported from London (€180 > €150: import VAT on delivery)."""
+    from fulfillment.models import Allocation
+
+    de = Warehouse.objects.get(code="de")
+    ldn = f.WarehouseFactory(code="ldn", country="GB", countries_served=["GB", "DE", "FR"], priority=30)
+    f.shipping_for(de, code="dhl")
+    f.shipping_for(ldn, code="royal-mail", carrier="Royal Mail")
+    v = variant("60.00", de, stock=2)
+    f.StockFactory(variant=v, warehouse=ldn, quantity=3)
+    cart = make_cart(markets["eu"], [(v, 5)], country="DE")
+    quote = choose_cheapest_shipping(cart)
+    parts = {line.treatment: line for line in quote.lines}
+    assert parts[TaxTreatment.DOMESTIC].quantity == 2 and parts[TaxTreatment.DOMESTIC].tax_rate == Decimal("19")
+    assert parts[TaxTreatment.IMPORT_ON_DELIVERY].quantity == 3 and parts[TaxTreatment.IMPORT_ON_DELIVERY].tax_rate == 0
+    order = buy(cart)
+    assert sorted((line.tax_treatment, line.quantity) for line in order.lines.all()) == [("domestic", 2), ("import_on_delivery", 3)]
+    assert order.total_tax > 0 and order.tax_notes == ["import_on_delivery"]
+    allocated = {a.stock.warehouse.code: a.quantity for a in Allocation.objects.filter(reference=f"order:{order.pk}")}
+    assert allocated == {"de": 2, "ldn": 3}
+
+
+def test_import_thresholds_compare_the_value_after_the_discount(markets, london):
+    f.VoucherFactory(code="HALF", value=Decimal("50"))
+    cart = make_cart(markets["eu"], [(variant("40.00", london), 4)], country="DE")  # €160 net, €80 after the voucher
+    checkout.apply_voucher(cart, "HALF", config())
+    cart.refresh_from_db()
+    quote = choose_cheapest_shipping(cart)
+    assert quote.lines[0].treatment == TaxTreatment.IOSS and quote.total_tax > 0
+    without = make_cart(markets["eu"], [(variant("40.00", london), 4)], country="DE")
+    assert choose_cheapest_shipping(without).lines[0].treatment == TaxTreatment.IMPORT_ON_DELIVERY

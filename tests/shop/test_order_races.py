@@ -73,3 +73,64 @@ def test_placing_and_cancelling_with_the_same_voucher_do_not_deadlock(markets, m
         thread.join(30)
     assert errors == []
     assert Order.objects.count() == 2 and Voucher.objects.get(code="TEN").times_used == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_tax_follows_the_warehouse_the_order_is_really_allocated_from(markets, monkeypatch):
+    """Buyer A's checkout planned the last Berlin unit (German VAT, DHL); B buys it while A places. A's order must
+    not be taxed as a German delivery while it ships from London: it is refused with a clear message, or taxed as
+    what it is."""
+    from fulfillment.models import Allocation
+    from shop.models import TaxTreatment
+    from shop.services.checkout import CheckoutError
+
+    de = Warehouse.objects.get(code="de")
+    ldn = f.WarehouseFactory(code="ldn", country="GB", countries_served=["GB", "DE", "FR"], priority=30)
+    f.shipping_for(de, code="dhl", carrier="DHL")
+    f.shipping_for(ldn, code="rm", carrier="Royal Mail")
+    v = f.ProductVariantFactory(base_price=Money(Decimal("200"), "EUR"))
+    f.StockFactory(variant=v, warehouse=de, quantity=1)
+    f.StockFactory(variant=v, warehouse=ldn, quantity=5)
+    a = make_cart(markets["eu"], [(v, 1)], email="a@example.com")
+    b = make_cart(markets["eu"], [(v, 1)], email="b@example.com")
+    for cart in (a, b):
+        choose_cheapest_shipping(cart)
+        checkout.set_payment_method(cart, "bank_transfer")
+    cfg = config()
+    real_allocate = orders.allocate_stock
+
+    def allocate_after_b(*args, **kwargs):
+        if threading.current_thread().name == "A":
+            def place_b():
+                orders.place_order(b.token, cfg, language="en")
+                connection.close()
+
+            thread = threading.Thread(target=place_b, name="B")
+            thread.start()
+            thread.join(20)
+        return real_allocate(*args, **kwargs)
+
+    monkeypatch.setattr(orders, "allocate_stock", allocate_after_b)
+    outcome = {}
+
+    def place_a():
+        try:
+            outcome["order"] = orders.place_order(a.token, cfg, language="en")
+        except CheckoutError as exc:
+            outcome["refused"] = str(exc)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=place_a, name="A")
+    thread.start()
+    thread.join(30)
+    if "order" in outcome:
+        order = outcome["order"]
+        shipped_from = Allocation.objects.get(reference=f"order:{order.pk}").stock.warehouse.code
+        treatment = order.lines.get().tax_treatment
+        assert (shipped_from, treatment) in {("de", TaxTreatment.DOMESTIC), ("ldn", TaxTreatment.IMPORT_ON_DELIVERY)}
+    else:
+        assert "shipping option" in outcome["refused"]
+        assert not Allocation.objects.filter(reference__startswith="placing:").exists()  # nothing half-written
+    assert Order.objects.count() == 1 + ("order" in outcome)
