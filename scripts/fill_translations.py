@@ -37,6 +37,28 @@ NB = "\u00a0"  # French typography: no-break space before : ; ! ? and inside « 
 
 # msgid -> (de, fr, es, ja, zh_Hans)
 T = {
+    "A voucher with this code already exists.": (
+        "Ein Gutschein mit diesem Code existiert bereits.", "Un code promo identique existe déjà.",
+        "Ya existe un cupón con este código.", "このコードのクーポンは既に存在します。", "已存在使用此代码的优惠券。",
+    ),
+    "It has already been used %(count)s times.": (
+        "Er wurde bereits %(count)s-mal verwendet.", "Il a déjà été utilisé %(count)s fois.", "Ya se ha usado %(count)s veces.",
+        "既に%(count)s回使用されています。", "已使用 %(count)s 次。",
+    ),
+    "This is not a valid VAT number for %(country)s. Check it, or leave the field empty.": (
+        "Das ist keine gültige USt-IdNr. für %(country)s. Bitte prüfen Sie sie oder lassen Sie das Feld leer.",
+        "Ce n’est pas un numéro de TVA valide pour %(country)s. Vérifiez-le ou laissez le champ vide.",
+        "No es un número de IVA válido para %(country)s. Compruébelo o deje el campo vacío.",
+        "%(country)sの有効なVAT番号ではありません。ご確認いただくか、空欄のままにしてください。",
+        "这不是%(country)s的有效增值税号。请检查，或将此栏留空。",
+    ),
+    "Adding to the cart works from this shop's pages only.": (
+        "Artikel können nur auf den Seiten dieses Shops in den Warenkorb gelegt werden.",
+        "L’ajout au panier ne fonctionne que depuis les pages de cette boutique.",
+        "Solo se puede añadir al carrito desde las páginas de esta tienda.",
+        "カートへの追加はこのショップのページからのみ行えます。",
+        "只能在本店页面中加入购物车。",
+    ),
     "Save this address in my address book": (
         "Diese Adresse in meinem Adressbuch speichern", "Enregistrer cette adresse dans mon carnet d’adresses",
         "Guardar esta dirección en mi libreta de direcciones", "この住所をアドレス帳に保存する", "将此地址保存到我的地址簿",
