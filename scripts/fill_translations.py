@@ -37,6 +37,42 @@ NB = "\u00a0"  # French typography: no-break space before : ; ! ? and inside « 
 
 # msgid -> (de, fr, es, ja, zh_Hans)
 T = {
+    "we have received your payment of %(amount)s for order %(number)s. We are preparing your parcel and will let you know when it ships.": (
+        "wir haben Ihre Zahlung über %(amount)s für die Bestellung %(number)s erhalten. Wir packen Ihr Paket und geben Ihnen Bescheid, sobald es versandt ist.",
+        "nous avons bien reçu votre paiement de %(amount)s pour la commande %(number)s. Nous préparons votre colis et vous préviendrons dès son expédition.",
+        "hemos recibido su pago de %(amount)s por el pedido %(number)s. Estamos preparando su paquete y le avisaremos cuando se envíe.",
+        "ご注文%(number)sのお支払い（%(amount)s）を確認いたしました。商品を準備し、発送時にお知らせいたします。",
+        "我们已收到您订单 %(number)s 的付款 %(amount)s。我们正在备货，发货时会通知您。",
+    ),
+    "your order %(number)s has been cancelled.": (
+        "Ihre Bestellung %(number)s wurde storniert.", "votre commande %(number)s a été annulée.", "su pedido %(number)s ha sido cancelado.",
+        "ご注文%(number)sはキャンセルされました。", "您的订单 %(number)s 已取消。",
+    ),
+    "We did not receive the payment in time, so the items went back on sale.": (
+        "Ihre Zahlung ist nicht rechtzeitig bei uns eingegangen, daher sind die Artikel wieder im Verkauf.",
+        "Nous n’avons pas reçu le paiement à temps ; les articles ont donc été remis en vente.",
+        "No recibimos el pago a tiempo, por lo que los artículos vuelven a estar a la venta.",
+        "期限内にお支払いを確認できなかったため、商品の確保を解除しました。",
+        "我们未能按时收到付款，商品已重新开放销售。",
+    ),
+    "If you have already paid, we will refund you; just reply to this e-mail.": (
+        "Falls Sie bereits bezahlt haben, erstatten wir Ihnen den Betrag – antworten Sie einfach auf diese E-Mail.",
+        "Si vous avez déjà payé, nous vous rembourserons : répondez simplement à cet e-mail.",
+        "Si ya ha pagado, le devolveremos el importe; basta con responder a este correo.",
+        "既にお支払い済みの場合は返金いたしますので、このメールにご返信ください。",
+        "如果您已付款，我们将为您退款；请直接回复此邮件。",
+    ),
+    "Your order:": ("Ihre Bestellung:", f"Votre commande{NB}:", "Su pedido:", "ご注文：", "您的订单："),
+    "Payment received for your order %(number)s at %(shop)s": (
+        "Zahlung für Ihre Bestellung %(number)s bei %(shop)s erhalten", "Paiement reçu pour votre commande %(number)s chez %(shop)s",
+        "Pago recibido de su pedido %(number)s en %(shop)s", "%(shop)s：ご注文%(number)sのお支払いを確認しました",
+        "已收到您在 %(shop)s 的订单 %(number)s 的付款",
+    ),
+    "Your order %(number)s at %(shop)s was cancelled": (
+        "Ihre Bestellung %(number)s bei %(shop)s wurde storniert", "Votre commande %(number)s chez %(shop)s a été annulée",
+        "Su pedido %(number)s en %(shop)s ha sido cancelado", "%(shop)s：ご注文%(number)sはキャンセルされました",
+        "您在 %(shop)s 的订单 %(number)s 已取消",
+    ),
     "A voucher with this code already exists.": (
         "Ein Gutschein mit diesem Code existiert bereits.", "Un code promo identique existe déjà.",
         "Ya existe un cupón con este código.", "このコードのクーポンは既に存在します。", "已存在使用此代码的优惠券。",

@@ -32,3 +32,11 @@ def cancel_unpaid_orders_task() -> list[str]:
     from .services.orders import cancel_unpaid_orders
 
     return cancel_unpaid_orders()
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_order_status_email_task(order_id: int, kind: str) -> bool:
+    """Payment received / order cancelled e-mail (once per order and kind)."""
+    from .services.emails import send_order_status_email
+
+    return send_order_status_email(order_id, kind)

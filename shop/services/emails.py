@@ -89,3 +89,40 @@ def send_order_confirmation(order_id: int) -> bool:
         message.send()
     logger.info("order %s: confirmation sent to %s", order.number, order.email)
     return True
+
+
+STATUS_TEMPLATES = {"paid": "order_paid", "cancelled": "order_cancelled"}
+
+
+def send_order_status_email(order_id: int, kind: str) -> bool:
+    """Tell the buyer their payment arrived ("paid") or the order was cancelled ("cancelled"), once per order and
+    kind, in their language. Returns False when already sent."""
+    template = STATUS_TEMPLATES[kind]
+    if _was_sent(order_id, template):
+        return False
+    order = Order.objects.get(pk=order_id)
+    with translation.override(order.language):
+        context = {
+            "order": order,
+            "kind": kind,
+            "language": order.language,
+            "shop_name": settings.CARAVAN_SHOP_NAME,
+            "greeting_name": (order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
+            "total": format_money(order.total_gross, order.currency, order.language),
+            "unpaid": kind == "cancelled" and order.paid_at is None and order.payment_method == PaymentMethod.BANK_TRANSFER,
+            "order_url": _account_order_url(order) if order.user_id else "",
+        }
+        subject = " ".join(render_to_string("shop/email/order_status.subject.txt", context).split())
+        context["subject"] = subject
+        text = render_to_string("shop/email/order_status.txt", context)
+        html = render_to_string("shop/email/order_status.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[order.email])
+    message.attach_alternative(html, "text/html")
+    with transaction.atomic():
+        Order.objects.select_for_update().filter(pk=order_id).values_list("pk", flat=True).first()
+        if _was_sent(order_id, template):
+            return False
+        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.EMAIL, message=f"E-mail '{template}' sent to {order.email}",
+                                  data={"template": template, "to": order.email, "language": order.language})
+        message.send()
+    return True

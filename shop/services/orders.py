@@ -269,8 +269,21 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
             message=message or f"{OrderStatus(old).label} → {OrderStatus(new_status).label}",
             data={"from": old, "to": new_status},
         )
-    transaction.on_commit(lambda: order_status_changed.send(sender=Order, order=order, old_status=old))
+    transaction.on_commit(lambda: _after_status_change(order, old), robust=True)
     return order
+
+
+def _after_status_change(order: Order, old_status: str) -> None:
+    order_status_changed.send_robust(sender=Order, order=order, old_status=old_status)
+    kind = {OrderStatus.PAID: "paid", OrderStatus.CANCELLED: "cancelled"}.get(order.status)
+    if kind is None:
+        return
+    from ..tasks import send_order_status_email_task
+
+    try:
+        send_order_status_email_task.delay(order.pk, kind)
+    except Exception:
+        logger.exception("order %s: could not queue the %s e-mail", order.number, kind)
 
 
 def _give_back_voucher(order: Order) -> None:

@@ -137,3 +137,40 @@ class FailingBackend:
 
     def send_messages(self, messages):
         raise ConnectionError("SMTP server unreachable")
+
+
+@pytest.mark.django_db
+def test_payment_received_and_cancellation_mails_in_the_buyers_language(markets, django_capture_on_commit_callbacks, settings):
+    from datetime import timedelta
+    from decimal import Decimal as D
+
+    from django.utils import timezone
+    from djmoney.money import Money
+
+    from fulfillment.models import Warehouse
+    from shop.models import Order
+    from shop.services.orders import cancel_unpaid_orders, mark_paid
+    from tests import factories as f
+    from tests.shop.checkout_helpers import buy, make_cart
+
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    variant = f.ProductVariantFactory(base_price=Money(D("20"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=5)
+    paid = buy(make_cart(markets["eu"], [(variant, 1)], email="paid@example.com"), language="de")
+    unpaid = buy(make_cart(markets["eu"], [(variant, 1)], email="late@example.com"), language="de")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        mark_paid(paid.pk)
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["paid@example.com"]
+    assert paid.number in mail.outbox[0].subject and "Zahlung" in mail.outbox[0].subject
+    Order.objects.filter(pk=unpaid.pk).update(created_at=timezone.now() - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS + 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert cancel_unpaid_orders() == [unpaid.number]
+    cancelled = mail.outbox[-1]
+    assert cancelled.to == ["late@example.com"] and "storniert" in cancelled.subject
+    assert "rechtzeitig" in cancelled.body  # "payment not received in time"
+    assert cancelled.alternatives and cancelled.alternatives[0][1] == "text/html"
+    from shop.services.emails import send_order_status_email
+
+    assert send_order_status_email(unpaid.pk, "cancelled") is False  # once only
