@@ -141,3 +141,44 @@ def make_catalog(n_products=12, category=None, warehouses=("de", "jp"), variants
 @pytest.fixture
 def catalog(markets):
     return make_catalog()
+
+
+@pytest.fixture(scope="session")
+def localstripe_url():
+    """A localstripe server (a stateful fake of Stripe's API) on a free loopback port, for the official SDK."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code = (
+        "import aiohttp.web, localstripe.server as s; "
+        f"aiohttp.web.run_app(s.app, host='127.0.0.1', port={port}, print=None, access_log=None)"
+    )
+    server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/js.stripe.com/v3/", timeout=1).read()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("localstripe did not start: " + server.stderr.read().decode()[-2000:]) from None
+            time.sleep(0.1)
+    yield url
+    server.terminate()
+    server.wait(10)
+
+
+@pytest.fixture
+def stripe_client(localstripe_url):
+    """The official Stripe SDK pointed at localstripe, with a test key and no retries."""
+    import stripe
+
+    return stripe.StripeClient("sk_test_caravan", base_addresses={"api": localstripe_url}, max_network_retries=0)
