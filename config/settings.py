@@ -260,6 +260,14 @@ CARAVAN_SELLER = {
     "bank_name": os.environ.get("CARAVAN_BANK_NAME", "Commerzbank"),
 }
 
+# --- Payments (Stripe) ------------------------------------------------------------------------------
+# Secrets only from the environment. STRIPE_API_BASE points the SDK at a local fake (localstripe) in tests and the
+# offline demo.
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shop@caravan.example")
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", shop_views.healthz, name="healthz"),
     path("bench/floor", shop_views.floor, name="bench-floor"),
     path("admin/", admin.site.urls),
+    path("payments/", include("payments.urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
 ]

@@ -15,7 +15,7 @@ from .storefront_config import begin_request, end_request, get_config
 
 SESSION_KEY = "market"
 # Paths that work before any market exists (merchant setup, health checks, files).
-EXEMPT_PREFIXES = ("/admin", "/healthz", "/static", "/media", "/bench", "/sitemap")
+EXEMPT_PREFIXES = ("/admin", "/healthz", "/static", "/media", "/bench", "/sitemap", "/payments/")
 # Where a bare language tag says nothing about the country, the country it most likely means.
 LANGUAGE_COUNTRIES = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "ja": "JP", "zh": "CN", "it": "IT", "nl": "NL"}
 _TAG = re.compile(r"^([a-zA-Z]{1,8})(?:[-_]([a-zA-Z0-9]{1,8}))?(?:[-_]([a-zA-Z0-9]{1,8}))?$")

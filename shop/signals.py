@@ -124,3 +124,29 @@ def price_inputs_changed(sender, instance, **kwargs):
 def variant_attributes_changed(sender, **kwargs):
     if not SUSPENDED["value"]:
         _bump_after_commit(bump_catalog_version)
+
+
+# --- Payments (payments emits, shop listens) -----------------------------------------------------------------------
+
+from payments.signals import payment_captured, payment_disputed  # noqa: E402
+
+
+@receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")
+def order_paid_on_capture(sender, payment, **kwargs):
+    """A captured payment pays its order (once: a paid order is left alone)."""
+    from .models import Order, OrderStatus
+    from .services.orders import OrderError, mark_paid
+
+    if Order.objects.filter(pk=payment.order_id, status=OrderStatus.AWAITING_PAYMENT).exists():
+        try:
+            mark_paid(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip())
+        except OrderError:
+            pass  # paid or cancelled meanwhile
+
+
+@receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")
+def order_flagged_on_dispute(sender, payment, **kwargs):
+    from .models import OrderEvent
+
+    OrderEvent.objects.create(order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT, message="Payment disputed by the buyer's bank",
+                              data={"payment": payment.pk, "reference": payment.provider_reference})

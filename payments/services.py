@@ -1,0 +1,106 @@
+"""Every write to payments: provider events stored once, payment states moved forward only, under a row lock.
+
+Stripe webhooks: `handle_stripe_event` stores the event by its id (a replay is a no-op) and applies it to the
+payment it names (by PaymentIntent id). A state only moves along PAYMENT_TRANSITIONS, so an old `processing`
+arriving after `succeeded` changes nothing. Signals go out once the transaction has committed."""
+
+import logging
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from moneyed import get_currency
+
+from .models import PAYMENT_TRANSITIONS, Payment, PaymentStatus, Provider, ProviderEvent, Refund, RefundStatus
+from .signals import payment_captured, payment_disputed, payment_refunded
+
+logger = logging.getLogger(__name__)
+
+STRIPE_INTENT_STATES = {
+    "payment_intent.succeeded": PaymentStatus.CAPTURED,
+    "payment_intent.processing": PaymentStatus.PROCESSING,
+    "payment_intent.payment_failed": PaymentStatus.FAILED,
+    "payment_intent.canceled": PaymentStatus.CANCELLED,
+    "payment_intent.amount_capturable_updated": PaymentStatus.AUTHORIZED,
+}
+
+
+def from_minor_units(value: int, currency: str) -> Decimal:
+    """Stripe's integer amount in the currency's minor units (JPY 1, EUR 100, KWD 1000) as a Decimal amount."""
+    return Decimal(int(value)) / Decimal(get_currency(currency.upper()).sub_unit)
+
+
+def _store_event(provider: str, event_id: str, event_type: str, payload: dict) -> ProviderEvent | None:
+    """The new event row, or None when this event id was stored before (a replay)."""
+    try:
+        with transaction.atomic():
+            return ProviderEvent.objects.create(provider=provider, event_id=event_id, type=event_type, payload=payload)
+    except IntegrityError:
+        return None
+
+
+def _move(payment: Payment, status: str) -> bool:
+    """Move a locked payment forward to `status`; False (and nothing written) when that would be a step back."""
+    if status == payment.status or status not in PAYMENT_TRANSITIONS[PaymentStatus(payment.status)]:
+        return False
+    payment.status = status
+    return True
+
+
+@transaction.atomic
+def handle_stripe_event(event: dict) -> str:
+    """Apply a verified Stripe event. Returns what happened, for the log and the event row."""
+    stored = _store_event(Provider.STRIPE, event["id"], event["type"], event)
+    if stored is None:
+        return "replay: already processed"
+    obj = event.get("data", {}).get("object", {}) or {}
+    intent_id = obj.get("id") if event["type"].startswith("payment_intent.") else obj.get("payment_intent")
+    if isinstance(intent_id, dict):  # an expanded object (localstripe expands some references)
+        intent_id = intent_id.get("id")
+    payment = Payment.objects.select_for_update().filter(provider=Provider.STRIPE, provider_reference=intent_id or "").first()
+    if payment is None:
+        outcome = "ignored: no payment for this PaymentIntent" if intent_id else f"ignored: {event['type']}"
+    elif event["type"] in STRIPE_INTENT_STATES:
+        outcome = _apply_intent(payment, event["type"], obj)
+    elif event["type"] == "charge.refunded":
+        outcome = _apply_refunded(payment, obj)
+    elif event["type"] == "charge.dispute.created":
+        payment.is_disputed = True
+        payment.save(update_fields=["is_disputed", "updated_at"])
+        transaction.on_commit(lambda: payment_disputed.send_robust(sender=Payment, payment=payment))
+        outcome = "dispute opened"
+    else:
+        outcome = f"ignored: {event['type']}"
+    stored.payment = payment
+    stored.outcome = outcome[:200]
+    stored.save(update_fields=["payment", "outcome"])
+    logger.info("stripe event %s (%s): %s", event["id"], event["type"], outcome)
+    return outcome
+
+
+def _apply_intent(payment: Payment, event_type: str, intent: dict) -> str:
+    status = STRIPE_INTENT_STATES[event_type]
+    if not _move(payment, status):
+        return f"no change: {payment.status} does not go back to {status}"
+    fields = ["status", "updated_at"]
+    if status == PaymentStatus.CAPTURED:
+        received = intent.get("amount_received", intent.get("amount"))
+        captured = from_minor_units(received, intent.get("currency") or payment.currency) if received is not None else payment.amount
+        payment.amount_captured = min(captured, payment.amount)
+        fields.append("amount_captured")
+        transaction.on_commit(lambda: payment_captured.send_robust(sender=Payment, payment=payment))
+    payment.save(update_fields=fields)
+    return f"now {status}"
+
+
+def _apply_refunded(payment: Payment, charge: dict) -> str:
+    refunded = from_minor_units(charge.get("amount_refunded", 0), charge.get("currency") or payment.currency)
+    refunded = min(refunded, payment.amount_captured)
+    if refunded <= payment.amount_refunded:
+        return "no change: refunds already recorded"
+    payment.amount_refunded = refunded
+    status = PaymentStatus.REFUNDED if refunded >= payment.amount_captured else PaymentStatus.PARTIALLY_REFUNDED
+    _move(payment, status)
+    payment.save(update_fields=["amount_refunded", "status", "updated_at"])
+    Refund.objects.filter(payment=payment, status=RefundStatus.PENDING).update(status=RefundStatus.SUCCEEDED)
+    transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment))
+    return f"refunded {refunded} {payment.currency}"
