@@ -104,3 +104,64 @@ def _apply_refunded(payment: Payment, charge: dict) -> str:
     Refund.objects.filter(payment=payment, status=RefundStatus.PENDING).update(status=RefundStatus.SUCCEEDED)
     transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment))
     return f"refunded {refunded} {payment.currency}"
+
+
+# --- Refunds -------------------------------------------------------------------------------------------------------
+
+
+class RefundError(ValueError):
+    """A refund that cannot be made; the message is for the merchant."""
+
+
+def refundable(payment: Payment) -> Decimal:
+    """What can still be refunded: captured − refunded − refunds still pending at the provider."""
+    pending = sum((r.amount for r in payment.refunds.filter(status=RefundStatus.PENDING)), Decimal(0))
+    return payment.amount_captured - payment.amount_refunded - pending
+
+
+def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: str | None = None) -> Refund:
+    """Refund part or all of a captured payment. Checked under the payment's row lock (two refunds at once can never
+    exceed what was captured; the database constraint is the second guard). Stripe refunds are created with an
+    idempotency key; their final state follows the webhooks. Offline payments are refunded by the merchant by hand
+    and recorded as done."""
+    from .stripe_client import get_client, to_minor_units
+
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment_id)
+        try:
+            amount = Decimal(str(amount))
+        except ArithmeticError:
+            raise RefundError("Enter an amount.") from None
+        if not amount.is_finite() or amount <= 0:
+            raise RefundError("The amount must be more than zero.")
+        if payment.status not in (PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED):
+            raise RefundError(f"Only captured payments can be refunded (this one is {payment.get_status_display()}).")
+        available = refundable(payment)
+        if amount > available:
+            raise RefundError(f"At most {available} {payment.currency} can be refunded.")
+        key = idempotency_key or f"refund-{payment.pk}-{payment.refunds.count() + 1}-{amount}"
+        refund = Refund.objects.create(payment=payment, amount=amount, reason=reason[:200], idempotency_key=key)
+        if payment.provider == Provider.STRIPE:
+            try:
+                minor = to_minor_units(amount, payment.currency)
+            except ValueError as exc:
+                raise RefundError(str(exc)) from None
+            try:
+                result = get_client().refunds.create(
+                    params={"payment_intent": payment.provider_reference, "amount": minor,
+                            "metadata": {"order_id": str(payment.order_id), "refund": str(refund.pk)}},
+                    options={"idempotency_key": key},
+                )
+            except Exception as exc:  # stripe.StripeError and network errors: nothing is recorded
+                raise RefundError(f"Stripe refused the refund: {exc}") from exc
+            refund.provider_reference = result.id
+            if result.status != "succeeded":
+                refund.save(update_fields=["provider_reference", "updated_at"])
+                return refund  # the charge.refunded webhook completes it
+        refund.status = RefundStatus.SUCCEEDED
+        refund.save(update_fields=["provider_reference", "status", "updated_at"])
+        payment.amount_refunded += amount
+        _move(payment, PaymentStatus.REFUNDED if payment.amount_refunded >= payment.amount_captured else PaymentStatus.PARTIALLY_REFUNDED)
+        payment.save(update_fields=["amount_refunded", "status", "updated_at"])
+        transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment))
+    return refund

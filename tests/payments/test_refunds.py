@@ -1,0 +1,94 @@
+"""Refunds: partial and full, through Stripe (the official SDK against localstripe) and for offline payments;
+never more than captured, even for two refunds at the same time (PostgreSQL)."""
+
+import threading
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+
+from payments.models import Payment, PaymentStatus, Refund
+from payments.services import RefundError, refund_payment
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def captured_payment(order, provider="bank_transfer", amount=Decimal("100.00"), currency="EUR", reference=""):
+    return Payment.objects.create(order=order, provider=provider, currency=currency, amount=amount, amount_captured=amount,
+                                  status=PaymentStatus.CAPTURED, provider_reference=reference,
+                                  idempotency_key=f"{order.number}-{provider}-{reference}")
+
+
+@pytest.fixture
+def stripe_settings(settings, localstripe_url):
+    settings.STRIPE_SECRET_KEY = "sk_test_caravan"
+    settings.STRIPE_API_BASE = localstripe_url
+    return settings
+
+
+@pytest.mark.parametrize("currency, amount, part", [("EUR", Decimal("49.90"), Decimal("10.05")), ("JPY", Decimal("8800"), Decimal("1320"))])
+def test_partial_then_full_refund_through_stripe(markets, stripe_settings, stripe_client, currency, amount, part):
+    from payments.stripe_client import to_minor_units
+
+    intent = stripe_client.payment_intents.create(params={"amount": to_minor_units(amount, currency), "currency": currency.lower(),
+                                                          "payment_method": "pm_card_visa"})
+    stripe_client.payment_intents.confirm(intent.id)
+    payment = captured_payment(f.OrderFactory(market=markets["eu"]), "stripe", amount, currency, intent.id)
+    refund = refund_payment(payment.pk, part, reason="damaged in transit")
+    assert refund.status == "succeeded" and refund.provider_reference.startswith("re_")
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PARTIALLY_REFUNDED and payment.amount_refunded == part
+    with pytest.raises(RefundError, match="At most"):
+        refund_payment(payment.pk, amount)  # more than what is left
+    refund_payment(payment.pk, amount - part)
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.REFUNDED and payment.amount_refunded == amount
+    with pytest.raises(RefundError):
+        refund_payment(payment.pk, "0.01")
+
+
+@pytest.mark.parametrize("amount", ["0", "-5", "abc", "NaN", "0.001"])
+def test_bad_refund_amounts(markets, stripe_settings, stripe_client, amount):
+    intent = stripe_client.payment_intents.create(params={"amount": 1000, "currency": "eur", "payment_method": "pm_card_visa"})
+    stripe_client.payment_intents.confirm(intent.id)
+    payment = captured_payment(f.OrderFactory(market=markets["eu"]), "stripe", Decimal("10.00"), "EUR", intent.id)
+    with pytest.raises(RefundError):
+        refund_payment(payment.pk, amount)
+    assert not Refund.objects.exists()
+
+
+def test_offline_refunds_are_recorded_and_bounded(markets):
+    payment = captured_payment(f.OrderFactory(market=markets["eu"]))
+    refund_payment(payment.pk, Decimal("30"))
+    with pytest.raises(RefundError):
+        refund_payment(payment.pk, Decimal("70.01"))
+    refund_payment(payment.pk, Decimal("70"))
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.REFUNDED and Refund.objects.filter(status="succeeded").count() == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_refunds_at_once_that_together_exceed_the_capture_leave_exactly_one(markets):
+    payment = captured_payment(f.OrderFactory(market=markets["eu"]))
+    results, barrier = [], threading.Barrier(2)
+
+    def refund():
+        try:
+            barrier.wait()
+            refund_payment(payment.pk, Decimal("60"))
+            results.append("ok")
+        except RefundError:
+            results.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=refund) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(results) == ["ok", "refused"]
+    payment.refresh_from_db()
+    assert payment.amount_refunded == Decimal("60") and Refund.objects.count() == 1
