@@ -1,8 +1,11 @@
-"""Read-only views of payments, refunds and provider events (they change only through services and webhooks)."""
+"""Payments, refunds and provider events in admin: read-only (they change through services and webhooks), except
+that staff can issue a refund (amount and reason) — the service checks it under the payment's lock."""
 
+from django import forms
 from django.contrib import admin
 
 from .models import Payment, ProviderEvent, Refund
+from .services import RefundError, refund_payment
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -36,11 +39,44 @@ class PaymentAdmin(ReadOnlyAdmin):
     inlines = [RefundInline]
 
 
+class RefundForm(forms.ModelForm):
+    """Issuing a refund: the refund is made (under the payment's lock, through the provider) when the form is
+    validated, so anything that refuses it (too much, not captured, Stripe says no) shows as a form error."""
+
+    class Meta:
+        model = Refund
+        fields = ("payment", "amount", "reason")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            self.refund = refund_payment(data["payment"].pk, data["amount"], reason=data.get("reason", ""))
+        except RefundError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return data
+
+    def save(self, commit=True):
+        return self.refund
+
+    def save_m2m(self):
+        pass
+
+
 @admin.register(Refund)
 class RefundAdmin(ReadOnlyAdmin):
     list_display = ("payment", "amount", "status", "reason", "created_at")
     list_filter = ("status",)
     list_select_related = ("payment__order",)
+    form = RefundForm
+    raw_id_fields = ("payment",)
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm("payments.add_refund")
+
+    def save_model(self, request, obj, form, change):
+        pass  # made by RefundForm.clean through refund_payment
 
 
 @admin.register(ProviderEvent)

@@ -92,3 +92,17 @@ def test_two_refunds_at_once_that_together_exceed_the_capture_leave_exactly_one(
     assert sorted(results) == ["ok", "refused"]
     payment.refresh_from_db()
     assert payment.amount_refunded == Decimal("60") and Refund.objects.count() == 1
+
+
+def test_staff_refund_from_admin_with_amount_and_reason(admin_client, markets):
+    payment = captured_payment(f.OrderFactory(market=markets["eu"]))
+    response = admin_client.post("/admin/payments/refund/add/", {"payment": payment.pk, "amount": "150", "reason": "too much"})
+    assert response.status_code == 200 and "At most 100.00 EUR" in response.content.decode()
+    response = admin_client.post("/admin/payments/refund/add/", {"payment": payment.pk, "amount": "25.50", "reason": "late delivery"})
+    assert response.status_code == 302
+    refund = Refund.objects.get()
+    assert refund.amount == Decimal("25.50") and refund.reason == "late delivery" and refund.status == "succeeded"
+    payment.refresh_from_db()
+    assert payment.amount_refunded == Decimal("25.50") and payment.status == PaymentStatus.PARTIALLY_REFUNDED
+    assert admin_client.get("/admin/payments/payment/").status_code == 200
+    assert admin_client.get(f"/admin/payments/payment/{payment.pk}/change/").status_code == 200
