@@ -170,3 +170,34 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
         payment.save(update_fields=["amount_refunded", "status", "updated_at"])
         transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment))
     return refund
+
+
+# --- Reconciliation ------------------------------------------------------------------------------------------------
+
+INTENT_STATUS = {
+    "succeeded": "payment_intent.succeeded",
+    "processing": "payment_intent.processing",
+    "canceled": "payment_intent.canceled",
+    "requires_capture": "payment_intent.amount_capturable_updated",
+}
+
+
+def reconcile_stripe_payments(since) -> list[str]:
+    """Ask Stripe for the PaymentIntent of every Stripe payment created since `since` that is not final, and apply
+    what a missed webhook would have said. Returns a line per payment changed."""
+    from .stripe_client import get_client
+
+    client = get_client()
+    open_states = [PaymentStatus.PENDING, PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.FAILED]
+    changes = []
+    payments = Payment.objects.filter(provider=Provider.STRIPE, created_at__gte=since, status__in=open_states).exclude(provider_reference="")
+    for payment in payments.order_by("pk"):
+        intent = client.payment_intents.retrieve(payment.provider_reference).to_dict()
+        event_type = INTENT_STATUS.get(intent.get("status"))
+        if event_type is None or STRIPE_INTENT_STATES[event_type] == payment.status:
+            continue
+        outcome = handle_stripe_event({"id": f"reconcile:{payment.provider_reference}:{intent['status']}", "type": event_type,
+                                       "data": {"object": intent}})
+        if outcome.startswith("now"):
+            changes.append(f"payment {payment.pk} ({payment.provider_reference}): {payment.status} → {outcome[4:]}")
+    return changes

@@ -106,3 +106,35 @@ def test_staff_refund_from_admin_with_amount_and_reason(admin_client, markets):
     assert payment.amount_refunded == Decimal("25.50") and payment.status == PaymentStatus.PARTIALLY_REFUNDED
     assert admin_client.get("/admin/payments/payment/").status_code == 200
     assert admin_client.get(f"/admin/payments/payment/{payment.pk}/change/").status_code == 200
+
+
+def test_reconcile_repairs_a_payment_whose_webhook_was_missed(markets, stripe_settings, stripe_client, django_capture_on_commit_callbacks):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from djmoney.money import Money
+
+    from fulfillment.models import Warehouse
+    from shop.models import OrderStatus
+    from tests.shop.checkout_helpers import buy, make_cart
+
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=5)
+    order = buy(make_cart(markets["eu"], [(variant, 1)]))
+    intent = stripe_client.payment_intents.create(params={"amount": int(order.total_gross * 100), "currency": "eur",
+                                                          "payment_method": "pm_card_visa", "metadata": {"order": order.number}})
+    stripe_client.payment_intents.confirm(intent.id)
+    payment = Payment.objects.create(order=order, provider="stripe", currency="EUR", amount=order.total_gross,
+                                     provider_reference=intent.id, idempotency_key=f"{order.number}-card")
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("reconcile_payments", stdout=out)
+    assert f"payment {payment.pk} ({intent.id}): pending → captured" in out.getvalue()
+    payment.refresh_from_db()
+    order.refresh_from_db()
+    assert payment.status == PaymentStatus.CAPTURED and order.status == OrderStatus.PAID
+    out = StringIO()
+    call_command("reconcile_payments", stdout=out)
+    assert "0 payment(s) changed." in out.getvalue()
