@@ -201,3 +201,47 @@ def reconcile_stripe_payments(since) -> list[str]:
         if outcome.startswith("now"):
             changes.append(f"payment {payment.pk} ({payment.provider_reference}): {payment.status} → {outcome[4:]}")
     return changes
+
+
+# --- Offline payments (bank transfer, cash on delivery) -------------------------------------------------------------
+
+
+def start_offline_payment(order_id: int, provider: str, amount: Decimal, currency: str) -> Payment:
+    """The pending payment of an order paid offline (created with the order; staff confirm it when the money is in)."""
+    if provider not in (Provider.BANK_TRANSFER, Provider.CASH_ON_DELIVERY):
+        raise ValueError(f"{provider} is not an offline payment method")
+    payment, _created = Payment.objects.get_or_create(
+        idempotency_key=f"order-{order_id}-{provider}",
+        defaults={"order_id": order_id, "provider": provider, "amount": amount, "currency": currency},
+    )
+    return payment
+
+
+def capture_offline_payment(order_id: int, reference: str = "") -> Payment | None:
+    """Staff received the transfer or the carrier collected the cash: the order's open offline payment is captured
+    in full (None when the order has none, e.g. older orders)."""
+    with transaction.atomic():
+        payment = (
+            Payment.objects.select_for_update()
+            .filter(order_id=order_id, provider__in=[Provider.BANK_TRANSFER, Provider.CASH_ON_DELIVERY],
+                    status__in=[PaymentStatus.PENDING, PaymentStatus.PROCESSING])
+            .first()
+        )
+        if payment is None:
+            return None
+        _move(payment, PaymentStatus.CAPTURED)
+        payment.amount_captured = payment.amount
+        payment.provider_reference = reference[:255]
+        payment.save(update_fields=["status", "amount_captured", "provider_reference", "updated_at"])
+        transaction.on_commit(lambda: payment_captured.send_robust(sender=Payment, payment=payment))
+    return payment
+
+
+def cancel_open_payments(order_id: int) -> int:
+    """The order was cancelled: its payments that never completed are cancelled too (captured ones stay, to be refunded)."""
+    cancelled = 0
+    for payment in Payment.objects.select_for_update().filter(order_id=order_id).order_by("pk"):
+        if _move(payment, PaymentStatus.CANCELLED):
+            payment.save(update_fields=["status", "updated_at"])
+            cancelled += 1
+    return cancelled

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from fulfillment.models import Allocation
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
+from payments.services import cancel_open_payments, capture_offline_payment, start_offline_payment
 
 from ..events import order_placed, order_status_changed
 from ..fx import convert
@@ -182,6 +183,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         tax_notes=list(quote.treatments),
     )
     OrderLine.objects.bulk_create([_order_line(order, line) for line in quote.lines])
+    start_offline_payment(order.pk, order.payment_method, order.total_gross, order.currency)
     Allocation.objects.filter(reference=placing).update(reference=allocation_reference(order))
 
     if quote.voucher is not None:
@@ -263,6 +265,7 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
             # Voucher row before stock rows, the order placing takes them in (no deadlock between the two).
             _give_back_voucher(order)
             deallocate_stock(allocation_reference(order))
+            cancel_open_payments(order.pk)
         order.save(update_fields=fields)
         OrderEvent.objects.create(
             order=order, kind=OrderEvent.Kind.STATUS, user=user if user is not None and user.is_authenticated else None,
@@ -296,9 +299,11 @@ def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
     """Staff confirm an offline payment (bank transfer received, cash collected)."""
     reference = str(reference)
     message = "Payment received" + (f": {reference}" if reference else "")
-    order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
-    OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user,
-                              data={"method": order.payment_method, "reference": reference})
+    with transaction.atomic():
+        order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
+        capture_offline_payment(order_id, reference)
+        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user if user is not None
+                                  and user.is_authenticated else None, data={"method": order.payment_method, "reference": reference})
     return order
 
 

@@ -138,3 +138,31 @@ def test_reconcile_repairs_a_payment_whose_webhook_was_missed(markets, stripe_se
     out = StringIO()
     call_command("reconcile_payments", stdout=out)
     assert "0 payment(s) changed." in out.getvalue()
+
+
+def test_offline_orders_have_a_payment_that_staff_capture_and_can_refund(admin_client, markets, django_capture_on_commit_callbacks):
+    from djmoney.money import Money
+
+    from fulfillment.models import Warehouse
+    from shop.models import Order, OrderStatus
+    from shop.services.orders import cancel_order
+    from tests.shop.checkout_helpers import buy, make_cart
+
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=5)
+    order = buy(make_cart(markets["eu"], [(variant, 1)]))
+    payment = Payment.objects.get(order=order)
+    assert payment.provider == "bank_transfer" and payment.status == PaymentStatus.PENDING and payment.amount == order.total_gross
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]})
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.CAPTURED and payment.amount_captured == order.total_gross
+    assert Order.objects.get(pk=order.pk).status == OrderStatus.PAID
+    refund_payment(payment.pk, Decimal("5"), reason="goodwill")
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PARTIALLY_REFUNDED
+    other = buy(make_cart(markets["eu"], [(variant, 1)]), payment_method="cash_on_delivery")
+    cancel_order(other.pk)
+    assert Payment.objects.get(order=other).status == PaymentStatus.CANCELLED
