@@ -7,6 +7,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from payments.models import Payment
+
 from .models import (
     Address,
     Invoice,
@@ -66,6 +68,19 @@ class OrderLineInline(admin.TabularInline):
         return False
 
 
+class PaymentInline(admin.TabularInline):
+    model = Payment
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "provider", "status", "amount", "amount_captured", "amount_refunded", "currency", "provider_reference",
+              "is_disputed")
+    readonly_fields = fields
+    verbose_name_plural = _("payments")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class OrderEventInline(admin.TabularInline):
     model = OrderEvent
     extra = 0
@@ -86,7 +101,7 @@ class OrderAdmin(admin.ModelAdmin):
     search_fields = ("number", "email", "lines__sku")
     date_hierarchy = "created_at"
     list_select_related = ("market",)
-    inlines = [OrderLineInline, OrderEventInline]
+    inlines = [OrderLineInline, PaymentInline, OrderEventInline]
     actions = ["mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",

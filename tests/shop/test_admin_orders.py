@@ -32,6 +32,7 @@ def test_order_list_and_detail(admin_client, order):
     assert response.status_code == 200
     assert "Order placed" in html  # the event log
     assert "Tax 19 %" in html and order.invoice.number in html
+    assert "Bank transfer" in html and "Pending" in html  # the order's payment
     assert admin_client.get("/admin/shop/order/?q=" + order.number).status_code == 200
 
 
