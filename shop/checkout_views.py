@@ -19,7 +19,7 @@ from django_countries import countries
 
 from fulfillment.services import InsufficientStock
 
-from . import cart_count
+from . import cart_count, selectors_account
 from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm
 from .models import Order
 from .money import format_money
@@ -52,8 +52,7 @@ def _empty(quote) -> bool:
 
 def _address_outside_market(request, cart):
     """The buyer switched market after entering an address there: back to the address step."""
-    country = (cart.shipping_address or {}).get("country")
-    if country and country not in request.market.countries:
+    if checkout_services.address_outside_market(cart, request.market):
         messages.error(request, _("Your shipping address is outside the %(market)s shop. Please enter it again.")
                        % {"market": request.market.name(_language())})
         return redirect("shop:checkout-address")
@@ -140,36 +139,20 @@ def address(request):
                 return bounce
             return redirect("shop:checkout-shipping")
     else:
-        chosen = _saved_address(request, request.GET.get("use"), market)
-        initial = dict(chosen or cart.shipping_address or _saved_address(request, None, market) or {"country": market.default_country})
+        book = selectors_account.address_book(request.user, market.countries)
+        wanted = request.GET.get("use", "")
+        chosen = next((a for a in book if str(a.pk) == wanted), None) if re.fullmatch(r"[0-9]{1,18}", wanted) else None
+        saved = chosen or (None if cart.shipping_address else (book[0] if book else None))
+        initial = dict(saved.as_dict() if saved else cart.shipping_address or {"country": market.default_country})
         initial["email"] = cart.email or (request.user.email if request.user.is_authenticated else "")
         form = ContactAddressForm(initial=initial, market=market)
     if not request.user.is_authenticated:
         del form.fields["save_address"]  # only an account has an address book
+    if form.is_bound:
+        book = selectors_account.address_book(request.user, market.countries)
     quote = build_quote(cart, request.storefront_config, language=_language())
-    book = _address_book(request, market)
     return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form, book=book),
                   status=400 if form.is_bound and form.errors else 200)
-
-
-def _address_book(request, market) -> list:
-    """The signed-in buyer's saved addresses in this market's countries (for "deliver here")."""
-    if not request.user.is_authenticated:
-        return []
-    return [a for a in request.user.addresses.order_by("-is_default", "-created_at") if a.country.code in market.countries]
-
-
-def _saved_address(request, address_id, market):
-    """A saved address of the signed-in buyer in this market: the one asked for, else the default one."""
-    if not request.user.is_authenticated:
-        return None
-    book = request.user.addresses.filter(country__in=list(market.countries)).order_by("-is_default", "-created_at")
-    if address_id is not None:
-        if not re.fullmatch(r"[0-9]{1,18}", str(address_id)):
-            return None
-        book = book.filter(pk=int(address_id))
-    saved = book.first()
-    return saved.as_dict() if saved else None
 
 
 @never_cache

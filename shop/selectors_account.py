@@ -157,5 +157,12 @@ def addresses(user) -> list[Address]:
     return list(Address.objects.filter(user=user).order_by("-is_default", "-created_at", "-pk"))
 
 
+def address_book(user, countries) -> list[Address]:
+    """The signed-in buyer's saved addresses in these countries (a market's), default first; [] for guests. One query."""
+    if not user.is_authenticated:
+        return []
+    return list(Address.objects.filter(user=user, country__in=list(countries)).order_by("-is_default", "-created_at", "-pk"))
+
+
 def address(user, address_id) -> Address | None:
     return Address.objects.filter(user=user, pk=address_id).first()

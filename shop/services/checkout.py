@@ -184,6 +184,12 @@ def summarise(quote: Quote) -> None:
     quote.tax_by_rate = sorted(((rate, net, gross - net) for rate, (net, gross) in by_rate.items()), reverse=True)
 
 
+def address_outside_market(cart: Cart, market: MarketInfo) -> bool:
+    """The shipping address was entered in another market (the buyer switched market afterwards)."""
+    country = (cart.shipping_address or {}).get("country")
+    return bool(country) and country not in market.countries
+
+
 def destination(cart: Cart, market: MarketInfo) -> str:
     address = cart.shipping_address or {}
     country = address.get("country")

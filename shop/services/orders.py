@@ -27,7 +27,7 @@ from ..models.orders import ORDER_TRANSITIONS
 from ..money import quantize
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import StorefrontConfig
-from .checkout import CheckoutError, Quote, billing_address_of, build_quote, check_voucher_for, destination, shortage_messages
+from .checkout import CheckoutError, Quote, address_outside_market, billing_address_of, build_quote, check_voucher_for, destination, shortage_messages
 from .numbers import next_number
 
 logger = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def allocation_reference(order: Order) -> str:
 def _missing_steps(cart: Cart, market) -> str | None:
     if not cart.email or not cart.shipping_address:
         return _("Enter your e-mail and shipping address.")
-    if cart.shipping_address.get("country") not in market.countries:
+    if address_outside_market(cart, market):
         return _("Your shipping address is outside the %(market)s shop. Please enter it again.") % {"market": market.name(_lang())}
     if not cart.shipping_method_id:
         return _("Choose a shipping option.")
