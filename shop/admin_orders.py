@@ -176,53 +176,36 @@ class OrderAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark offline payment as received"))
     def mark_payment_received(self, request, queryset):
-        done, refused = [], []
-        for pk, number in queryset.values_list("pk", "number"):
-            try:
-                order_services.mark_paid(pk, user=request.user, reference=_("confirmed in admin"))
-                done.append(number)
-            except order_services.OrderError as exc:
-                refused.append(f"{number}: {exc}")
-        if done:
-            self.message_user(request, _("Marked as paid: %(orders)s") % {"orders": ", ".join(done)}, messages.SUCCESS)
-        for text in refused:
-            self.message_user(request, text, messages.ERROR)
-
-    def _move(self, request, queryset, status):
-        done, refused = [], []
-        for pk, number in queryset.values_list("pk", "number"):
-            try:
-                order_services.change_status(pk, status, user=request.user)
-                done.append(number)
-            except order_services.OrderError as exc:
-                refused.append(f"{number}: {exc}")
-        if done:
-            self.message_user(request, _("%(status)s: %(orders)s") % {"status": OrderStatus(status).label, "orders": ", ".join(done)},
-                              messages.SUCCESS)
-        for text in refused:
-            self.message_user(request, text, messages.ERROR)
+        self._apply(request, queryset, lambda pk: order_services.mark_paid(pk, user=request.user, reference=_("confirmed in admin")),
+                    OrderStatus.PAID)
 
     @admin.action(description=_("Mark as shipped"))
     def mark_shipped(self, request, queryset):
-        self._move(request, queryset, OrderStatus.SHIPPED)
+        self._apply(request, queryset, lambda pk: order_services.change_status(pk, OrderStatus.SHIPPED, user=request.user),
+                    OrderStatus.SHIPPED)
 
     @admin.action(description=_("Mark as delivered"))
     def mark_delivered(self, request, queryset):
-        self._move(request, queryset, OrderStatus.DELIVERED)
+        self._apply(request, queryset, lambda pk: order_services.change_status(pk, OrderStatus.DELIVERED, user=request.user),
+                    OrderStatus.DELIVERED)
 
     @admin.action(description=_("Cancel orders (stock goes back on sale)"))
     def cancel_orders(self, request, queryset):
-        done, refused = [], []
+        self._apply(request, queryset, lambda pk: order_services.cancel_order(pk, user=request.user, reason=_("Cancelled in admin")),
+                    OrderStatus.CANCELLED)
+
+    def _apply(self, request, queryset, change, status):
+        """Run a status change on each selected order; report what moved and, one by one, what was refused."""
+        done = []
         for pk, number in queryset.values_list("pk", "number"):
             try:
-                order_services.cancel_order(pk, user=request.user, reason=_("Cancelled in admin"))
+                change(pk)
                 done.append(number)
             except order_services.OrderError as exc:
-                refused.append(f"{number}: {exc}")
+                self.message_user(request, f"{number}: {exc}", messages.ERROR)
         if done:
-            self.message_user(request, _("Cancelled: %(orders)s") % {"orders": ", ".join(done)}, messages.SUCCESS)
-        for text in refused:
-            self.message_user(request, text, messages.ERROR)
+            self.message_user(request, _("%(status)s: %(orders)s") % {"status": OrderStatus(status).label, "orders": ", ".join(done)},
+                              messages.SUCCESS)
 
 
 @admin.register(Invoice)
