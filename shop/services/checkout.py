@@ -296,6 +296,20 @@ def _consignment_lines(lines: list[QuoteLine], consignments: dict, treatments: d
     return result
 
 
+def _price_lines(quote: Quote, lines: list[QuoteLine], voucher, cart: Cart, market: MarketInfo, config: StorefrontConfig) -> None:
+    """Set the quote's lines, goods subtotal, voucher discount (or why it does not apply) and line totals."""
+    quote.lines = lines
+    quote.subtotal_display = sum((q.undiscounted_display for q in lines), Decimal(0))
+    quote.discount, quote.voucher, quote.voucher_error = Decimal(0), None, ""
+    if voucher is not None:
+        try:
+            quote.voucher = check_voucher_for(voucher, cart, market, quote.subtotal_display, config)
+            quote.discount = voucher_discount(quote.voucher, quote.subtotal_display, quote.currency, config)
+        except VoucherError as exc:
+            quote.voucher_error = str(exc)
+    apply_line_totals(lines, quote.discount, quote.currency)
+
+
 def _apply_tax_treatments(quote: Quote, consignments: dict, voucher, cart: Cart, market: MarketInfo,
                           config: StorefrontConfig, eu_business: bool) -> None:
     """Decide each consignment's tax treatment, split lines accordingly, apply the voucher. The import thresholds
@@ -304,7 +318,7 @@ def _apply_tax_treatments(quote: Quote, consignments: dict, voucher, cart: Cart,
     base_lines = quote.lines
     net_by_variant = {line.variant_id: line.unit.net for line in base_lines}
     values = {w: sum((net_by_variant[v] * q for v, q in picks.items()), Decimal(0)) for w, picks in consignments.items()}
-    treatments: dict = {}
+    treatments: dict | None = None
     for _round in range(3):
         decided = {
             w: _treatment(config.warehouses.get(w, ("", frozenset()))[0], quote.country, values[w], quote.currency, config,
@@ -314,31 +328,12 @@ def _apply_tax_treatments(quote: Quote, consignments: dict, voucher, cart: Cart,
         if decided == treatments:
             break
         treatments = decided
-        quote.lines = _consignment_lines(base_lines, consignments, treatments)
-        quote.subtotal_display = sum((q.undiscounted_display for q in quote.lines), Decimal(0))
-        quote.discount, quote.voucher, quote.voucher_error = Decimal(0), None, ""
-        if voucher is not None:
-            try:
-                quote.voucher = check_voucher_for(voucher, cart, market, quote.subtotal_display, config)
-                quote.discount = voucher_discount(quote.voucher, quote.subtotal_display, quote.currency, config)
-            except VoucherError as exc:
-                quote.voucher_error = str(exc)
-        apply_line_totals(quote.lines, quote.discount, quote.currency)
+        _price_lines(quote, _consignment_lines(base_lines, consignments, treatments), voucher, cart, market, config)
         unit_net = {(line.variant_id, line.treatment): line.total_net / line.quantity for line in quote.lines}
         values = {
             w: sum((unit_net.get((v, treatments[w]), net_by_variant[v]) * q for v, q in picks.items()), Decimal(0))
             for w, picks in consignments.items()
         }
-    if not consignments:
-        quote.lines = _consignment_lines(base_lines, {}, {})
-        quote.subtotal_display = sum((q.undiscounted_display for q in quote.lines), Decimal(0))
-        if voucher is not None:
-            try:
-                quote.voucher = check_voucher_for(voucher, cart, market, quote.subtotal_display, config)
-                quote.discount = voucher_discount(quote.voucher, quote.subtotal_display, quote.currency, config)
-            except VoucherError as exc:
-                quote.voucher_error = str(exc)
-        apply_line_totals(quote.lines, quote.discount, quote.currency)
     quote.treatments = sorted({line.treatment for line in quote.lines} - {TaxTreatment.DOMESTIC})
 
 
