@@ -3,7 +3,6 @@
 Every read is scoped to the buyer: another buyer's order or address is simply not found. Amounts are formatted
 in the order's own currency (frozen when it was placed) for the active language."""
 
-from collections import defaultdict
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -15,7 +14,7 @@ from django_countries import countries
 
 from .models import Address, Order, OrderEvent, OrderStatus
 from .money import babel_locale, format_money
-from .services.invoices import tax_note_texts
+from .services.invoices import tax_breakdown, tax_note_texts
 
 ORDERS_PER_PAGE = 20
 # What a buyer may see of an order's log; e-mails, invoice bookkeeping and staff notes stay internal.
@@ -89,18 +88,11 @@ def order_detail(user, number: str, language: str) -> dict | None:
         return format_money(amount, currency, language)
 
     lines = list(order.lines.all())
-    # Tax per rate, from the stored lines plus shipping (their totals already include any discount).
-    per_rate: dict[Decimal, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
-    for line in lines:
-        per_rate[line.tax_rate][0] += line.total_net
-        per_rate[line.tax_rate][1] += line.total_gross
-    if order.shipping_net or order.shipping_gross:
-        per_rate[order.shipping_tax_rate][0] += order.shipping_net
-        per_rate[order.shipping_tax_rate][1] += order.shipping_gross
+    # Tax per rate: the invoice's breakdown (lines plus shipping, which must add up to the order's totals).
     tax_rows = [
-        {"rate": _rate(rate, language), "net": money(net), "tax": money(total - net)}
-        for rate, (net, total) in sorted(per_rate.items())
-        if rate or total != net
+        {"rate": _rate(row.rate, language), "net": money(row.net), "tax": money(row.tax)}
+        for row in tax_breakdown(order, lines)
+        if row.rate or row.tax
     ]
     events = []
     for event in order.public_events:

@@ -78,16 +78,20 @@ def send_order_confirmation(order_id: int) -> bool:
     invoice = Invoice.objects.filter(order_id=order_id).first()
     if invoice is not None:
         ensure_invoice_pdf(invoice)  # render outside the lock below; stored once, so the attachment is the same PDF
-    message = build_order_confirmation(order, invoice)
+    return _send_once(order, CONFIRMATION, build_order_confirmation(order, invoice))
+
+
+def _send_once(order: Order, template: str, message: EmailMultiAlternatives) -> bool:
+    """Send `message` unless this order's `template` e-mail went out already. Two workers sending the same e-mail
+    queue on the order row; the second finds the event. A failed send rolls the event back, so a retry sends it."""
     with transaction.atomic():
-        # Two workers sending the same confirmation queue on the order row; the second finds the event.
-        Order.objects.select_for_update().filter(pk=order_id).values_list("pk", flat=True).first()
-        if _was_sent(order_id, CONFIRMATION):
+        Order.objects.select_for_update().filter(pk=order.pk).values_list("pk", flat=True).first()
+        if _was_sent(order.pk, template):
             return False
-        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.EMAIL, message=f"Order confirmation sent to {order.email}",
-                                  data={"template": CONFIRMATION, "to": order.email, "language": order.language})
+        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.EMAIL, message=f"E-mail '{template}' sent to {order.email}",
+                                  data={"template": template, "to": order.email, "language": order.language})
         message.send()
-    logger.info("order %s: confirmation sent to %s", order.number, order.email)
+    logger.info("order %s: %s sent to %s", order.number, template, order.email)
     return True
 
 
@@ -118,11 +122,4 @@ def send_order_status_email(order_id: int, kind: str) -> bool:
         html = render_to_string("shop/email/order_status.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[order.email])
     message.attach_alternative(html, "text/html")
-    with transaction.atomic():
-        Order.objects.select_for_update().filter(pk=order_id).values_list("pk", flat=True).first()
-        if _was_sent(order_id, template):
-            return False
-        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.EMAIL, message=f"E-mail '{template}' sent to {order.email}",
-                                  data={"template": template, "to": order.email, "language": order.language})
-        message.send()
-    return True
+    return _send_once(order, template, message)
