@@ -16,6 +16,7 @@ from . import cart_count, selectors
 from .forms import SORT_CHOICES, ListingFilterForm
 from .rendering import render_cards, render_facets, render_sort_controls, render_variant_options
 from .services import cart as cart_services
+from .services.db import relaxed_commit
 
 
 def _language():
@@ -265,7 +266,7 @@ def cart_add(request):
         return HttpResponse(_("Adding to the cart works from this shop's pages only."), status=403, content_type="text/plain; charset=utf-8")
     try:
         with transaction.atomic():  # a new guest's cart and its first line: one commit
-            cart_services.relaxed_commit()
+            relaxed_commit()
             cart = _current_cart(request, create=True)
             change = cart_services.add_to_cart(cart, request.POST.get("variant"), request.POST.get("quantity", "1"), request.pricing)
     except cart_services.CartError as exc:

@@ -12,13 +12,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..events import cart_changed
-from ..models import Cart, CartLine, ProductVariant
+from ..models import Cart, CartLine
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..selectors_stock import sellable_quantity
 from .checkout import release_cart_reservation
-from .db import relaxed_commit  # noqa: F401 (views call cart_services.relaxed_commit)
 
 MAX_LINE_QUANTITY = 99
 
@@ -92,15 +91,20 @@ def set_line_quantity(cart: Cart, variant_id, quantity, policy: PricingPolicy) -
         CartLine.objects.filter(cart=cart, variant_id=variant_id).delete()
         _changed(cart)
         return LineChange(None, 0, False)
-    if not ProductVariant.objects.filter(pk=variant_id, is_active=True, product__is_published=True).exists():
-        raise CartError(_("This item is not available."))
-    available = policy.availability([variant_id]).get(variant_id, 0)
-    if available <= 0:
-        raise CartError(_("This item is out of stock for %(market)s.") % {"market": policy.market.name(get_language() or "en")})
-    quantity = min(requested, available)
+    quantity = min(requested, _sellable(variant_id, policy))
     line, _created = CartLine.objects.update_or_create(cart=cart, variant_id=variant_id, defaults={"quantity": quantity})
     _changed(cart)
     return LineChange(line, requested, quantity < requested)
+
+
+def _sellable(variant_id: int, policy: PricingPolicy) -> int:
+    """Units of the variant the market can sell now (one query), or CartError when it is not for sale or sold out."""
+    available = sellable_quantity(variant_id, policy.market.warehouse_ids)
+    if available is None:
+        raise CartError(_("This item is not available."))
+    if available <= 0:
+        raise CartError(_("This item is out of stock for %(market)s.") % {"market": policy.market.name(get_language() or "en")})
+    return available
 
 
 def _parse_variant_id(variant_id) -> int:
@@ -131,12 +135,7 @@ def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> Adde
     if added == 0:
         raise CartError(_("Enter a whole number of items."))
     release_cart_reservation(cart)  # the buyer's own checkout hold must not count against them
-    available = sellable_quantity(variant_id, policy.market.warehouse_ids)
-    if available is None:
-        raise CartError(_("This item is not available."))
-    if available <= 0:
-        raise CartError(_("This item is out of stock for %(market)s.") % {"market": policy.market.name(get_language() or "en")})
-    cap = min(available, MAX_LINE_QUANTITY)
+    cap = min(_sellable(variant_id, policy), MAX_LINE_QUANTITY)
     if connection.vendor == "postgresql" and cart.reserved_until is None:
         new_quantity, total_before, current = _add_in_one_statement(cart, variant_id, added, cap)
         transaction.on_commit(lambda: cart_changed.send(sender=Cart, cart=cart))
