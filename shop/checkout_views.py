@@ -83,7 +83,6 @@ def _context(request, cart, quote, step, **extra):
         "steps": STEPS,
         "cart": cart,
         "quote": quote,
-        "money": lambda amount: _money(amount, currency),
         "lines": [
             {"line": line, "unit": _money(line.unit.display, currency), "total": _money(line.total_display, currency),
              "undiscounted": _money(line.undiscounted_display, currency)}

@@ -104,10 +104,6 @@ class Order(models.Model):
     def __str__(self):
         return self.number
 
-    @property
-    def is_cancellable(self) -> bool:
-        return OrderStatus.CANCELLED in ORDER_TRANSITIONS[OrderStatus(self.status)]
-
 
 class OrderLine(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines", verbose_name=_("order"))

@@ -26,7 +26,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock
+from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock  # noqa: F401 (reserve_cart raises it; callers catch it from here)
 
 from ..fx import convert
 from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
@@ -124,10 +124,6 @@ class Quote:
         if self.shipping is None:
             return Decimal(0)
         return self.shipping.price.display
-
-    @property
-    def total_display(self) -> Decimal:
-        return self.total_gross
 
 
 def split_discount(amounts: list[Decimal], discount: Decimal, currency: str) -> list[Decimal]:
@@ -580,5 +576,3 @@ def shortage_messages(shortages, names: dict[int, str]) -> list[str]:
             )
     return messages
 
-
-__all__ = ["CheckoutError", "InsufficientStock", "VoucherError", "build_quote"]
