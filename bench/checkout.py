@@ -119,6 +119,17 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 # --- Code run inside Django (manage.py shell -c); parameters are substituted as JSON ------------------
 
+# Both scripts empty the Celery queue of the bench's Redis (tasks queued by a run are dropped, not run).
+DROP_QUEUE_CODE = """queued = 0
+if P["drop_queue"] and settings.CELERY_BROKER_URL.startswith("redis"):
+    import redis
+    r = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    keys = list(r.scan_iter("celery*"))
+    queued = sum(r.llen(k) for k in keys if r.type(k) == b"list")
+    if keys:
+        r.delete(*keys)
+"""
+
 PREPARE_CODE = """
 import json
 from django.conf import settings
@@ -131,15 +142,7 @@ from shop.storefront_config import bump_catalog_version, bump_config_version
 P = json.loads(__PARAMS__)
 bump_catalog_version()  # the shared cache may outlive a re-seeded database
 bump_config_version()
-queued = 0
-if P["drop_queue"] and settings.CELERY_BROKER_URL.startswith("redis"):
-    import redis
-    r = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    keys = list(r.scan_iter("celery*"))
-    queued = sum(r.llen(k) for k in keys if r.type(k) == b"list")
-    if keys:
-        r.delete(*keys)
-problems = []
+__DROP_QUEUE__problems = []
 warehouse = Warehouse.objects.filter(code="de-ber", is_active=True).first()
 if warehouse is None:
     problems.append("no active warehouse de-ber (run seed_demo)")
@@ -293,15 +296,7 @@ if without:
     problems.append(f"{without} new orders without an invoice")
 check("invoice numbers gapless, unique, = counter; one per order", not problems, "; ".join(problems) or f"per year {per_year}")
 
-queued = 0
-if P["drop_queue"] and settings.CELERY_BROKER_URL.startswith("redis"):
-    import redis
-    r = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    keys = list(r.scan_iter("celery*"))
-    queued = sum(r.llen(k) for k in keys if r.type(k) == b"list")
-    if keys:
-        r.delete(*keys)
-after = {
+__DROP_QUEUE__after = {
     "orders_new": len(run), "cancelled": len(run) - len(live),
     "allocated_total": sum(allocated.values()),
     "on_hand_total": stocks.aggregate(n=Sum("quantity"))["n"] or 0,
@@ -384,7 +379,11 @@ print(__MARKER__ + json.dumps({"steps": steps, "numbers": numbers, "cumulative":
 
 
 def shell_code(template: str, params: dict) -> str:
-    return template.replace("__PARAMS__", repr(json.dumps(params))).replace("__MARKER__", repr(MARKER))
+    return (
+        template.replace("__DROP_QUEUE__", DROP_QUEUE_CODE)
+        .replace("__PARAMS__", repr(json.dumps(params)))
+        .replace("__MARKER__", repr(MARKER))
+    )
 
 
 # --- Database --------------------------------------------------------------------------------------
@@ -750,16 +749,7 @@ class Worker:
     def stop(self) -> None:
         if self.proc is None:
             return
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                pass
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        sf.stop_process_group(self.proc)
         self._log.close()
         self.proc = None
 

@@ -324,23 +324,28 @@ class Server:
         if self.proc is None:
             return
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
             log(f"stopping gunicorn pid {self.proc.pid}")
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                pass
-        # Any worker left over lives in the session/process group gunicorn was started in.
-        try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
+        stop_process_group(self.proc)
         self._log.close()
         self.proc = None
+
+
+def stop_process_group(proc: subprocess.Popen) -> None:
+    """SIGTERM, wait up to 20 s, then SIGKILL whatever is left in the process group it was started in (workers)."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass
 
 
 def http_get(port: int, path: str, timeout=10) -> tuple[int, bytes]:
