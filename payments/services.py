@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from moneyed import get_currency
 
-from .models import PAYMENT_TRANSITIONS, Payment, PaymentStatus, Provider, ProviderEvent, Refund, RefundStatus
+from .models import PAYMENT_TRANSITIONS, Payment, PaymentStatus, Provider, ProviderEvent, Refund, RefundStatus, plain_amount
 from .signals import payment_captured, payment_disputed, payment_refunded
 
 logger = logging.getLogger(__name__)
@@ -113,11 +113,6 @@ class RefundError(ValueError):
     """A refund that cannot be made; the message is for the merchant."""
 
 
-def _plain(amount: Decimal, currency: str) -> str:
-    """The amount with exactly the currency's decimals (100.00 EUR, 1320 JPY)."""
-    return str(amount.quantize(Decimal(1) / get_currency(currency.upper()).sub_unit))
-
-
 def refundable(payment: Payment) -> Decimal:
     """What can still be refunded: captured − refunded − refunds still pending at the provider."""
     pending = sum((r.amount for r in payment.refunds.filter(status=RefundStatus.PENDING)), Decimal(0))
@@ -143,7 +138,7 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
             raise RefundError(f"Only captured payments can be refunded (this one is {payment.get_status_display()}).")
         available = refundable(payment)
         if amount > available:
-            raise RefundError(f"At most {_plain(available, payment.currency)} {payment.currency} can be refunded.")
+            raise RefundError(f"At most {plain_amount(available, payment.currency)} {payment.currency} can be refunded.")
         key = idempotency_key or f"refund-{payment.pk}-{payment.refunds.count() + 1}-{amount}"
         refund = Refund.objects.create(payment=payment, amount=amount, reason=reason[:200], idempotency_key=key)
         if payment.provider == Provider.STRIPE:

@@ -72,10 +72,22 @@ class PaymentInline(admin.TabularInline):
     model = Payment
     extra = 0
     can_delete = False
-    fields = ("created_at", "provider", "status", "amount", "amount_captured", "amount_refunded", "currency", "provider_reference",
+    fields = ("created_at", "provider", "status", "amount_display", "captured_display", "refunded_display", "provider_reference",
               "is_disputed")
     readonly_fields = fields
     verbose_name_plural = _("payments")
+
+    @admin.display(description=_("amount"))
+    def amount_display(self, payment):
+        return format_money(payment.amount, payment.currency, "en")
+
+    @admin.display(description=_("captured"))
+    def captured_display(self, payment):
+        return format_money(payment.amount_captured, payment.currency, "en")
+
+    @admin.display(description=_("refunded"))
+    def refunded_display(self, payment):
+        return format_money(payment.amount_refunded, payment.currency, "en")
 
     def has_add_permission(self, request, obj=None):
         return False
