@@ -245,6 +245,8 @@ CARAVAN_SITE_URL = os.environ.get("CARAVAN_SITE_URL", "http://127.0.0.1:8000")
 # second setting (their stock goes back on sale).
 CARAVAN_RESERVATION_MINUTES = int(os.environ.get("CARAVAN_RESERVATION_MINUTES", "15"))
 CARAVAN_UNPAID_ORDER_HOURS = int(os.environ.get("CARAVAN_UNPAID_ORDER_HOURS", "168"))
+# Card and other online payments are paid within minutes: their unpaid orders give their stock back sooner.
+CARAVAN_UNPAID_ONLINE_ORDER_MINUTES = int(os.environ.get("CARAVAN_UNPAID_ONLINE_ORDER_MINUTES", "60"))
 CARAVAN_ORDER_PREFIX = os.environ.get("CARAVAN_ORDER_PREFIX", "CR")
 # The seller as printed on invoices and in payment instructions.
 CARAVAN_SELLER = {
@@ -267,6 +269,9 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+# Where the pay page loads Stripe.js from. `make run` without keys points it at the local stand-in
+# (static/payments/stripe-local.js) that finishes payments in localstripe.
+STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shop@caravan.example")

@@ -14,7 +14,7 @@ from moneyed import get_currency
 
 
 class Provider(models.TextChoices):
-    STRIPE = "stripe", _("Card and local methods (Stripe)")
+    STRIPE = "stripe", _("Card or local payment method")
     BANK_TRANSFER = "bank_transfer", _("Bank transfer")
     CASH_ON_DELIVERY = "cash_on_delivery", _("Cash on delivery")
 
@@ -40,7 +40,9 @@ PAYMENT_TRANSITIONS = {
     PaymentStatus.CAPTURED: {PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED},
     PaymentStatus.PARTIALLY_REFUNDED: {PaymentStatus.REFUNDED},
     PaymentStatus.REFUNDED: set(),
-    PaymentStatus.CANCELLED: set(),
+    # Money the provider really took after we gave up on it (the buyer paid in a tab left open while the order was
+    # cancelled) must still be recorded, so it can be refunded: the one move out of "cancelled".
+    PaymentStatus.CANCELLED: {PaymentStatus.CAPTURED},
 }
 
 

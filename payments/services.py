@@ -5,12 +5,14 @@ payment it names (by PaymentIntent id). A state only moves along PAYMENT_TRANSIT
 arriving after `succeeded` changes nothing. Signals go out once the transaction has committed."""
 
 import logging
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from moneyed import get_currency
 
 from .models import PAYMENT_TRANSITIONS, Payment, PaymentStatus, Provider, ProviderEvent, Refund, RefundStatus, plain_amount
+from .providers import get_provider
 from .signals import payment_captured, payment_disputed, payment_refunded
 
 logger = logging.getLogger(__name__)
@@ -147,7 +149,7 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
             except ValueError as exc:
                 raise RefundError(str(exc)) from None
             try:
-                result = get_client().refunds.create(
+                result = get_client().v1.refunds.create(
                     params={"payment_intent": payment.provider_reference, "amount": minor,
                             "metadata": {"order_id": str(payment.order_id), "refund": str(refund.pk)}},
                     options={"idempotency_key": key},
@@ -167,14 +169,104 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
     return refund
 
 
-# --- Reconciliation ------------------------------------------------------------------------------------------------
+# --- Stripe PaymentIntents: created for the pay page, synced on return and by reconciliation ----------------------
 
+# What a PaymentIntent's status says, as the webhook event that would have said it.
 INTENT_STATUS = {
     "succeeded": "payment_intent.succeeded",
     "processing": "payment_intent.processing",
     "canceled": "payment_intent.canceled",
     "requires_capture": "payment_intent.amount_capturable_updated",
 }
+
+
+@dataclass(frozen=True)
+class IntentState:
+    """What the pay page needs from Stripe: the PaymentIntent's status, its client secret (for Stripe.js; never
+    stored or logged) and the message of its last failed attempt, if any."""
+
+    status: str
+    client_secret: str
+    error: str = ""
+
+
+def _intent_state(intent) -> IntentState:
+    data = intent.to_dict() if hasattr(intent, "to_dict") else intent
+    error = data.get("last_payment_error") or {}
+    return IntentState(status=data.get("status", ""), client_secret=data.get("client_secret", ""),
+                       error=error.get("message", "") if data.get("status") == "requires_payment_method" else "")
+
+
+def stripe_intent_for(payment_id: int, *, order_number: str) -> IntentState:
+    """The PaymentIntent behind a Stripe payment: created on first use (amount in minor units, the payment's
+    idempotency key, the order number in the metadata), fetched afterwards. A network call, so never inside a
+    transaction; two requests at once end with the one intent the payment stores."""
+    from .stripe_client import get_client, to_minor_units
+
+    payment = Payment.objects.get(pk=payment_id, provider=Provider.STRIPE)
+    client = get_client()
+    if payment.provider_reference:
+        return _intent_state(client.v1.payment_intents.retrieve(payment.provider_reference))
+    # Automatic payment methods (cards, iDEAL, Bancontact, SEPA debit, …) are on by default for the API version the
+    # SDK pins, so the parameter is left out (localstripe refuses it).
+    intent = client.v1.payment_intents.create(
+        params={"amount": to_minor_units(payment.amount, payment.currency), "currency": payment.currency.lower(),
+                "metadata": {"order_number": order_number, "order_id": str(payment.order_id), "payment_id": str(payment.pk)}},
+        options={"idempotency_key": payment.idempotency_key},
+    )
+    if Payment.objects.filter(pk=payment.pk, provider_reference="").update(provider_reference=intent.id):
+        return _intent_state(intent)
+    # Another request stored its intent first. Stripe's idempotency key makes that the same intent; if it is not
+    # (a fake without idempotency), ours is cancelled so the buyer can only ever pay the one the payment knows.
+    stored = Payment.objects.values_list("provider_reference", flat=True).get(pk=payment.pk)
+    if stored != intent.id:
+        client.v1.payment_intents.cancel(intent.id)
+    return _intent_state(client.v1.payment_intents.retrieve(stored))
+
+
+def _sync_intent(payment: Payment, intent: dict) -> str | None:
+    """Apply what a PaymentIntent says now, as the webhook event that would have said it (stored under a synthetic
+    id, so the late real webhook then changes nothing). None when there is nothing to apply."""
+    status = intent.get("status")
+    error = intent.get("last_payment_error") or {}
+    event_type = INTENT_STATUS.get(status) or ("payment_intent.payment_failed" if status == "requires_payment_method" and error else None)
+    if event_type is None or STRIPE_INTENT_STATES[event_type] == payment.status:
+        return None
+    charge = error.get("charge") or intent.get("latest_charge") or ""
+    charge = charge.get("id", "") if isinstance(charge, dict) else charge
+    return handle_stripe_event({"id": f"sync:{payment.provider_reference}:{status}:{charge}", "type": event_type,
+                                "data": {"object": intent}})
+
+
+def sync_stripe_payment(payment_id: int) -> Payment:
+    """Ask Stripe for the payment's PaymentIntent and apply its state (the buyer's return from Stripe must not wait
+    for the webhook)."""
+    from .stripe_client import get_client
+
+    payment = Payment.objects.get(pk=payment_id, provider=Provider.STRIPE)
+    if payment.provider_reference:
+        _sync_intent(payment, get_client().v1.payment_intents.retrieve(payment.provider_reference).to_dict())
+        payment.refresh_from_db()
+    return payment
+
+
+def cancel_stripe_payment(payment_id: int) -> bool:
+    """Cancel the payment's PaymentIntent at Stripe, so the buyer can no longer pay it. False (and the intent's real
+    state applied instead) when Stripe will not cancel it because it is processing or has succeeded."""
+    import stripe
+
+    from .stripe_client import get_client
+
+    payment = Payment.objects.get(pk=payment_id, provider=Provider.STRIPE)
+    if not payment.provider_reference:
+        return True  # the buyer never opened the pay page: there is nothing at Stripe to pay
+    client = get_client()
+    try:
+        intent = client.v1.payment_intents.cancel(payment.provider_reference).to_dict()
+    except stripe.InvalidRequestError:
+        intent = client.v1.payment_intents.retrieve(payment.provider_reference).to_dict()
+    _sync_intent(payment, intent)
+    return intent.get("status") == "canceled"
 
 
 def reconcile_stripe_payments(since) -> list[str]:
@@ -187,24 +279,21 @@ def reconcile_stripe_payments(since) -> list[str]:
     changes = []
     payments = Payment.objects.filter(provider=Provider.STRIPE, created_at__gte=since, status__in=open_states).exclude(provider_reference="")
     for payment in payments.order_by("pk"):
-        intent = client.payment_intents.retrieve(payment.provider_reference).to_dict()
-        event_type = INTENT_STATUS.get(intent.get("status"))
-        if event_type is None or STRIPE_INTENT_STATES[event_type] == payment.status:
-            continue
-        outcome = handle_stripe_event({"id": f"reconcile:{payment.provider_reference}:{intent['status']}", "type": event_type,
-                                       "data": {"object": intent}})
-        if outcome.startswith("now"):
-            changes.append(f"payment {payment.pk} ({payment.provider_reference}): {payment.status} → {outcome[4:]}")
+        before = payment.status
+        outcome = _sync_intent(payment, client.v1.payment_intents.retrieve(payment.provider_reference).to_dict())
+        if outcome and outcome.startswith("now"):
+            changes.append(f"payment {payment.pk} ({payment.provider_reference}): {before} → {outcome[4:]}")
     return changes
 
 
-# --- Offline payments (bank transfer, cash on delivery) -------------------------------------------------------------
+# --- Starting payments; offline payments (bank transfer, cash on delivery) -------------------------------------------------------------
 
 
-def start_offline_payment(order_id: int, provider: str, amount: Decimal, currency: str) -> Payment:
-    """The pending payment of an order paid offline (created with the order; staff confirm it when the money is in)."""
-    if provider not in (Provider.BANK_TRANSFER, Provider.CASH_ON_DELIVERY):
-        raise ValueError(f"{provider} is not an offline payment method")
+def start_payment(order_id: int, provider: str, amount: Decimal, currency: str) -> Payment:
+    """The pending payment of a new order, for any provider (inside the placing transaction: no network call; Stripe's
+    PaymentIntent is made when the buyer opens the pay page). Offline payments are confirmed by staff when the
+    money is in; online ones by the provider's events."""
+    get_provider(provider)  # refuses an unknown provider
     payment, _created = Payment.objects.get_or_create(
         idempotency_key=f"order-{order_id}-{provider}",
         defaults={"order_id": order_id, "provider": provider, "amount": amount, "currency": currency},

@@ -1,14 +1,19 @@
-"""Stripe's webhook endpoint: verify the signature, hand the event to the service, answer fast."""
+"""Stripe's webhook endpoint (verify the signature, hand the event to the service, answer fast), and the offline
+stand-in for what Stripe.js does in the browser."""
 
+import json
 import logging
+from urllib.parse import urlsplit
 
 import stripe
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .services import handle_stripe_event
+from .stripe_client import get_client
 
 logger = logging.getLogger(__name__)
 
@@ -30,3 +35,50 @@ def stripe_webhook(request):
         return HttpResponse("invalid signature", status=400, content_type="text/plain")
     outcome = handle_stripe_event(event.to_dict())
     return JsonResponse({"received": True, "outcome": outcome})
+
+
+# --- The offline stand-in for Stripe.js (make run without keys, browser tests) --------------------------------------
+
+LOCAL_TEST_CARDS = {"4242424242424242", "4000000000000341", "4000002500003155", "5555555555554444"}
+
+
+def _talks_to_localstripe() -> bool:
+    """Only when the SDK points at a fake Stripe on this machine; never against Stripe itself."""
+    host = urlsplit(settings.STRIPE_API_BASE).hostname if settings.STRIPE_API_BASE else None
+    return host in ("127.0.0.1", "localhost", "::1")
+
+
+@csrf_exempt  # the client secret authorises it, as it does at Stripe
+@require_POST
+def localstripe_confirm(request):
+    """What Stripe.js does when the buyer presses "Pay", done server-side against localstripe (which refuses
+    publishable-key calls): attach a test card to the PaymentIntent and confirm it. Exists only in the offline
+    mode (404 otherwise); it accepts only Stripe's public test card numbers."""
+    if not _talks_to_localstripe():
+        raise Http404
+    try:
+        body = json.loads(request.body)
+        client_secret, number = str(body["client_secret"]), str(body["card_number"]).replace(" ", "")
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": {"message": "Malformed request."}}, status=400)
+    if number not in LOCAL_TEST_CARDS:
+        return JsonResponse({"error": {"type": "card_error", "message": "Use a Stripe test card, e.g. 4242 4242 4242 4242."}}, status=402)
+    client = get_client()
+    intent_id = client_secret.split("_secret_")[0]
+    try:
+        intent = client.v1.payment_intents.retrieve(intent_id)
+        if intent.client_secret != client_secret:
+            raise Http404
+        if intent.status == "requires_payment_method" and intent.last_payment_error:
+            # Stripe lets the buyer retry the same intent; localstripe cannot confirm a declined intent again.
+            return JsonResponse({"error": {"type": "card_error", "message": "localstripe cannot retry a declined payment. Place a new order to try again."}},
+                                status=409)
+        method = client.v1.payment_methods.create(params={"type": "card", "card": {
+            "number": number, "exp_month": 12, "exp_year": timezone.now().year + 2, "cvc": "123"}})
+        client.v1.payment_intents.update(intent_id, params={"payment_method": method.id})
+        intent = client.v1.payment_intents.confirm(intent_id)
+    except stripe.CardError as exc:
+        return JsonResponse({"error": {"type": "card_error", "message": exc.user_message or str(exc)}}, status=402)
+    except stripe.StripeError as exc:
+        return JsonResponse({"error": {"message": str(exc)}}, status=400)
+    return JsonResponse({"status": intent.status, "id": intent.id})

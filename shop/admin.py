@@ -3,6 +3,7 @@
 Translated fields get a tab per language (modeltranslation's tabbed admin).
 """
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
@@ -11,6 +12,7 @@ from djmoney.contrib.exchange.models import ExchangeBackend, Rate
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from fulfillment.models import Stock
+from payments.models import Provider
 
 from .models import (
     Attribute,
@@ -27,8 +29,16 @@ from .models import (
 )
 
 
+class MarketForm(forms.ModelForm):
+    payment_methods = forms.MultipleChoiceField(
+        label=_("Payment methods"), choices=Provider.choices, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Card payments appear at checkout only when Stripe keys are configured."),
+    )
+
+
 @admin.register(Market)
 class MarketAdmin(TabbedTranslationAdmin):
+    form = MarketForm
     list_display = ("code", "name", "currency", "prices_include_tax", "rounding_rule", "default_language", "is_default", "is_active")
     list_editable = ("is_active",)
     list_filter = ("currency", "prices_include_tax", "is_active")

@@ -114,6 +114,11 @@ class PaymentForm(forms.Form):
     accept_terms = forms.BooleanField(label=_("I have checked my order and accept the terms of sale."),
                                       error_messages={"required": _("Please confirm that you accept the terms of sale.")})
 
+    def __init__(self, *args, methods: list[str], **kwargs):
+        """`methods`: the payment methods offered in the buyer's market (checkout.payment_methods_for)."""
+        super().__init__(*args, **kwargs)
+        self.fields["payment_method"].choices = [(m, PaymentMethod(m).label) for m in methods]
+
 
 class VoucherForm(forms.Form):
     code = forms.CharField(label=_("Voucher code"), max_length=40)

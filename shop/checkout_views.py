@@ -18,10 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_countries import countries
 
 from fulfillment.services import InsufficientStock
+from payments.providers import get_provider
 
 from . import cart_count, selectors_account
 from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm
-from .models import Order
+from .models import Order, OrderStatus
 from .money import format_money
 from .services import accounts as account_services
 from .services import checkout as checkout_services
@@ -228,8 +229,16 @@ def review(request):
     if quote.shipping is None:
         messages.error(request, _("Please choose a shipping option again."))
         return redirect("shop:checkout-shipping")
-    form = PaymentForm(initial={"payment_method": cart.payment_method or "bank_transfer", "expected_total": quote.total_gross})
-    return _render_review(request, cart, quote, form)
+    return _render_review(request, cart, quote, _payment_form(request, cart, quote))
+
+
+def _payment_form(request, cart, quote, data=None) -> PaymentForm:
+    """The review page's form, offering the market's payment methods (`quote` gives the total for an unbound form)."""
+    methods = checkout_services.payment_methods_for(request.storefront_config.market_by_id(cart.market_id))
+    if data is not None:
+        return PaymentForm(data, methods=methods)
+    chosen = cart.payment_method if cart.payment_method in methods else (methods[0] if methods else "")
+    return PaymentForm(methods=methods, initial={"payment_method": chosen, "expected_total": quote.total_gross})
 
 
 def _render_review(request, cart, quote, form, voucher_form=None, status=200):
@@ -261,8 +270,7 @@ def voucher(request):
         except CheckoutError as exc:
             form.add_error("code", str(exc))
     quote = build_quote(cart, request.storefront_config, language=_language())
-    payment = PaymentForm(initial={"payment_method": cart.payment_method or "bank_transfer", "expected_total": quote.total_gross})
-    return _render_review(request, cart, quote, payment, voucher_form=form, status=400)
+    return _render_review(request, cart, quote, _payment_form(request, cart, quote), voucher_form=form, status=400)
 
 
 @require_POST
@@ -271,7 +279,7 @@ def place(request):
     cart = _current_cart(request, create=False)
     if cart is None or str(cart.token) != posted:
         return _already_placed(request, posted) or _cart_changed(request)
-    form = PaymentForm(request.POST)
+    form = _payment_form(request, cart, None, data=request.POST)
     if form.is_valid():
         try:
             order = order_services.place_order(
@@ -315,20 +323,28 @@ def _placed(request, order):
     request.session[PLACED_ORDERS_KEY] = [*placed, order.number]
     cart_count.remember(request, 0)
     # Keep the token: a double submit finds the order by it. The next add-to-cart starts a new cart.
-    return redirect(reverse("shop:checkout-done", kwargs={"number": order.number}))
+    step = "shop:checkout-pay" if get_provider(order.payment_method).pays_online else "shop:checkout-done"
+    return redirect(reverse(step, kwargs={"number": order.number}))
 
 
-@never_cache
-def done(request, number):
-    order = (
-        Order.objects.filter(number=number).select_related("market").prefetch_related("lines").first()
-    )
+def buyers_order(request, number: str, queryset=None) -> Order:
+    """The order `number` if this browser placed it (kept in the session) or it belongs to the signed-in buyer; 404
+    otherwise, so order numbers cannot be probed."""
+    order = (queryset if queryset is not None else Order.objects).filter(number=number).first()
     allowed = order is not None and (
         number in request.session.get(PLACED_ORDERS_KEY, [])
         or (request.user.is_authenticated and order.user_id == request.user.pk)
     )
     if not allowed:
         raise Http404
+    return order
+
+
+@never_cache
+def done(request, number):
+    order = buyers_order(request, number, Order.objects.select_related("market").prefetch_related("lines"))
+    if order.status == OrderStatus.AWAITING_PAYMENT and get_provider(order.payment_method).pays_online:
+        return redirect("shop:checkout-pay", number=order.number)
     c = order.currency
     lines = [{"line": line, "total": _money(line.total_gross if order.prices_include_tax else line.total_net, c)}
              for line in order.lines.all()]

@@ -133,15 +133,19 @@ from payments.signals import payment_captured, payment_disputed  # noqa: E402
 
 @receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")
 def order_paid_on_capture(sender, payment, **kwargs):
-    """A captured payment pays its order (once: a paid order is left alone)."""
+    """A captured payment pays its order (once: a paid order is left alone). Money that arrives for an order already
+    cancelled (paid in a tab left open) is refunded."""
     from .models import Order, OrderStatus
-    from .services.orders import OrderError, mark_paid
+    from .services.orders import OrderError, mark_paid, refund_payment_of_cancelled_order
 
-    if Order.objects.filter(pk=payment.order_id, status=OrderStatus.AWAITING_PAYMENT).exists():
+    status = Order.objects.filter(pk=payment.order_id).values_list("status", flat=True).first()
+    if status == OrderStatus.AWAITING_PAYMENT:
         try:
             mark_paid(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip())
         except OrderError:
             pass  # paid or cancelled meanwhile
+    elif status == OrderStatus.CANCELLED:
+        refund_payment_of_cancelled_order(payment.order_id, payment.pk)
 
 
 @receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")

@@ -39,6 +39,7 @@ class MarketInfo:
     rounding_rule: str
     is_default: bool
     warehouse_ids: tuple  # serving warehouses, preferred first
+    payment_methods: tuple = ()  # payment provider codes the merchant offers here (payments.providers)
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names.get("en") or self.code
@@ -129,6 +130,7 @@ def _load() -> StorefrontConfig:
                 prices_include_tax=m.prices_include_tax,
                 rounding_rule=m.rounding_rule,
                 is_default=m.is_default,
+                payment_methods=tuple(m.payment_methods or ()),
                 warehouse_ids=tuple(
                     pk for pk, served in serving if served & set(countries)
                 ),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_views, checkout_views, invoice_views, views
+from . import account_views, checkout_views, invoice_views, payment_views, views
 
 app_name = "shop"
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("checkout/review/", checkout_views.review, name="checkout-review"),
     path("checkout/voucher/", checkout_views.voucher, name="checkout-voucher"),
     path("checkout/place/", checkout_views.place, name="checkout-place"),
+    path("checkout/pay/<str:number>/", payment_views.pay, name="checkout-pay"),
     path("checkout/done/<str:number>/", checkout_views.done, name="checkout-done"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),

@@ -13,6 +13,8 @@ from django_countries.fields import CountryField
 from djmoney.models.fields import MoneyField
 from djmoney.models.validators import MinMoneyValidator
 
+from payments.models import Provider
+
 CURRENCY_CHOICES = [(c, c) for c in settings.CURRENCIES]
 
 
@@ -22,6 +24,10 @@ class RoundingRule(models.TextChoices):
     ENDING_99 = "ending_99", _("Round up to .99 endings")
     NEAREST_0_05 = "nearest_0_05", _("Round to the nearest 0.05")
     UP_TO_10 = "up_to_10", _("Round up to the next 10 (e.g. yen)")
+
+
+def default_payment_methods() -> list[str]:
+    return [Provider.STRIPE, Provider.BANK_TRANSFER, Provider.CASH_ON_DELIVERY]
 
 
 class Market(models.Model):
@@ -36,6 +42,10 @@ class Market(models.Model):
     is_default = models.BooleanField(_("default market"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    payment_methods = models.JSONField(
+        _("payment methods"), default=default_payment_methods,
+        help_text=_("Offered at checkout. Card payments appear only when Stripe keys are configured."),
+    )
 
     class Meta:
         ordering = ("position", "code")
@@ -51,6 +61,9 @@ class Market(models.Model):
     def clean(self):
         if self.default_country and self.countries and self.default_country.code not in {c.code for c in self.countries}:
             raise ValidationError({"default_country": _("The default country must be one of the market's countries.")})
+        methods = self.payment_methods
+        if not isinstance(methods, list) or not methods or any(m not in Provider.values for m in methods) or len(set(methods)) < len(methods):
+            raise ValidationError({"payment_methods": _("Choose at least one payment method.")})
 
 
 class TaxClass(models.TextChoices):

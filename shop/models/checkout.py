@@ -10,12 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from djmoney.models.fields import MoneyField
 
+from payments.models import Provider as PaymentMethod  # an order's payment method is its payment provider
+
 from .catalog import CURRENCY_CHOICES, Market, ProductVariant
-
-
-class PaymentMethod(models.TextChoices):
-    BANK_TRANSFER = "bank_transfer", _("Bank transfer")
-    CASH_ON_DELIVERY = "cash_on_delivery", _("Cash on delivery")
 
 
 class Cart(models.Model):

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock  # noqa: F401 (reserve_cart raises it; callers catch it from here)
+from payments.providers import available_providers
 
 from ..fx import convert
 from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
@@ -523,6 +524,11 @@ def apply_voucher(cart: Cart, code: str, config: StorefrontConfig) -> Voucher:
 @transaction.atomic
 def remove_voucher(cart: Cart) -> None:
     Cart.objects.filter(pk=cart.pk).update(voucher=None, updated_at=timezone.now())
+
+
+def payment_methods_for(market) -> list[str]:
+    """The payment methods the buyer can choose in `market`: the merchant's choice, less providers not configured."""
+    return available_providers(market.payment_methods)
 
 
 @transaction.atomic

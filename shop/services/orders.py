@@ -18,7 +18,17 @@ from django.utils.translation import gettext as _
 
 from fulfillment.models import Allocation
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
-from payments.services import cancel_open_payments, capture_offline_payment, start_offline_payment
+from payments.models import Payment, PaymentStatus
+from payments.providers import get_provider
+from payments.services import (
+    RefundError,
+    cancel_open_payments,
+    cancel_stripe_payment,
+    capture_offline_payment,
+    refund_payment,
+    refundable,
+    start_payment,
+)
 
 from ..events import order_placed, order_status_changed
 from ..fx import convert
@@ -27,7 +37,17 @@ from ..models.orders import ORDER_TRANSITIONS
 from ..money import quantize
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import StorefrontConfig
-from .checkout import CheckoutError, Quote, address_outside_market, billing_address_of, build_quote, check_voucher_for, destination, shortage_messages
+from .checkout import (
+    CheckoutError,
+    Quote,
+    address_outside_market,
+    billing_address_of,
+    build_quote,
+    check_voucher_for,
+    destination,
+    payment_methods_for,
+    shortage_messages,
+)
 from .numbers import next_number
 
 logger = logging.getLogger(__name__)
@@ -65,7 +85,7 @@ def _missing_steps(cart: Cart, market) -> str | None:
         return _("Choose a shipping option.")
     if not cart.billing_address:
         return _("Enter your billing details.")
-    if not cart.payment_method:
+    if cart.payment_method not in payment_methods_for(market):
         return _("Choose a payment method.")
     return None
 
@@ -83,8 +103,6 @@ def place_order(cart_token, config: StorefrontConfig, *, language: str, user=Non
                     return existing
                 raise OrderError(_("Your cart is empty."))
             if payment_method is not None:
-                if payment_method not in PaymentMethod.values:
-                    raise OrderError(_("Choose a payment method."))
                 cart.payment_method = payment_method  # chosen on the review page; the order keeps it, the cart is deleted
             order = _place(cart, config, language=language, user=user, expected_total=expected_total)
     except IntegrityError:
@@ -183,7 +201,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         tax_notes=list(quote.treatments),
     )
     OrderLine.objects.bulk_create([_order_line(order, line) for line in quote.lines])
-    start_offline_payment(order.pk, order.payment_method, order.total_gross, order.currency)
+    start_payment(order.pk, order.payment_method, order.total_gross, order.currency)
     Allocation.objects.filter(reference=placing).update(reference=allocation_reference(order))
 
     if quote.voucher is not None:
@@ -229,6 +247,8 @@ def _after_placed(order_id: int) -> None:
 
     order = Order.objects.get(pk=order_id)
     order_placed.send_robust(sender=Order, order=order)
+    if get_provider(order.payment_method).pays_online:
+        return  # confirmed (with the invoice) once the payment is captured: see _after_status_change
     try:
         send_order_confirmation_task.delay(order_id)
     except Exception:
@@ -281,10 +301,13 @@ def _after_status_change(order: Order, old_status: str) -> None:
     kind = {OrderStatus.PAID: "paid", OrderStatus.CANCELLED: "cancelled"}.get(order.status)
     if kind is None:
         return
-    from ..tasks import send_order_status_email_task
+    from ..tasks import send_order_confirmation_task, send_order_status_email_task
 
     try:
-        send_order_status_email_task.delay(order.pk, kind)
+        if kind == "paid" and get_provider(order.payment_method).pays_online:
+            send_order_confirmation_task.delay(order.pk)  # paid online: the confirmation is the first e-mail the buyer gets
+        else:
+            send_order_status_email_task.delay(order.pk, kind)
     except Exception:
         logger.exception("order %s: could not queue the %s e-mail", order.number, kind)
 
@@ -307,20 +330,41 @@ def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
     return order
 
 
+def refund_payment_of_cancelled_order(order_id: int, payment_id: int) -> None:
+    """A payment captured after its order was cancelled (the stock is gone): give all of it back, and say so on the
+    order. If the refund fails, the order says so, for staff to refund by hand."""
+    payment = Payment.objects.get(pk=payment_id)
+    try:
+        refund = refund_payment(payment_id, refundable(payment), reason="Paid after the order was cancelled",
+                                idempotency_key=f"cancelled-order-{order_id}-payment-{payment_id}")
+        message, data = "Payment arrived after cancellation: refunded in full", {"refund": refund.pk}
+    except RefundError as exc:
+        logger.error("order %s: the payment that arrived after cancellation could not be refunded: %s", order_id, exc)
+        message, data = f"Payment arrived after cancellation and could not be refunded automatically: {exc}", {}
+    OrderEvent.objects.create(order_id=order_id, kind=OrderEvent.Kind.PAYMENT, message=message[:300],
+                              data={**data, "payment": payment_id, "reference": payment.provider_reference})
+
+
 def cancel_order(order_id: int, *, user=None, reason: str = "") -> Order:
     return change_status(order_id, OrderStatus.CANCELLED, user=user, message=str(reason) or "Cancelled")
 
 
 def cancel_unpaid_orders(now=None) -> list[str]:
-    """Cancel bank-transfer orders still unpaid after CARAVAN_UNPAID_ORDER_HOURS, releasing their stock. Each in
-    its own transaction; an order paid meanwhile is skipped (the status check runs under the row lock)."""
-    cutoff = (now or timezone.now()) - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS)
-    due = Order.objects.filter(
-        status=OrderStatus.AWAITING_PAYMENT, payment_method=PaymentMethod.BANK_TRANSFER, created_at__lt=cutoff
-    ).values_list("pk", flat=True)
+    """Cancel unpaid orders, releasing their stock: bank transfers after CARAVAN_UNPAID_ORDER_HOURS, online payments
+    (Stripe) after CARAVAN_UNPAID_ONLINE_ORDER_MINUTES. An online payment still processing (a SEPA debit, a bank
+    redirect) keeps its order; its PaymentIntent is cancelled at Stripe first, so the buyer cannot pay a cancelled
+    order. Each order in its own transaction; one paid meanwhile is skipped (the status check runs under the row lock)."""
+    now = now or timezone.now()
+    unpaid = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT)
+    offline = unpaid.filter(payment_method=PaymentMethod.BANK_TRANSFER, created_at__lt=now - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS))
+    online = unpaid.filter(payment_method=PaymentMethod.STRIPE,
+                           created_at__lt=now - timedelta(minutes=settings.CARAVAN_UNPAID_ONLINE_ORDER_MINUTES))
+    online = online.exclude(payments__status__in=[PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED])
     cancelled = []
-    for order_id in list(due):
+    for order_id, method in list(offline.values_list("pk", "payment_method")) + list(online.values_list("pk", "payment_method")):
         try:
+            if method == PaymentMethod.STRIPE and not _stop_online_payments(order_id):
+                continue
             order = change_status(order_id, OrderStatus.CANCELLED, message="Cancelled: no payment received in time",
                                   only_from={OrderStatus.AWAITING_PAYMENT})
             cancelled.append(order.number)
@@ -328,4 +372,13 @@ def cancel_unpaid_orders(now=None) -> list[str]:
             logger.info("order %s changed before the unpaid sweep reached it", order_id)
         except DatabaseError:
             logger.exception("order %s: could not be cancelled now; the next sweep retries", order_id)
+        except Exception:  # Stripe unreachable: keep the order, the next sweep retries
+            logger.exception("order %s: its online payment could not be cancelled now; the next sweep retries", order_id)
     return cancelled
+
+
+def _stop_online_payments(order_id: int) -> bool:
+    """Cancel the order's open Stripe payments at Stripe; False when one is processing or was paid after all."""
+    open_payments = Payment.objects.filter(order_id=order_id, provider=PaymentMethod.STRIPE,
+                                           status__in=[PaymentStatus.PENDING, PaymentStatus.FAILED])
+    return all([cancel_stripe_payment(pk) for pk in open_payments.values_list("pk", flat=True)])

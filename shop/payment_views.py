@@ -1,0 +1,65 @@
+"""The pay page of an order paid online (Stripe's Payment Element).
+
+The buyer lands here right after placing the order, and Stripe sends them back here after 3-D Secure or a bank's
+page (`?payment_intent=…`). The page always shows the payment's real state, asked from Stripe rather than taken from
+the redirect's query string: paid (→ the confirmation page), processing, failed with a retry, or the payment form."""
+
+import logging
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from payments.models import PaymentStatus
+from payments.providers import get_provider
+from payments.services import start_payment, stripe_intent_for, sync_stripe_payment
+
+from .checkout_views import buyers_order
+from .models import OrderStatus
+from .money import format_money
+
+logger = logging.getLogger(__name__)
+
+# Stripe.js locales for our languages (Stripe's codes; it falls back to English for others).
+STRIPE_LOCALES = {"de": "de", "fr": "fr", "es": "es", "ja": "ja", "zh-hans": "zh", "en": "en"}
+
+
+@never_cache
+@require_GET
+def pay(request, number):
+    order = buyers_order(request, number)
+    if not get_provider(order.payment_method).pays_online:
+        return redirect("shop:checkout-done", number=order.number)
+    payment = order.payments.filter(provider=order.payment_method).order_by("-pk").first() or start_payment(
+        order.pk, order.payment_method, order.total_gross, order.currency)
+    context = {"order": order, "total": format_money(order.total_gross, order.currency, get_language()), "state": "pay"}
+    try:
+        returned = request.GET.get("payment_intent", "")
+        if returned and returned == payment.provider_reference:
+            payment = sync_stripe_payment(payment.pk)  # back from Stripe: don't wait for the webhook
+            order.refresh_from_db(fields=["status"])
+        if order.status == OrderStatus.CANCELLED:
+            context["state"] = "cancelled"
+        elif order.status != OrderStatus.AWAITING_PAYMENT:
+            return redirect("shop:checkout-done", number=order.number)
+        elif payment.status in (PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED):
+            context["state"] = "processing"
+        else:
+            intent = stripe_intent_for(payment.pk, order_number=order.number)
+            if intent.status in ("processing", "succeeded", "requires_capture"):
+                context["state"] = "processing"  # the webhook (or the next visit) completes it
+            else:
+                context.update(
+                    client_secret=intent.client_secret, failed=bool(intent.error) or (returned and intent.status == "requires_action"),
+                    stripe_js_url=settings.STRIPE_JS_URL, publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+                    stripe_locale=STRIPE_LOCALES.get(get_language(), "auto"),
+                    return_url=request.build_absolute_uri(reverse("shop:checkout-pay", kwargs={"number": order.number})),
+                )
+    except Exception:  # Stripe unreachable or misconfigured: the order stays; the buyer can try again
+        logger.exception("order %s: the pay page could not reach Stripe", order.number)
+        context["state"] = "unavailable"
+        return render(request, "shop/checkout/pay.html", context, status=503)
+    return render(request, "shop/checkout/pay.html", context)
