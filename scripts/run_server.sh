@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the web server and, when REDIS_URL is set, a Celery worker with beat beside it.
 # Without REDIS_URL, Celery tasks run in-process (eager), so no worker is needed.
+# Without STRIPE_SECRET_KEY, card payments run offline: localstripe (a fake Stripe API) starts on loopback, the SDK
+# and our webhook point at it, and the pay page loads a local stand-in for Stripe.js.
 set -euo pipefail
 HOST=${1:-127.0.0.1}
 PORT=${2:-8000}
@@ -8,6 +10,15 @@ BIN=.venv/bin
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
+if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
+  LOCALSTRIPE_PORT=${LOCALSTRIPE_PORT:-8420}
+  export STRIPE_SECRET_KEY=sk_test_caravan_offline STRIPE_PUBLISHABLE_KEY=pk_test_caravan_offline
+  export STRIPE_API_BASE="http://127.0.0.1:$LOCALSTRIPE_PORT" STRIPE_WEBHOOK_SECRET=whsec_caravan_offline
+  export STRIPE_JS_URL=/static/payments/stripe-local.js
+  $BIN/python scripts/localstripe.py "$LOCALSTRIPE_PORT" "http://127.0.0.1:$PORT/payments/stripe/webhook/" "$STRIPE_WEBHOOK_SECRET" &
+  pids+=($!)
+  echo "STRIPE_SECRET_KEY is not set: card payments go to localstripe on $STRIPE_API_BASE (test card 4242 4242 4242 4242)."
+fi
 if [ -n "${REDIS_URL:-}" ]; then
   $BIN/celery -A config worker -B -l info --concurrency 2 &
   pids+=($!)
