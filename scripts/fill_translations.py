@@ -37,12 +37,77 @@ NB = "\u00a0"  # French typography: no-break space before : ; ! ? and inside « 
 
 # msgid -> (de, fr, es, ja, zh_Hans)
 T = {
-    'Card and local methods (Stripe)': (
-        'Karte und lokale Zahlarten (Stripe)',
-        'Carte et moyens de paiement locaux (Stripe)',
-        'Tarjeta y métodos locales (Stripe)',
-        'カード・各国の決済方法（Stripe）',
-        '银行卡及本地支付方式（Stripe）',
+    'Card or local payment method': (
+        'Karte oder lokale Zahlart', 'Carte ou moyen de paiement local', 'Tarjeta o método de pago local', 'カードまたは各国の決済方法', '银行卡或本地支付方式',
+    ),
+    'Payment methods': ('Zahlarten', 'Moyens de paiement', 'Métodos de pago', '支払方法', '支付方式'),
+    'payment methods': ('Zahlarten', 'moyens de paiement', 'métodos de pago', '支払方法', '支付方式'),
+    'Offered at checkout. Card payments appear only when Stripe keys are configured.': (
+        'Werden an der Kasse angeboten. Kartenzahlung erscheint nur, wenn Stripe-Schlüssel eingerichtet sind.',
+        'Proposés au paiement. Le paiement par carte n’apparaît que si les clés Stripe sont configurées.',
+        'Se ofrecen al pagar. El pago con tarjeta solo aparece si las claves de Stripe están configuradas.',
+        'チェックアウトで表示されます。カード決済は Stripe のキーが設定されている場合のみ表示されます。',
+        '在结账时提供。仅在配置了 Stripe 密钥时才显示银行卡支付。',
+    ),
+    'Choose at least one payment method.': (
+        'Wählen Sie mindestens eine Zahlart.', 'Choisissez au moins un moyen de paiement.', 'Elija al menos un método de pago.',
+        '支払方法を1つ以上選んでください。', '请至少选择一种支付方式。',
+    ),
+    'We have received your payment of %(amount)s. Thank you!': (
+        'Wir haben Ihre Zahlung über %(amount)s erhalten. Vielen Dank!', f'Nous avons bien reçu votre paiement de %(amount)s. Merci{NB}!',
+        'Hemos recibido su pago de %(amount)s. ¡Gracias!', '%(amount)s のお支払いを確認しました。ありがとうございます。', '我们已收到您支付的 %(amount)s。谢谢！',
+    ),
+    'Pay for your order': ('Bestellung bezahlen', 'Payer votre commande', 'Pague su pedido', 'ご注文のお支払い', '支付订单'),
+    'Amount to pay: %(total)s.': (
+        'Zu zahlen: %(total)s.', f'Montant à payer{NB}: %(total)s.', 'Importe a pagar: %(total)s.', 'お支払い金額：%(total)s', '应付金额：%(total)s。',
+    ),
+    'Your payment is being processed': (
+        'Ihre Zahlung wird bearbeitet', 'Votre paiement est en cours de traitement', 'Su pago se está procesando', 'お支払いを処理しています', '您的付款正在处理中',
+    ),
+    'Your bank is confirming the payment. We will e-mail you as soon as it is confirmed; you do not need to pay again.': (
+        'Ihre Bank bestätigt die Zahlung. Wir schreiben Ihnen, sobald sie bestätigt ist; Sie müssen nicht noch einmal zahlen.',
+        f'Votre banque confirme le paiement. Nous vous écrirons dès qu’il sera confirmé{NB}; inutile de payer à nouveau.',
+        'Su banco está confirmando el pago. Le escribiremos en cuanto se confirme; no necesita pagar de nuevo.',
+        '銀行が支払いを確認しています。確認され次第メールでお知らせします。再度お支払いいただく必要はありません。',
+        '您的银行正在确认付款。确认后我们会立即发邮件通知您；您无需再次付款。',
+    ),
+    'Check again': ('Erneut prüfen', 'Vérifier à nouveau', 'Comprobar de nuevo', 'もう一度確認する', '再次查看'),
+    'This order was cancelled': (
+        'Diese Bestellung wurde storniert', 'Cette commande a été annulée', 'Este pedido se ha cancelado', 'このご注文はキャンセルされました', '此订单已取消',
+    ),
+    'It can no longer be paid. If you still want the items, please order them again.': (
+        'Sie kann nicht mehr bezahlt werden. Wenn Sie die Artikel noch möchten, bestellen Sie sie bitte erneut.',
+        'Elle ne peut plus être payée. Si vous souhaitez toujours ces articles, commandez-les à nouveau.',
+        'Ya no se puede pagar. Si aún desea los artículos, vuelva a pedirlos.',
+        'このご注文はお支払いいただけません。商品が必要な場合は、もう一度ご注文ください。',
+        '此订单已无法支付。如果您仍需要这些商品，请重新下单。',
+    ),
+    'Online payment is unavailable right now': (
+        'Online-Zahlung ist gerade nicht möglich', 'Le paiement en ligne est momentanément indisponible', 'El pago en línea no está disponible en este momento',
+        'オンライン決済は現在ご利用いただけません', '在线支付暂时不可用',
+    ),
+    'Your order is saved and nothing was charged. Please try again in a minute.': (
+        'Ihre Bestellung ist gespeichert, und es wurde nichts abgebucht. Bitte versuchen Sie es in einer Minute erneut.',
+        'Votre commande est enregistrée et rien n’a été débité. Veuillez réessayer dans une minute.',
+        'Su pedido está guardado y no se ha cobrado nada. Vuelva a intentarlo en un minuto.',
+        'ご注文は保存されており、請求は発生していません。少し時間をおいてもう一度お試しください。',
+        '您的订单已保存，未产生任何扣款。请稍后再试。',
+    ),
+    'Try again': ('Erneut versuchen', 'Réessayer', 'Intentar de nuevo', 'もう一度試す', '重试'),
+    'Your payment did not go through and nothing was charged. Please try again, or choose another card or payment method.': (
+        'Ihre Zahlung wurde nicht durchgeführt, und es wurde nichts abgebucht. Bitte versuchen Sie es erneut oder wählen Sie eine andere Karte oder Zahlart.',
+        'Votre paiement n’a pas abouti et rien n’a été débité. Veuillez réessayer ou choisir une autre carte ou un autre moyen de paiement.',
+        'Su pago no se ha completado y no se ha cobrado nada. Vuelva a intentarlo o elija otra tarjeta u otro método de pago.',
+        'お支払いは完了せず、請求は発生していません。もう一度お試しいただくか、別のカードまたは支払方法をお選びください。',
+        '付款未成功，未产生任何扣款。请重试，或选择其他银行卡或支付方式。',
+    ),
+    'Pay %(total)s': ('%(total)s bezahlen', 'Payer %(total)s', 'Pagar %(total)s', '%(total)s を支払う', '支付 %(total)s'),
+    'Paying online needs JavaScript. Please turn it on, or place a new order with another payment method.': (
+        'Für die Online-Zahlung wird JavaScript benötigt. Bitte aktivieren Sie es oder bestellen Sie neu mit einer anderen Zahlart.',
+        'Le paiement en ligne nécessite JavaScript. Activez-le ou passez une nouvelle commande avec un autre moyen de paiement.',
+        'El pago en línea necesita JavaScript. Actívelo o haga un nuevo pedido con otro método de pago.',
+        'オンライン決済には JavaScript が必要です。有効にするか、別の支払方法で改めてご注文ください。',
+        '在线支付需要 JavaScript。请启用它，或使用其他支付方式重新下单。',
     ),
     'Pending': ('Ausstehend', 'En attente', 'Pendiente', '保留中', '待处理'),
     'Processing': ('In Bearbeitung', 'En cours de traitement', 'En proceso', '処理中', '处理中'),

@@ -32,7 +32,7 @@ from .models import (
 class MarketForm(forms.ModelForm):
     payment_methods = forms.MultipleChoiceField(
         label=_("Payment methods"), choices=Provider.choices, widget=forms.CheckboxSelectMultiple,
-        help_text=_("Card payments appear at checkout only when Stripe keys are configured."),
+        help_text=Market._meta.get_field("payment_methods").help_text,
     )
 
 
