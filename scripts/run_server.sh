@@ -15,7 +15,7 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   export STRIPE_SECRET_KEY=sk_test_caravan_offline STRIPE_PUBLISHABLE_KEY=pk_test_caravan_offline
   export STRIPE_API_BASE="http://127.0.0.1:$LOCALSTRIPE_PORT" STRIPE_WEBHOOK_SECRET=whsec_caravan_offline
   export STRIPE_JS_URL=/static/payments/stripe-local.js
-  $BIN/python scripts/localstripe.py "$LOCALSTRIPE_PORT" "http://127.0.0.1:$PORT/payments/stripe/webhook/" "$STRIPE_WEBHOOK_SECRET" &
+  $BIN/python scripts/run_localstripe.py "$LOCALSTRIPE_PORT" "http://127.0.0.1:$PORT/payments/stripe/webhook/" "$STRIPE_WEBHOOK_SECRET" &
   pids+=($!)
   echo "STRIPE_SECRET_KEY is not set: card payments go to localstripe on $STRIPE_API_BASE (test card 4242 4242 4242 4242)."
 fi

@@ -1,6 +1,6 @@
 """Start localstripe (a fake Stripe API) on loopback for the offline demo and register our webhook with it.
 
-Usage: python scripts/localstripe.py PORT WEBHOOK_URL WEBHOOK_SECRET
+Usage: python scripts/run_localstripe.py PORT WEBHOOK_URL WEBHOOK_SECRET
 Runs in the foreground until killed; `scripts/run_server.sh` starts it when no STRIPE_SECRET_KEY is set."""
 
 import sys
