@@ -27,15 +27,19 @@ def _secret(settings):
 
 
 @pytest.fixture
-def payment(markets):
+def payment(markets, settings):
+    """The Stripe payment of a card order whose pay page made PaymentIntent pi_123."""
+    settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY = "sk_test_caravan", "pk_test_caravan"
     de = Warehouse.objects.get(code="de")
     f.shipping_for(de, code="dhl")
     variant = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
     f.StockFactory(variant=variant, warehouse=de, quantity=5)
-    order = buy(make_cart(markets["eu"], [(variant, 1)], email="card@example.com"), language="de")
-    mail.outbox.clear()
-    return Payment.objects.create(order=order, provider="stripe", currency="EUR", amount=order.total_gross,
-                                  provider_reference="pi_123", idempotency_key=f"{order.number}-1")
+    order = buy(make_cart(markets["eu"], [(variant, 1)], email="card@example.com"), language="de", payment_method="stripe")
+    assert mail.outbox == []  # card orders are confirmed when paid
+    payment = Payment.objects.get(order=order, provider="stripe")
+    Payment.objects.filter(pk=payment.pk).update(provider_reference="pi_123")
+    payment.refresh_from_db()
+    return payment
 
 
 def signed(payload: dict, secret=SECRET, timestamp=None):
@@ -73,6 +77,7 @@ def test_succeeded_captures_pays_the_order_once_and_a_replay_changes_nothing(cli
         again = post(client, event("evt_1", "payment_intent.succeeded", intent(payment)))
     assert again.status_code == 200 and "replay" in again.json()["outcome"]
     assert ProviderEvent.objects.count() == 1 and len(mail.outbox) == 1
+    assert order.number in mail.outbox[0].subject and mail.outbox[0].attachments  # the confirmation, with the invoice
     assert order.events.filter(kind="payment").count() == 1
 
 
@@ -168,3 +173,4 @@ def test_the_same_event_delivered_twenty_times_at_once_pays_once(payment):
     order = Order.objects.get()
     assert order.status == OrderStatus.PAID and order.events.filter(kind="payment").count() == 1
     assert ProviderEvent.objects.count() == 1 and len(mail.outbox) == 1
+    assert order.number in mail.outbox[0].subject and mail.outbox[0].attachments  # the confirmation, with the invoice
