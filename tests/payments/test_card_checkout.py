@@ -279,3 +279,35 @@ def test_the_stripe_js_stand_in_endpoint_exists_only_against_localstripe(client,
     stripe_on.STRIPE_API_BASE = ""  # talking to Stripe itself
     assert confirm(client, secret).status_code == 404
     assert Order.objects.get().status == OrderStatus.AWAITING_PAYMENT
+
+
+def _change_form_data(response):
+    """The admin change form's current values, as the browser would post them back."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = "on" if value is True else [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    return data
+
+
+def test_merchant_chooses_a_markets_payment_methods_in_admin(admin_client, markets):
+    url = f"/admin/shop/market/{markets['jp'].pk}/change/"
+    page = admin_client.get(url)
+    assert page.status_code == 200 and 'type="checkbox" name="payment_methods" value="stripe"' in page.content.decode()
+    data = _change_form_data(page)
+    assert sorted(data["payment_methods"]) == ["bank_transfer", "cash_on_delivery", "stripe"]
+
+    response = admin_client.post(url, {**data, "payment_methods": ["stripe", "cash_on_delivery"]})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    markets["jp"].refresh_from_db()
+    assert markets["jp"].payment_methods == ["stripe", "cash_on_delivery"]
+
+    response = admin_client.post(url, {**data, "payment_methods": []})
+    assert response.status_code == 200 and "payment_methods" in response.context["adminform"].form.errors
+    response = admin_client.post(url, {**data, "payment_methods": ["paypal"]})
+    assert response.status_code == 200 and "payment_methods" in response.context["adminform"].form.errors
+    markets["jp"].refresh_from_db()
+    assert markets["jp"].payment_methods == ["stripe", "cash_on_delivery"]
