@@ -39,6 +39,7 @@ def stripe_webhook(request):
 
 # --- The offline stand-in for Stripe.js (make run without keys, browser tests) --------------------------------------
 
+# Stripe's public test cards: pays, declined, asks for 3-D Secure, pays (Mastercard).
 LOCAL_TEST_CARDS = {"4242424242424242", "4000000000000341", "4000002500003155", "5555555555554444"}
 
 
@@ -52,16 +53,19 @@ def _talks_to_localstripe() -> bool:
 @require_POST
 def localstripe_confirm(request):
     """What Stripe.js does when the buyer presses "Pay", done server-side against localstripe (which refuses
-    publishable-key calls): attach a test card to the PaymentIntent and confirm it. Exists only in the offline
-    mode (404 otherwise); it accepts only Stripe's public test card numbers."""
+    publishable-key calls): attach a test card to the PaymentIntent and confirm it; for a 3-D Secure test card, a
+    second call answers the bank's challenge (`{"authenticate": true|false}`). Exists only in the offline mode (404
+    otherwise) and accepts only Stripe's public test card numbers."""
     if not _talks_to_localstripe():
         raise Http404
     try:
         body = json.loads(request.body)
-        client_secret, number = str(body["client_secret"]), str(body["card_number"]).replace(" ", "")
-    except (ValueError, KeyError, TypeError):
+        client_secret = str(body["client_secret"])
+        authenticate = body.get("authenticate")
+        number = "" if authenticate is not None else str(body["card_number"]).replace(" ", "")
+    except (ValueError, KeyError, TypeError, AttributeError):
         return JsonResponse({"error": {"message": "Malformed request."}}, status=400)
-    if number not in LOCAL_TEST_CARDS:
+    if authenticate is None and number not in LOCAL_TEST_CARDS:
         return JsonResponse({"error": {"type": "card_error", "message": "Use a Stripe test card, e.g. 4242 4242 4242 4242."}}, status=402)
     client = get_client()
     intent_id = client_secret.split("_secret_")[0]
@@ -69,14 +73,19 @@ def localstripe_confirm(request):
         intent = client.v1.payment_intents.retrieve(intent_id)
         if intent.client_secret != client_secret:
             raise Http404
-        if intent.status == "requires_payment_method" and intent.last_payment_error:
-            # Stripe lets the buyer retry the same intent; localstripe cannot confirm a declined intent again.
+        if authenticate is not None:
+            client.raw_request("post", f"/v1/payment_intents/{intent_id}/_authenticate", client_secret=client_secret,
+                               success="true" if authenticate is True else "false")
+            intent = client.v1.payment_intents.retrieve(intent_id)
+        elif intent.status == "requires_payment_method" and intent.to_dict().get("latest_charge"):
+            # Stripe lets the buyer retry the same intent; localstripe cannot confirm one whose charge was declined.
             return JsonResponse({"error": {"type": "card_error", "message": "localstripe cannot retry a declined payment. Place a new order to try again."}},
                                 status=409)
-        method = client.v1.payment_methods.create(params={"type": "card", "card": {
-            "number": number, "exp_month": 12, "exp_year": timezone.now().year + 2, "cvc": "123"}})
-        client.v1.payment_intents.update(intent_id, params={"payment_method": method.id})
-        intent = client.v1.payment_intents.confirm(intent_id)
+        else:
+            method = client.v1.payment_methods.create(params={"type": "card", "card": {
+                "number": number, "exp_month": 12, "exp_year": timezone.now().year + 2, "cvc": "123"}})
+            client.v1.payment_intents.update(intent_id, params={"payment_method": method.id})
+            intent = client.v1.payment_intents.confirm(intent_id)
     except stripe.CardError as exc:
         return JsonResponse({"error": {"type": "card_error", "message": exc.user_message or str(exc)}}, status=402)
     except stripe.StripeError as exc:

@@ -311,3 +311,24 @@ def test_merchant_chooses_a_markets_payment_methods_in_admin(admin_client, marke
     assert response.status_code == 200 and "payment_methods" in response.context["adminform"].form.errors
     markets["jp"].refresh_from_db()
     assert markets["jp"].payment_methods == ["stripe", "cash_on_delivery"]
+
+
+@pytest.mark.parametrize("approve, paid", [(True, True), (False, False)])
+def test_3d_secure_offline_challenge_then_the_real_state(client, shop, stripe_on, django_capture_on_commit_callbacks, approve, paid):  # noqa: F811
+    order = place_card_order(client, shop, django_capture_on_commit_callbacks)
+    secret = pay_page(client, order).context["client_secret"]
+    assert confirm(client, secret, card="4000 0025 0000 3155").json()["status"] == "requires_action"
+    answered = client.post("/payments/localstripe/confirm/", json.dumps({"client_secret": secret, "authenticate": approve}),
+                           content_type="application/json")
+    assert answered.json()["status"] == ("succeeded" if approve else "requires_payment_method")
+    back = pay_page(client, order, payment_intent=secret.split("_secret_")[0])
+    order.refresh_from_db()
+    if paid:
+        assert back.status_code == 302 and order.status == OrderStatus.PAID and len(mail.outbox) == 1
+    else:
+        # The bank's challenge failed: the buyer sees the form again and can pay with another card.
+        assert back.status_code == 200 and back.context["state"] == "pay" and order.status == OrderStatus.AWAITING_PAYMENT
+        assert confirm(client, secret).json()["status"] == "succeeded"
+        assert pay_page(client, order, payment_intent=secret.split("_secret_")[0]).status_code == 302
+        order.refresh_from_db()
+        assert order.status == OrderStatus.PAID
