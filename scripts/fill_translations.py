@@ -93,6 +93,13 @@ T = {
         'ご注文は保存されており、請求は発生していません。少し時間をおいてもう一度お試しください。',
         '您的订单已保存，未产生任何扣款。请稍后再试。',
     ),
+    'This order is paid online: the payment provider confirms its payment, not staff.': (
+        'Diese Bestellung wird online bezahlt: Die Zahlung bestätigt der Zahlungsanbieter, nicht das Personal.',
+        f'Cette commande est payée en ligne{NB}: c’est le prestataire de paiement qui confirme le paiement, pas l’équipe.',
+        'Este pedido se paga en línea: el pago lo confirma el proveedor de pagos, no el personal.',
+        'このご注文はオンライン決済です。支払いの確認は決済事業者が行い、スタッフは行いません。',
+        '此订单为在线支付：付款由支付服务商确认，而不是由员工确认。',
+    ),
     'Try again': ('Erneut versuchen', 'Réessayer', 'Intentar de nuevo', 'もう一度試す', '重试'),
     'Your payment did not go through and nothing was charged. Please try again, or choose another card or payment method.': (
         'Ihre Zahlung wurde nicht durchgeführt, und es wurde nichts abgebucht. Bitte versuchen Sie es erneut oder wählen Sie eine andere Karte oder Zahlart.',

@@ -136,12 +136,12 @@ def order_paid_on_capture(sender, payment, **kwargs):
     """A captured payment pays its order (once: a paid order is left alone). Money that arrives for an order already
     cancelled (paid in a tab left open) is refunded."""
     from .models import Order, OrderStatus
-    from .services.orders import OrderError, mark_paid, refund_payment_of_cancelled_order
+    from .services.orders import OrderError, order_paid_online, refund_payment_of_cancelled_order
 
     status = Order.objects.filter(pk=payment.order_id).values_list("status", flat=True).first()
-    if status == OrderStatus.AWAITING_PAYMENT:
+    if status == OrderStatus.AWAITING_PAYMENT:  # (staff confirming an offline payment paid the order already)
         try:
-            mark_paid(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip())
+            order_paid_online(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip())
         except OrderError:
             pass  # paid or cancelled meanwhile
     elif status == OrderStatus.CANCELLED:

@@ -298,6 +298,8 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
 
 def _after_status_change(order: Order, old_status: str) -> None:
     order_status_changed.send_robust(sender=Order, order=order, old_status=old_status)
+    if order.status == OrderStatus.CANCELLED and get_provider(order.payment_method).pays_online:
+        _stop_online_payments(order.pk, Payment.objects.filter(status=PaymentStatus.CANCELLED).exclude(provider_reference=""))
     kind = {OrderStatus.PAID: "paid", OrderStatus.CANCELLED: "cancelled"}.get(order.status)
     if kind is None:
         return
@@ -319,12 +321,25 @@ def _give_back_voucher(order: Order) -> None:
 
 
 def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
-    """Staff confirm an offline payment (bank transfer received, cash collected)."""
-    reference = str(reference)
+    """Staff confirm an offline payment (bank transfer received, cash collected). Orders paid online are confirmed by
+    their provider's events (`order_paid_online`), never by hand."""
+    method = Order.objects.values_list("payment_method", flat=True).get(pk=order_id)
+    if get_provider(method).pays_online:
+        raise OrderError(_("This order is paid online: the payment provider confirms its payment, not staff."))
+    return _record_payment(order_id, user=user, reference=str(reference), capture_offline=True)
+
+
+def order_paid_online(order_id: int, reference: str) -> Order:
+    """The order's online payment was captured (a provider event, or the buyer's return from the provider)."""
+    return _record_payment(order_id, reference=reference, capture_offline=False)
+
+
+def _record_payment(order_id: int, *, reference: str, capture_offline: bool, user=None) -> Order:
     message = "Payment received" + (f": {reference}" if reference else "")
     with transaction.atomic():
         order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
-        capture_offline_payment(order_id, reference)
+        if capture_offline:
+            capture_offline_payment(order_id, reference)
         OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user if user is not None
                                   and user.is_authenticated else None, data={"method": order.payment_method, "reference": reference})
     return order
@@ -372,13 +387,19 @@ def cancel_unpaid_orders(now=None) -> list[str]:
             logger.info("order %s changed before the unpaid sweep reached it", order_id)
         except DatabaseError:
             logger.exception("order %s: could not be cancelled now; the next sweep retries", order_id)
-        except Exception:  # Stripe unreachable: keep the order, the next sweep retries
-            logger.exception("order %s: its online payment could not be cancelled now; the next sweep retries", order_id)
     return cancelled
 
 
-def _stop_online_payments(order_id: int) -> bool:
-    """Cancel the order's open Stripe payments at Stripe; False when one is processing or was paid after all."""
-    open_payments = Payment.objects.filter(order_id=order_id, provider=PaymentMethod.STRIPE,
-                                           status__in=[PaymentStatus.PENDING, PaymentStatus.FAILED])
-    return all([cancel_stripe_payment(pk) for pk in open_payments.values_list("pk", flat=True)])
+def _stop_online_payments(order_id: int, payments=None) -> bool:
+    """Cancel the order's Stripe payments at Stripe (by default the open ones), so the buyer can no longer pay them;
+    False when one is processing or was paid after all (its real state is then applied). Stripe unreachable: logged,
+    False."""
+    payments = payments if payments is not None else Payment.objects.filter(status__in=[PaymentStatus.PENDING, PaymentStatus.FAILED])
+    stopped = True
+    for payment_id in payments.filter(order_id=order_id, provider=PaymentMethod.STRIPE).values_list("pk", flat=True):
+        try:
+            stopped = cancel_stripe_payment(payment_id) and stopped
+        except Exception:
+            logger.exception("order %s: payment %s could not be cancelled at Stripe now", order_id, payment_id)
+            stopped = False
+    return stopped

@@ -251,23 +251,45 @@ def test_a_card_order_whose_payment_is_processing_or_paid_at_stripe_is_not_cance
     assert Stock.objects.get(variant=shop["a"]).quantity_allocated == 2
 
 
+def test_staff_cancelling_a_card_order_cancels_its_payment_intent(client, shop, stripe_on, stripe_client, django_capture_on_commit_callbacks):  # noqa: F811
+    from shop.services.orders import cancel_order
+
+    order = place_card_order(client, shop, django_capture_on_commit_callbacks)
+    secret = pay_page(client, order).context["client_secret"]
+    cancel_order(order.pk, reason="Customer asked")
+    assert stripe_client.v1.payment_intents.retrieve(secret.split("_secret_")[0]).status == "canceled"
+    assert confirm(client, secret).status_code == 400  # a tab left open can no longer pay
+    assert Payment.objects.get(order=order).status == PaymentStatus.CANCELLED and mail.outbox[-1].to == [order.email]
+
+
 def test_money_arriving_for_a_cancelled_order_is_refunded(client, shop, stripe_on, stripe_client, django_capture_on_commit_callbacks):  # noqa: F811
     from shop.services.orders import cancel_order
 
     order = place_card_order(client, shop, django_capture_on_commit_callbacks)
     secret = pay_page(client, order).context["client_secret"]
-    with django_capture_on_commit_callbacks(execute=True):
-        cancel_order(order.pk, reason="Out of stock")  # staff cancel while the buyer's pay tab is still open
-    confirm(client, secret)
-    intent = stripe_client.v1.payment_intents.retrieve(secret.split("_secret_")[0])
-    with django_capture_on_commit_callbacks(execute=True):
-        post(client, event("evt_late_money", "payment_intent.succeeded", intent.to_dict()))
+    confirm(client, secret)  # the buyer pays at Stripe; the webhook and the return have not arrived yet
+    cancel_order(order.pk, reason="Out of stock")  # staff cancel at that moment
     payment = Payment.objects.get(order=order)
+    # Cancelling at Stripe found the money taken: it is recorded and given back in full.
+    assert payment.status == PaymentStatus.REFUNDED and payment.amount_refunded == order.total_gross
     refund = Refund.objects.get(payment=payment)
     assert refund.amount == order.total_gross and refund.provider_reference.startswith("re_")
     assert OrderEvent.objects.filter(order=order, message__contains="refunded in full").exists()
     order.refresh_from_db()
     assert order.status == OrderStatus.CANCELLED
+    # Stripe's own succeeded event arriving later changes nothing.
+    intent = stripe_client.v1.payment_intents.retrieve(payment.provider_reference)
+    assert post(client, event("evt_late_money", "payment_intent.succeeded", intent.to_dict())).json()["outcome"].startswith("no change")
+    assert Refund.objects.filter(payment=payment).count() == 1
+
+
+def test_staff_cannot_mark_a_card_order_paid_by_hand(admin_client, client, shop, stripe_on, django_capture_on_commit_callbacks):  # noqa: F811
+    order = place_card_order(client, shop, django_capture_on_commit_callbacks)
+    response = admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]}, follow=True)
+    assert response.status_code == 200
+    order.refresh_from_db()
+    assert order.status == OrderStatus.AWAITING_PAYMENT
+    assert "paid online" in response.content.decode()
 
 
 def test_the_stripe_js_stand_in_endpoint_exists_only_against_localstripe(client, shop, stripe_on, django_capture_on_commit_callbacks):  # noqa: F811
