@@ -100,6 +100,7 @@ T = {
         'このご注文はオンライン決済です。支払いの確認は決済事業者が行い、スタッフは行いません。',
         '此订单为在线支付：付款由支付服务商确认，而不是由员工确认。',
     ),
+    'Pay now': ('Jetzt bezahlen', 'Payer maintenant', 'Pagar ahora', '今すぐ支払う', '立即支付'),
     'Try again': ('Erneut versuchen', 'Réessayer', 'Intentar de nuevo', 'もう一度試す', '重试'),
     'Your payment did not go through and nothing was charged. Please try again, or choose another card or payment method.': (
         'Ihre Zahlung wurde nicht durchgeführt, und es wurde nichts abgebucht. Bitte versuchen Sie es erneut oder wählen Sie eine andere Karte oder Zahlart.',

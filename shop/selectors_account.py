@@ -12,6 +12,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django_countries import countries
 
+from payments.providers import get_provider
+
 from .models import Address, Order, OrderEvent, OrderStatus
 from .money import babel_locale, format_money
 from .services.invoices import tax_breakdown, tax_note_texts
@@ -111,6 +113,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
         "status": order.status,
         "status_label": order.get_status_display(),
         "payment_method": order.get_payment_method_display(),
+        "can_pay_online": order.status == OrderStatus.AWAITING_PAYMENT and get_provider(order.payment_method).pays_online,
         "prices_include_tax": gross,
         "lines": [
             {

@@ -354,3 +354,22 @@ def test_3d_secure_offline_challenge_then_the_real_state(client, shop, stripe_on
         assert pay_page(client, order, payment_intent=secret.split("_secret_")[0]).status_code == 302
         order.refresh_from_db()
         assert order.status == OrderStatus.PAID
+
+
+def test_a_signed_in_buyer_finds_the_pay_page_from_the_account(client, shop, stripe_on, django_capture_on_commit_callbacks):  # noqa: F811
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("karla", "erika@example.com", "pw-karla-1234")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client.force_login(user)
+    order = place_card_order(client, shop, django_capture_on_commit_callbacks)
+    assert order.user == user
+    page = client.get(f"/de/account/orders/{order.number}/").content.decode()
+    assert f'href="/de/checkout/pay/{order.number}/"' in page
+    # From another browser, signed in as the same buyer, the pay page opens too.
+    from django.test import Client
+
+    other = Client()
+    other.force_login(user)
+    assert other.get(f"/de/checkout/pay/{order.number}/").context["state"] == "pay"
