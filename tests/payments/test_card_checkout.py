@@ -373,3 +373,11 @@ def test_a_signed_in_buyer_finds_the_pay_page_from_the_account(client, shop, str
     other = Client()
     other.force_login(user)
     assert other.get(f"/de/checkout/pay/{order.number}/").context["state"] == "pay"
+
+
+def test_pay_page_query_budget(client, shop, stripe_on, django_capture_on_commit_callbacks, django_assert_max_num_queries):  # noqa: F811
+    order = place_card_order(client, shop, django_capture_on_commit_callbacks)
+    with django_assert_max_num_queries(5):  # first visit: creates the PaymentIntent and stores its id
+        pay_page(client, order)
+    with django_assert_max_num_queries(4):  # session, order, payment, payment (the intent is fetched from Stripe)
+        assert pay_page(client, order).context["state"] == "pay"
