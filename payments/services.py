@@ -81,12 +81,16 @@ def handle_stripe_event(event: dict) -> str:
 
 def _apply_intent(payment: Payment, event_type: str, intent: dict) -> str:
     status = STRIPE_INTENT_STATES[event_type]
+    currency = (intent.get("currency") or payment.currency).upper()
+    if currency != payment.currency:
+        logger.error("payment %s: Stripe reports %s, the payment is in %s", payment.pk, currency, payment.currency)
+        return f"ignored: the PaymentIntent is in {currency}, the payment in {payment.currency}"
     if not _move(payment, status):
         return f"no change: {payment.status} does not go back to {status}"
     fields = ["status", "updated_at"]
     if status == PaymentStatus.CAPTURED:
         received = intent.get("amount_received", intent.get("amount"))
-        captured = from_minor_units(received, intent.get("currency") or payment.currency) if received is not None else payment.amount
+        captured = from_minor_units(received, currency) if received is not None else payment.amount
         payment.amount_captured = min(captured, payment.amount)
         fields.append("amount_captured")
         transaction.on_commit(lambda: payment_captured.send_robust(sender=Payment, payment=payment))
@@ -286,7 +290,7 @@ def reconcile_stripe_payments(since) -> list[str]:
     return changes
 
 
-# --- Starting payments; offline payments (bank transfer, cash on delivery) -------------------------------------------------------------
+# --- Starting and stopping payments; offline payments (bank transfer, cash on delivery) --------------------------
 
 
 def start_payment(order_id: int, provider: str, amount: Decimal, currency: str) -> Payment:
@@ -319,6 +323,20 @@ def capture_offline_payment(order_id: int, reference: str = "") -> Payment | Non
         payment.save(update_fields=["status", "amount_captured", "provider_reference", "updated_at"])
         transaction.on_commit(lambda: payment_captured.send_robust(sender=Payment, payment=payment))
     return payment
+
+
+def stop_payments(order_id: int, statuses) -> bool:
+    """Stop the order's payments in `statuses` at their provider (the order is being cancelled), so the buyer can no
+    longer pay them. False when one is already on its way (its real state is then applied) or the provider cannot be
+    reached now (logged); call outside a transaction: providers are asked over the network."""
+    stopped = True
+    for payment_id, provider in Payment.objects.filter(order_id=order_id, status__in=statuses).values_list("pk", "provider"):
+        try:
+            stopped = get_provider(provider).stop(payment_id) and stopped
+        except Exception:
+            logger.exception("order %s: payment %s could not be stopped at its provider now", order_id, payment_id)
+            stopped = False
+    return stopped
 
 
 def cancel_open_payments(order_id: int) -> int:

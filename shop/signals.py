@@ -128,24 +128,32 @@ def variant_attributes_changed(sender, **kwargs):
 
 # --- Payments (payments emits, shop listens) -----------------------------------------------------------------------
 
+from payments.models import plain_amount  # noqa: E402
 from payments.signals import payment_captured, payment_disputed  # noqa: E402
 
 
 @receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")
 def order_paid_on_capture(sender, payment, **kwargs):
-    """A captured payment pays its order (once: a paid order is left alone). Money that arrives for an order already
-    cancelled (paid in a tab left open) is refunded."""
-    from .models import Order, OrderStatus
+    """A captured payment pays its order (once: a paid order is left alone), if it covers the order's payment in
+    full. Money that arrives for an order already cancelled (paid in a tab left open) is refunded."""
+    from .models import Order, OrderEvent, OrderStatus
     from .services.orders import OrderError, order_paid_online, refund_payment_of_cancelled_order
 
     status = Order.objects.filter(pk=payment.order_id).values_list("status", flat=True).first()
-    if status == OrderStatus.AWAITING_PAYMENT:  # (staff confirming an offline payment paid the order already)
+    if status == OrderStatus.CANCELLED:
+        refund_payment_of_cancelled_order(payment.order_id, payment.pk)
+    elif status != OrderStatus.AWAITING_PAYMENT:
+        return  # staff confirming an offline payment paid the order already
+    elif payment.amount_captured < payment.amount:
+        OrderEvent.objects.create(order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT,
+                                  message=f"Only {plain_amount(payment.amount_captured, payment.currency)} of "
+                                          f"{plain_amount(payment.amount, payment.currency)} {payment.currency} captured: not marked paid",
+                                  data={"payment": payment.pk, "reference": payment.provider_reference})
+    else:
         try:
             order_paid_online(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip())
         except OrderError:
             pass  # paid or cancelled meanwhile
-    elif status == OrderStatus.CANCELLED:
-        refund_payment_of_cancelled_order(payment.order_id, payment.pk)
 
 
 @receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")

@@ -19,15 +19,15 @@ from django.utils.translation import gettext as _
 from fulfillment.models import Allocation
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
 from payments.models import Payment, PaymentStatus
-from payments.providers import get_provider
+from payments.providers import get_provider, online_providers
 from payments.services import (
     RefundError,
     cancel_open_payments,
-    cancel_stripe_payment,
     capture_offline_payment,
     refund_payment,
     refundable,
     start_payment,
+    stop_payments,
 )
 
 from ..events import order_placed, order_status_changed
@@ -298,8 +298,8 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
 
 def _after_status_change(order: Order, old_status: str) -> None:
     order_status_changed.send_robust(sender=Order, order=order, old_status=old_status)
-    if order.status == OrderStatus.CANCELLED and get_provider(order.payment_method).pays_online:
-        _stop_online_payments(order.pk, Payment.objects.filter(status=PaymentStatus.CANCELLED).exclude(provider_reference=""))
+    if order.status == OrderStatus.CANCELLED:
+        stop_payments(order.pk, [PaymentStatus.CANCELLED])  # a pay page left open can no longer take money
     kind = {OrderStatus.PAID: "paid", OrderStatus.CANCELLED: "cancelled"}.get(order.status)
     if kind is None:
         return
@@ -367,19 +367,19 @@ def cancel_order(order_id: int, *, user=None, reason: str = "") -> Order:
 def cancel_unpaid_orders(now=None) -> list[str]:
     """Cancel unpaid orders, releasing their stock: bank transfers after CARAVAN_UNPAID_ORDER_HOURS, online payments
     (Stripe) after CARAVAN_UNPAID_ONLINE_ORDER_MINUTES. An online payment still processing (a SEPA debit, a bank
-    redirect) keeps its order; its PaymentIntent is cancelled at Stripe first, so the buyer cannot pay a cancelled
-    order. Each order in its own transaction; one paid meanwhile is skipped (the status check runs under the row lock)."""
+    redirect) keeps its order; open payments are stopped at their provider first (Stripe: the PaymentIntent is
+    cancelled), so the buyer cannot pay a cancelled order. Each order in its own transaction; one paid meanwhile is skipped (the status check runs under the row lock)."""
     now = now or timezone.now()
     unpaid = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT)
     offline = unpaid.filter(payment_method=PaymentMethod.BANK_TRANSFER, created_at__lt=now - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS))
-    online = unpaid.filter(payment_method=PaymentMethod.STRIPE,
+    online = unpaid.filter(payment_method__in=online_providers(),
                            created_at__lt=now - timedelta(minutes=settings.CARAVAN_UNPAID_ONLINE_ORDER_MINUTES))
     online = online.exclude(payments__status__in=[PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED])
     cancelled = []
-    for order_id, method in list(offline.values_list("pk", "payment_method")) + list(online.values_list("pk", "payment_method")):
+    for order_id in list(offline.values_list("pk", flat=True)) + list(online.values_list("pk", flat=True)):
         try:
-            if method == PaymentMethod.STRIPE and not _stop_online_payments(order_id):
-                continue
+            if not stop_payments(order_id, [PaymentStatus.PENDING, PaymentStatus.FAILED]):
+                continue  # paid or processing at the provider after all, or it cannot be reached: the next sweep looks again
             order = change_status(order_id, OrderStatus.CANCELLED, message="Cancelled: no payment received in time",
                                   only_from={OrderStatus.AWAITING_PAYMENT})
             cancelled.append(order.number)
@@ -389,17 +389,3 @@ def cancel_unpaid_orders(now=None) -> list[str]:
             logger.exception("order %s: could not be cancelled now; the next sweep retries", order_id)
     return cancelled
 
-
-def _stop_online_payments(order_id: int, payments=None) -> bool:
-    """Cancel the order's Stripe payments at Stripe (by default the open ones), so the buyer can no longer pay them;
-    False when one is processing or was paid after all (its real state is then applied). Stripe unreachable: logged,
-    False."""
-    payments = payments if payments is not None else Payment.objects.filter(status__in=[PaymentStatus.PENDING, PaymentStatus.FAILED])
-    stopped = True
-    for payment_id in payments.filter(order_id=order_id, provider=PaymentMethod.STRIPE).values_list("pk", flat=True):
-        try:
-            stopped = cancel_stripe_payment(payment_id) and stopped
-        except Exception:
-            logger.exception("order %s: payment %s could not be cancelled at Stripe now", order_id, payment_id)
-            stopped = False
-    return stopped

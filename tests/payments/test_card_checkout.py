@@ -381,3 +381,20 @@ def test_pay_page_query_budget(client, shop, stripe_on, django_capture_on_commit
         pay_page(client, order)
     with django_assert_max_num_queries(4):  # session, order, payment, payment (the intent is fetched from Stripe)
         assert pay_page(client, order).context["state"] == "pay"
+
+
+def test_a_capture_short_of_the_total_or_in_another_currency_does_not_pay_the_order(client, shop, stripe_on, django_capture_on_commit_callbacks):  # noqa: F811
+    order = place_card_order(client, shop, django_capture_on_commit_callbacks)
+    pay_page(client, order)
+    payment = Payment.objects.get(order=order)
+    obj = {"id": payment.provider_reference, "object": "payment_intent", "amount": 8496, "amount_received": 8496, "currency": "usd",
+           "status": "succeeded"}
+    assert post(client, event("evt_usd", "payment_intent.succeeded", obj)).json()["outcome"].startswith("ignored: the PaymentIntent is in USD")
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PENDING
+    short = {**obj, "currency": "eur", "amount_received": 5000}
+    assert post(client, event("evt_short", "payment_intent.succeeded", short)).json()["outcome"] == "now captured"
+    order.refresh_from_db()
+    payment.refresh_from_db()
+    assert payment.amount_captured == Decimal("50.00") and order.status == OrderStatus.AWAITING_PAYMENT and mail.outbox == []
+    assert OrderEvent.objects.filter(order=order, message__startswith="Only 50.00").exists()
