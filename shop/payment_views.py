@@ -6,6 +6,7 @@ the redirect's query string: paid (→ the confirmation page), processing, faile
 
 import logging
 
+import stripe
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET
 from payments.models import PaymentStatus
 from payments.providers import get_provider
 from payments.services import start_payment, stripe_intent_for, sync_stripe_payment
+from payments.stripe_client import PaymentsNotConfigured
 
 from .checkout_views import buyers_order
 from .models import OrderStatus
@@ -58,7 +60,7 @@ def pay(request, number):
                     stripe_locale=STRIPE_LOCALES.get(get_language(), "auto"),
                     return_url=request.build_absolute_uri(reverse("shop:checkout-pay", kwargs={"number": order.number})),
                 )
-    except Exception:  # Stripe unreachable or misconfigured: the order stays; the buyer can try again
+    except (stripe.StripeError, PaymentsNotConfigured):  # Stripe unreachable or misconfigured: the order stays; try again
         logger.exception("order %s: the pay page could not reach Stripe", order.number)
         context["state"] = "unavailable"
         return render(request, "shop/checkout/pay.html", context, status=503)
