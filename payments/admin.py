@@ -3,8 +3,9 @@ that staff can issue a refund (amount and reason) — the service checks it unde
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from .models import Payment, ProviderEvent, Refund
+from .models import Payment, ProviderEvent, Refund, plain_amount
 from .services import RefundError, refund_payment
 
 
@@ -17,6 +18,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _amount_column(field: str, label, currency=lambda obj: obj.currency):
+    """A list column showing `field` with exactly its currency's decimals (100.00 EUR, 1320 JPY), not the 3 stored."""
+
+    @admin.display(description=label, ordering=field)
+    def column(_model_admin, obj):
+        return plain_amount(getattr(obj, field), currency(obj))
+
+    return column
 
 
 class RefundInline(admin.TabularInline):
@@ -32,11 +43,14 @@ class RefundInline(admin.TabularInline):
 
 @admin.register(Payment)
 class PaymentAdmin(ReadOnlyAdmin):
-    list_display = ("order", "provider", "status", "amount", "amount_captured", "amount_refunded", "currency", "is_disputed", "created_at")
+    list_display = ("order", "provider", "status", "amount_shown", "captured_shown", "refunded_shown", "currency", "is_disputed", "created_at")
     list_filter = ("provider", "status", "is_disputed", "currency")
     search_fields = ("order__number", "provider_reference")
     list_select_related = ("order",)
     inlines = [RefundInline]
+    amount_shown = _amount_column("amount", _("amount"))
+    captured_shown = _amount_column("amount_captured", _("captured"))
+    refunded_shown = _amount_column("amount_refunded", _("refunded"))
 
 
 class RefundForm(forms.ModelForm):
@@ -66,9 +80,10 @@ class RefundForm(forms.ModelForm):
 
 @admin.register(Refund)
 class RefundAdmin(ReadOnlyAdmin):
-    list_display = ("payment", "amount", "status", "reason", "created_at")
+    list_display = ("payment", "amount_shown", "status", "reason", "created_at")
     list_filter = ("status",)
     list_select_related = ("payment__order",)
+    amount_shown = _amount_column("amount", _("amount"), currency=lambda refund: refund.payment.currency)
     form = RefundForm
     raw_id_fields = ("payment",)
 

@@ -104,7 +104,9 @@ def test_staff_refund_from_admin_with_amount_and_reason(admin_client, markets):
     assert refund.amount == Decimal("25.50") and refund.reason == "late delivery" and refund.status == "succeeded"
     payment.refresh_from_db()
     assert payment.amount_refunded == Decimal("25.50") and payment.status == PaymentStatus.PARTIALLY_REFUNDED
-    assert admin_client.get("/admin/payments/payment/").status_code == 200
+    listing = admin_client.get("/admin/payments/payment/").content.decode()
+    assert "<td class=\"field-amount_shown\">100.00</td>" in listing and "<td class=\"field-refunded_shown\">25.50</td>" in listing
+    assert ">25.50<" in admin_client.get("/admin/payments/refund/").content.decode()
     assert admin_client.get(f"/admin/payments/payment/{payment.pk}/change/").status_code == 200
 
 
