@@ -21,6 +21,7 @@ from tests.e2e.test_checkout import (  # noqa: F401  (eu_shop is a fixture)
     TIMEOUT_MS,
     VIEWPORT,
     _add_to_cart,
+    _fill_german_address,
     _go_to_checkout,
     _shot,
     _submit_step,
@@ -75,12 +76,7 @@ def _place_card_order(page, base, variant):
     once the browser is on its pay page."""
     assert _add_to_cart(page, f"{base}/de/p/{variant.product.slug}/") == 1
     _go_to_checkout(page, "de")
-    page.fill("#id_email", EMAIL)
-    page.fill("#id_full_name", "Erika Mustermann")
-    page.fill("#id_line1", "Hauptstraße 5")
-    page.fill("#id_postcode", "10115")
-    page.fill("#id_city", "Berlin")
-    page.select_option("#id_country", "DE")
+    _fill_german_address(page, EMAIL)
     _submit_step(page)
     page.wait_for_url("**/de/checkout/shipping/")
     page.locator("label.option", has_text="DHL").locator('input[name="shipping_method"]').check()

@@ -64,6 +64,15 @@ def _go_to_checkout(page, lang):
     page.wait_for_url(f"**/{lang}/checkout/")
 
 
+def _fill_german_address(page, email, postcode="10115"):
+    page.fill("#id_email", email)
+    page.fill("#id_full_name", "Erika Mustermann")
+    page.fill("#id_line1", "Hauptstraße 5")
+    page.fill("#id_postcode", postcode)
+    page.fill("#id_city", "Berlin")
+    page.select_option("#id_country", "DE")
+
+
 def _submit_step(page):
     page.locator(".checkout-main form.stacked button[type=submit].primary").click()
     page.wait_for_load_state()
@@ -96,12 +105,7 @@ def test_guest_buys_two_products_in_german_by_bank_transfer(page, live_server, e
     _go_to_checkout(page, "de")
 
     # Address: first with a postcode that is not German; the error shows and what was typed stays.
-    page.fill("#id_email", email)
-    page.fill("#id_full_name", "Erika Mustermann")
-    page.fill("#id_line1", "Hauptstraße 5")
-    page.fill("#id_postcode", "1011")
-    page.fill("#id_city", "Berlin")
-    page.select_option("#id_country", "DE")
+    _fill_german_address(page, email, postcode="1011")
     _submit_step(page)
     assert re.search(r"/de/checkout/$", page.url), page.url
     errors = page.locator(".errorlist")
