@@ -1,6 +1,8 @@
 """Payments, refunds and provider events in admin: read-only (they change through services and webhooks), except
 that staff can issue a refund (amount and reason) — the service checks it under the payment's lock."""
 
+import uuid
+
 from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -55,7 +57,10 @@ class PaymentAdmin(ReadOnlyAdmin):
 
 class RefundForm(forms.ModelForm):
     """Issuing a refund: the refund is made (under the payment's lock, through the provider) when the form is
-    validated, so anything that refuses it (too much, not captured, Stripe says no) shows as a form error."""
+    validated, so anything that refuses it (too much, not captured, Stripe says no) shows as a form error. The form
+    carries its own idempotency key: submitting it twice refunds once."""
+
+    request_key = forms.CharField(widget=forms.HiddenInput, max_length=64, initial=lambda: f"admin-{uuid.uuid4().hex}")
 
     class Meta:
         model = Refund
@@ -66,10 +71,14 @@ class RefundForm(forms.ModelForm):
         if self.errors:
             return data
         try:
-            self.refund = refund_payment(data["payment"].pk, data["amount"], reason=data.get("reason", ""))
+            self.refund = refund_payment(data["payment"].pk, data["amount"], reason=data.get("reason", ""),
+                                         idempotency_key=data["request_key"])
         except RefundError as exc:
             raise forms.ValidationError(str(exc)) from None
         return data
+
+    def validate_unique(self):
+        pass  # the refund is checked (amount > 0, within what was captured) and made by refund_payment above
 
     def save(self, commit=True):
         return self.refund

@@ -31,8 +31,17 @@ def from_minor_units(value: int, currency: str) -> Decimal:
     return Decimal(int(value)) / Decimal(get_currency(currency.upper()).sub_unit)
 
 
+def _without_client_secret(payload: dict) -> dict:
+    """The event as stored: a PaymentIntent's client secret (it lets its holder pay and read the intent) is dropped."""
+    obj = (payload.get("data") or {}).get("object")
+    if isinstance(obj, dict) and "client_secret" in obj:
+        return {**payload, "data": {**payload["data"], "object": {k: v for k, v in obj.items() if k != "client_secret"}}}
+    return payload
+
+
 def _store_event(provider: str, event_id: str, event_type: str, payload: dict) -> ProviderEvent | None:
     """The new event row, or None when this event id was stored before (a replay)."""
+    payload = _without_client_secret(payload)
     try:
         with transaction.atomic():
             return ProviderEvent.objects.create(provider=provider, event_id=event_id, type=event_type, payload=payload)
@@ -134,12 +143,18 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
 
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment_id)
+        if idempotency_key and (done := Refund.objects.filter(payment=payment, idempotency_key=idempotency_key).first()):
+            return done  # the same request again (a double submit, a retried call): nothing more is refunded
         try:
             amount = Decimal(str(amount))
         except ArithmeticError:
             raise RefundError("Enter an amount.") from None
         if not amount.is_finite() or amount <= 0:
             raise RefundError("The amount must be more than zero.")
+        minor_unit = Decimal(1) / get_currency(payment.currency).sub_unit
+        if amount != amount.quantize(minor_unit):
+            raise RefundError(f"{payment.currency} amounts have at most {max(0, -minor_unit.as_tuple().exponent)} decimals.")
+        amount = amount.quantize(minor_unit)
         if payment.status not in (PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED):
             raise RefundError(f"Only captured payments can be refunded (this one is {payment.get_status_display()}).")
         available = refundable(payment)
@@ -203,14 +218,17 @@ def _intent_state(intent) -> IntentState:
 
 def stripe_intent_for(payment_id: int, *, order_number: str) -> IntentState:
     """The PaymentIntent behind a Stripe payment: created on first use (amount in minor units, the payment's
-    idempotency key, the order number in the metadata), fetched afterwards. A network call, so never inside a
-    transaction; two requests at once end with the one intent the payment stores."""
+    idempotency key, the order number in the metadata), fetched afterwards and its state applied to the payment (a
+    lost or late webhook never leaves the buyer waiting). A network call, so never inside a transaction; two
+    requests at once end with the one intent the payment stores."""
     from .stripe_client import get_client, to_minor_units
 
     payment = Payment.objects.get(pk=payment_id, provider=Provider.STRIPE)
     client = get_client()
     if payment.provider_reference:
-        return _intent_state(client.v1.payment_intents.retrieve(payment.provider_reference))
+        intent = client.v1.payment_intents.retrieve(payment.provider_reference).to_dict()
+        _sync_intent(payment, intent)  # what Stripe says now counts, whether or not its webhook has arrived
+        return _intent_state(intent)
     # Automatic payment methods (cards, iDEAL, Bancontact, SEPA debit, …) are on by default for the API version the
     # SDK pins, so the parameter is left out (localstripe refuses it).
     intent = client.v1.payment_intents.create(
@@ -242,18 +260,6 @@ def _sync_intent(payment: Payment, intent: dict) -> str | None:
                                 "data": {"object": intent}})
 
 
-def sync_stripe_payment(payment_id: int) -> Payment:
-    """Ask Stripe for the payment's PaymentIntent and apply its state (the buyer's return from Stripe must not wait
-    for the webhook)."""
-    from .stripe_client import get_client
-
-    payment = Payment.objects.get(pk=payment_id, provider=Provider.STRIPE)
-    if payment.provider_reference:
-        _sync_intent(payment, get_client().v1.payment_intents.retrieve(payment.provider_reference).to_dict())
-        payment.refresh_from_db()
-    return payment
-
-
 def cancel_stripe_payment(payment_id: int) -> bool:
     """Cancel the payment's PaymentIntent at Stripe, so the buyer can no longer pay it. False (and the intent's real
     state applied instead) when Stripe will not cancel it because it is processing or has succeeded."""
@@ -267,7 +273,10 @@ def cancel_stripe_payment(payment_id: int) -> bool:
     client = get_client()
     try:
         intent = client.v1.payment_intents.cancel(payment.provider_reference).to_dict()
-    except stripe.InvalidRequestError:
+    except stripe.InvalidRequestError as refused:
+        if refused.http_status == 404:  # unknown to this Stripe account (keys changed): nothing can pay it
+            logger.warning("payment %s: Stripe does not know %s; treated as cancelled", payment.pk, payment.provider_reference)
+            return True
         intent = client.v1.payment_intents.retrieve(payment.provider_reference).to_dict()
     _sync_intent(payment, intent)
     return intent.get("status") == "canceled"

@@ -27,14 +27,28 @@ def stripe_webhook(request):
         return HttpResponse("webhook secret not configured", status=400, content_type="text/plain")
     try:
         event = stripe.Webhook.construct_event(request.body.decode("utf-8"), signature, settings.STRIPE_WEBHOOK_SECRET)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, AttributeError, TypeError):  # not JSON, or JSON that is not an object
         logger.warning("stripe webhook refused: the body is not a Stripe event")
         return HttpResponse("invalid payload", status=400, content_type="text/plain")
     except stripe.SignatureVerificationError as exc:
         logger.warning("stripe webhook refused: %s", exc)
         return HttpResponse("invalid signature", status=400, content_type="text/plain")
-    outcome = handle_stripe_event(event.to_dict())
+    event = event.to_dict()
+    if not _is_well_formed(event):
+        logger.warning("stripe webhook refused: a signed body that is not a well-formed event")
+        return HttpResponse("malformed event", status=400, content_type="text/plain")
+    outcome = handle_stripe_event(event)
     return JsonResponse({"received": True, "outcome": outcome})
+
+
+def _is_well_formed(event) -> bool:
+    """An event id and type that fit their columns, and an object in `data.object`."""
+    return (
+        isinstance(event, dict)
+        and isinstance(event.get("id"), str) and 0 < len(event["id"]) <= 255
+        and isinstance(event.get("type"), str) and 0 < len(event["type"]) <= 100
+        and isinstance(event.get("data"), dict) and isinstance(event["data"].get("object"), dict)
+    )
 
 
 # --- The offline stand-in for Stripe.js (make run without keys, browser tests) --------------------------------------
@@ -89,5 +103,6 @@ def localstripe_confirm(request):
     except stripe.CardError as exc:
         return JsonResponse({"error": {"type": "card_error", "message": exc.user_message or str(exc)}}, status=402)
     except stripe.StripeError as exc:
-        return JsonResponse({"error": {"message": str(exc)}}, status=400)
+        logger.info("localstripe refused the payment: %s", exc)
+        return JsonResponse({"error": {"message": "This payment can no longer be made here. Reload the page."}}, status=400)
     return JsonResponse({"status": intent.status, "id": intent.id})

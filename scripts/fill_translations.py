@@ -101,6 +101,20 @@ T = {
         '此订单为在线支付：付款由支付服务商确认，而不是由员工确认。',
     ),
     'Pay now': ('Jetzt bezahlen', 'Payer maintenant', 'Pagar ahora', '今すぐ支払う', '立即支付'),
+    'Card payments need Stripe keys, which are not configured: add another payment method.': (
+        'Kartenzahlung braucht Stripe-Schlüssel, die nicht eingerichtet sind: Fügen Sie eine weitere Zahlart hinzu.',
+        f'Le paiement par carte nécessite des clés Stripe, qui ne sont pas configurées{NB}: ajoutez un autre moyen de paiement.',
+        'El pago con tarjeta necesita claves de Stripe, que no están configuradas: añada otro método de pago.',
+        'カード決済には Stripe のキーが必要ですが、設定されていません。別の支払方法を追加してください。',
+        '银行卡支付需要 Stripe 密钥，但尚未配置：请添加其他支付方式。',
+    ),
+    'This order is paid online and is not paid yet: it ships once the payment is in.': (
+        'Diese Bestellung wird online bezahlt und ist noch nicht bezahlt: Sie wird versandt, sobald die Zahlung eingegangen ist.',
+        f'Cette commande est payée en ligne et n’est pas encore payée{NB}: elle sera expédiée dès réception du paiement.',
+        'Este pedido se paga en línea y aún no está pagado: se enviará cuando llegue el pago.',
+        'このご注文はオンライン決済で、まだ支払われていません。入金を確認してから発送します。',
+        '此订单为在线支付，尚未付款：收到付款后才会发货。',
+    ),
     'Try again': ('Erneut versuchen', 'Réessayer', 'Intentar de nuevo', 'もう一度試す', '重试'),
     'Your payment did not go through and nothing was charged. Please try again, or choose another card or payment method.': (
         'Ihre Zahlung wurde nicht durchgeführt, und es wurde nichts abgebucht. Bitte versuchen Sie es erneut oder wählen Sie eine andere Karte oder Zahlart.',

@@ -25,7 +25,8 @@ if [ -n "${REDIS_URL:-}" ]; then
 else
   echo "REDIS_URL is not set: Celery tasks run in-process (eager mode)."
 fi
+# The access log leaves out query strings and referrers: Stripe's return URL carries the PaymentIntent's client secret.
 $BIN/gunicorn config.wsgi:application --bind "$HOST:$PORT" --workers "${WEB_CONCURRENCY:-2}" --threads 4 \
-  --access-logfile - --timeout 60 &
+  --access-logfile - --access-logformat '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss' --timeout 60 &
 pids+=($!)
 wait -n

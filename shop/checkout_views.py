@@ -343,8 +343,8 @@ def buyers_order(request, number: str, queryset=None) -> Order:
 @never_cache
 def done(request, number):
     order = buyers_order(request, number, Order.objects.select_related("market").prefetch_related("lines"))
-    if order.status == OrderStatus.AWAITING_PAYMENT and get_provider(order.payment_method).pays_online:
-        return redirect("shop:checkout-pay", number=order.number)
+    if order.status in (OrderStatus.AWAITING_PAYMENT, OrderStatus.CANCELLED) and get_provider(order.payment_method).pays_online:
+        return redirect("shop:checkout-pay", number=order.number)  # not paid (yet): the pay page says where it stands
     c = order.currency
     lines = [{"line": line, "total": _money(line.total_gross if order.prices_include_tax else line.total_net, c)}
              for line in order.lines.all()]

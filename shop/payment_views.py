@@ -1,8 +1,8 @@
 """The pay page of an order paid online (Stripe's Payment Element).
 
 The buyer lands here right after placing the order, and Stripe sends them back here after 3-D Secure or a bank's
-page (`?payment_intent=…`). The page always shows the payment's real state, asked from Stripe rather than taken from
-the redirect's query string: paid (→ the confirmation page), processing, failed with a retry, or the payment form."""
+page (`?payment_intent=…`). Every visit asks Stripe for the payment's real state (never the redirect's query string)
+and applies it: paid (→ the confirmation page), processing, failed with a retry, or the payment form."""
 
 import logging
 
@@ -14,9 +14,8 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from payments.models import PaymentStatus
 from payments.providers import get_provider
-from payments.services import start_payment, stripe_intent_for, sync_stripe_payment
+from payments.services import start_payment, stripe_intent_for
 from payments.stripe_client import PaymentsNotConfigured
 
 from .checkout_views import buyers_order
@@ -38,30 +37,27 @@ def pay(request, number):
     payment = order.payments.filter(provider=order.payment_method).order_by("-pk").first() or start_payment(
         order.pk, order.payment_method, order.total_gross, order.currency)
     context = {"order": order, "total": format_money(order.total_gross, order.currency, get_language()), "state": "pay"}
+    intent = None
     try:
-        returned = request.GET.get("payment_intent", "")
-        if returned and returned == payment.provider_reference:
-            payment = sync_stripe_payment(payment.pk)  # back from Stripe: don't wait for the webhook
+        if order.status == OrderStatus.AWAITING_PAYMENT:
+            intent = stripe_intent_for(payment.pk, order_number=order.number)  # also applies what Stripe says now
             order.refresh_from_db(fields=["status"])
-        if order.status == OrderStatus.CANCELLED:
-            context["state"] = "cancelled"
-        elif order.status != OrderStatus.AWAITING_PAYMENT:
-            return redirect("shop:checkout-done", number=order.number)
-        elif payment.status in (PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED):
-            context["state"] = "processing"
-        else:
-            intent = stripe_intent_for(payment.pk, order_number=order.number)
-            if intent.status in ("processing", "succeeded", "requires_capture"):
-                context["state"] = "processing"  # the webhook (or the next visit) completes it
-            else:
-                context.update(
-                    client_secret=intent.client_secret, failed=bool(intent.error) or (returned and intent.status == "requires_action"),
-                    stripe_js_url=settings.STRIPE_JS_URL, publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
-                    stripe_locale=STRIPE_LOCALES.get(get_language(), "auto"),
-                    return_url=request.build_absolute_uri(reverse("shop:checkout-pay", kwargs={"number": order.number})),
-                )
     except (stripe.StripeError, PaymentsNotConfigured):  # Stripe unreachable or misconfigured: the order stays; try again
         logger.exception("order %s: the pay page could not reach Stripe", order.number)
         context["state"] = "unavailable"
         return render(request, "shop/checkout/pay.html", context, status=503)
+    if order.status == OrderStatus.CANCELLED:
+        context["state"] = "cancelled"
+    elif order.status != OrderStatus.AWAITING_PAYMENT:
+        return redirect("shop:checkout-done", number=order.number)
+    elif intent.status in ("processing", "succeeded", "requires_capture"):
+        context["state"] = "processing"  # the bank is still confirming (or the capture fell short: staff look at it)
+    else:
+        returned = bool(payment.provider_reference) and request.GET.get("payment_intent") == payment.provider_reference
+        context.update(
+            client_secret=intent.client_secret, failed=bool(intent.error) or (returned and intent.status == "requires_action"),
+            stripe_js_url=settings.STRIPE_JS_URL, publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+            stripe_locale=STRIPE_LOCALES.get(get_language(), "auto"),
+            return_url=request.build_absolute_uri(reverse("shop:checkout-pay", kwargs={"number": order.number})),
+        )
     return render(request, "shop/checkout/pay.html", context)

@@ -129,7 +129,7 @@ def variant_attributes_changed(sender, **kwargs):
 # --- Payments (payments emits, shop listens) -----------------------------------------------------------------------
 
 from payments.models import plain_amount  # noqa: E402
-from payments.signals import payment_captured, payment_disputed  # noqa: E402
+from payments.signals import payment_captured, payment_disputed, payment_refunded  # noqa: E402
 
 
 @receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")
@@ -152,8 +152,22 @@ def order_paid_on_capture(sender, payment, **kwargs):
     else:
         try:
             order_paid_online(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip())
-        except OrderError:
-            pass  # paid or cancelled meanwhile
+        except OrderError:  # paid or cancelled meanwhile: money for a cancelled order goes back
+            if Order.objects.filter(pk=payment.order_id, status=OrderStatus.CANCELLED).exists():
+                refund_payment_of_cancelled_order(payment.order_id, payment.pk)
+
+
+@receiver(payment_refunded, dispatch_uid="shop.order_notes_refund")
+def order_notes_refund(sender, payment, **kwargs):
+    """Refunds show on the order (its status stays; the returns flow decides what a refund means for the goods)."""
+    from .models import OrderEvent
+
+    OrderEvent.objects.create(
+        order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT,
+        message=f"Refunded {plain_amount(payment.amount_refunded, payment.currency)} of "
+                f"{plain_amount(payment.amount_captured, payment.currency)} {payment.currency} in total ({payment.status})",
+        data={"payment": payment.pk, "refunded": str(payment.amount_refunded)},
+    )
 
 
 @receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")

@@ -14,6 +14,7 @@ from djmoney.models.fields import MoneyField
 from djmoney.models.validators import MinMoneyValidator
 
 from payments.models import Provider
+from payments.providers import available_providers
 
 CURRENCY_CHOICES = [(c, c) for c in settings.CURRENCIES]
 
@@ -64,6 +65,8 @@ class Market(models.Model):
         methods = self.payment_methods
         if not isinstance(methods, list) or not methods or any(m not in Provider.values for m in methods) or len(set(methods)) < len(methods):
             raise ValidationError({"payment_methods": _("Choose at least one payment method.")})
+        if not available_providers(methods):
+            raise ValidationError({"payment_methods": _("Card payments need Stripe keys, which are not configured: add another payment method.")})
 
 
 class TaxClass(models.TextChoices):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from fulfillment.models import Allocation
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
-from payments.models import Payment, PaymentStatus
+from payments.models import Payment, PaymentStatus, plain_amount
 from payments.providers import get_provider, online_providers
 from payments.services import (
     RefundError,
@@ -48,9 +48,12 @@ from .checkout import (
     payment_methods_for,
     shortage_messages,
 )
+from .invoices import issue_invoice
 from .numbers import next_number
 
 logger = logging.getLogger(__name__)
+
+SHIPPING_STATUSES = (OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.DELIVERED)
 
 
 class OrderError(CheckoutError):
@@ -211,9 +214,8 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     Order.objects.filter(pk=order.pk).update(number=order.number)
     OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message=_order_placed_message(order, quote),
                               data={"total": str(order.total_gross), "currency": order.currency})
-    from .invoices import issue_invoice
-
-    issue_invoice(order, new_order=True)
+    if not get_provider(order.payment_method).pays_online:
+        issue_invoice(order, new_order=True)  # orders paid online are invoiced when paid (see _record_payment)
     cart.delete()
     return order
 
@@ -274,6 +276,8 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
                 _("An order that is %(old)s cannot become %(new)s.")
                 % {"old": OrderStatus(old).label, "new": OrderStatus(new_status).label}
             )
+        if old == OrderStatus.AWAITING_PAYMENT and new_status in SHIPPING_STATUSES and get_provider(order.payment_method).pays_online:
+            raise OrderError(_("This order is paid online and is not paid yet: it ships once the payment is in."))
         order.status = new_status
         fields = ["status", "updated_at"]
         if new_status == OrderStatus.PAID:
@@ -300,6 +304,7 @@ def _after_status_change(order: Order, old_status: str) -> None:
     order_status_changed.send_robust(sender=Order, order=order, old_status=old_status)
     if order.status == OrderStatus.CANCELLED:
         stop_payments(order.pk, [PaymentStatus.CANCELLED])  # a pay page left open can no longer take money
+        _give_back_payments(order)
     kind = {OrderStatus.PAID: "paid", OrderStatus.CANCELLED: "cancelled"}.get(order.status)
     if kind is None:
         return
@@ -320,6 +325,20 @@ def _give_back_voucher(order: Order) -> None:
         Voucher.objects.filter(pk=redemption.voucher_id, times_used__gt=0).update(times_used=F("times_used") - 1)
 
 
+def _give_back_payments(order: Order) -> None:
+    """A cancelled order keeps no money: what was paid online is refunded in full; an offline payment already
+    received is noted on the order for staff to pay back (Payments → Refunds)."""
+    received = Payment.objects.filter(order=order, status__in=[PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED])
+    for payment in received:
+        if get_provider(payment.provider).pays_online:
+            refund_payment_of_cancelled_order(order.pk, payment.pk)
+        else:
+            OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT,
+                                      message=f"Cancelled after {plain_amount(refundable(payment), payment.currency)} {payment.currency} "
+                                              f"was received offline: pay it back and record it in Payments → Refunds",
+                                      data={"payment": payment.pk})
+
+
 def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
     """Staff confirm an offline payment (bank transfer received, cash collected). Orders paid online are confirmed by
     their provider's events (`order_paid_online`), never by hand."""
@@ -335,20 +354,31 @@ def order_paid_online(order_id: int, reference: str) -> Order:
 
 
 def _record_payment(order_id: int, *, reference: str, capture_offline: bool, user=None) -> Order:
+    """The order's payment is in: an unpaid order becomes paid; one shipped before it was paid (cash on delivery)
+    keeps its status and gets its payment date. Orders paid online are invoiced now."""
     message = "Payment received" + (f": {reference}" if reference else "")
     with transaction.atomic():
-        order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
+        order = Order.objects.select_for_update().get(pk=order_id)
+        if order.paid_at is None and order.status in SHIPPING_STATUSES:
+            order.paid_at = timezone.now()
+            order.save(update_fields=["paid_at", "updated_at"])
+        else:
+            order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
         if capture_offline:
             capture_offline_payment(order_id, reference)
+        else:
+            issue_invoice(order)
         OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user if user is not None
                                   and user.is_authenticated else None, data={"method": order.payment_method, "reference": reference})
     return order
 
 
 def refund_payment_of_cancelled_order(order_id: int, payment_id: int) -> None:
-    """A payment captured after its order was cancelled (the stock is gone): give all of it back, and say so on the
-    order. If the refund fails, the order says so, for staff to refund by hand."""
+    """An online payment of a cancelled order (captured before or after the cancel): give back what is left of it,
+    and say so on the order. If the refund fails, the order says so, for staff to refund by hand."""
     payment = Payment.objects.get(pk=payment_id)
+    if refundable(payment) <= 0:
+        return  # given back already (the cancel and the late capture both ask)
     try:
         refund = refund_payment(payment_id, refundable(payment), reason="Paid after the order was cancelled",
                                 idempotency_key=f"cancelled-order-{order_id}-payment-{payment_id}")

@@ -96,10 +96,20 @@ def test_two_refunds_at_once_that_together_exceed_the_capture_leave_exactly_one(
 
 def test_staff_refund_from_admin_with_amount_and_reason(admin_client, markets):
     payment = captured_payment(f.OrderFactory(market=markets["eu"]))
-    response = admin_client.post("/admin/payments/refund/add/", {"payment": payment.pk, "amount": "150", "reason": "too much"})
+
+    def refund_form(**data):
+        """The add form as the browser posts it, with the one-time key the page carries."""
+        key = admin_client.get("/admin/payments/refund/add/").context["adminform"].form["request_key"].value()
+        return {"payment": payment.pk, "request_key": key, **data}
+
+    response = admin_client.post("/admin/payments/refund/add/", refund_form(amount="150", reason="too much"))
     assert response.status_code == 200 and "At most 100.00 EUR" in response.content.decode()
-    response = admin_client.post("/admin/payments/refund/add/", {"payment": payment.pk, "amount": "25.50", "reason": "late delivery"})
+    response = admin_client.post("/admin/payments/refund/add/", refund_form(amount="0", reason="nothing"))
+    assert response.content.decode().count('class="errorlist') == 1  # one clear error, not a constraint's name too
+    form = refund_form(amount="25.50", reason="late delivery")
+    response = admin_client.post("/admin/payments/refund/add/", form)
     assert response.status_code == 302
+    assert admin_client.post("/admin/payments/refund/add/", form).status_code == 302  # the same form sent twice
     refund = Refund.objects.get()
     assert refund.amount == Decimal("25.50") and refund.reason == "late delivery" and refund.status == "succeeded"
     payment.refresh_from_db()
