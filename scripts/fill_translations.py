@@ -115,6 +115,14 @@ T = {
         'このご注文はオンライン決済で、まだ支払われていません。入金を確認してから発送します。',
         '此订单为在线支付，尚未付款：收到付款后才会发货。',
     ),
+    'We are refunding your payment of %(amount)s to the card or account you paid with; your bank may take a few days to show it.': (
+        'Wir erstatten Ihre Zahlung über %(amount)s auf die Karte bzw. das Konto, mit der bzw. dem Sie bezahlt haben; bei Ihrer Bank kann das einige Tage dauern.',
+        f'Nous vous remboursons votre paiement de %(amount)s sur la carte ou le compte utilisé{NB}; votre banque peut mettre quelques jours à l’afficher.',
+        'Le reembolsamos su pago de %(amount)s en la tarjeta o la cuenta con la que pagó; su banco puede tardar unos días en mostrarlo.',
+        'お支払いいただいた %(amount)s を、お支払いに使われたカードまたは口座に返金します。銀行での反映には数日かかる場合があります。',
+        '我们正在将您支付的 %(amount)s 退回到您付款时使用的银行卡或账户；银行可能需要几天时间才会显示。',
+    ),
+    'Nothing was charged.': ('Es wurde nichts abgebucht.', 'Rien n’a été débité.', 'No se ha cobrado nada.', '請求は発生していません。', '未产生任何扣款。'),
     'Try again': ('Erneut versuchen', 'Réessayer', 'Intentar de nuevo', 'もう一度試す', '重试'),
     'Your payment did not go through and nothing was charged. Please try again, or choose another card or payment method.': (
         'Ihre Zahlung wurde nicht durchgeführt, und es wurde nichts abgebucht. Bitte versuchen Sie es erneut oder wählen Sie eine andere Karte oder Zahlart.',

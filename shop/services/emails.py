@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
+from payments.providers import get_provider
+
 from ..models import Invoice, Order, OrderEvent, PaymentMethod
 from ..money import format_money
 from .invoices import document_context, ensure_invoice_pdf
@@ -114,6 +116,8 @@ def send_order_status_email(order_id: int, kind: str) -> bool:
             "greeting_name": (order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
             "total": format_money(order.total_gross, order.currency, order.language),
             "unpaid": kind == "cancelled" and order.paid_at is None and order.payment_method == PaymentMethod.BANK_TRANSFER,
+            "online": get_provider(order.payment_method).pays_online,  # cancelled: refunded automatically, or nothing taken
+            "paid_online": get_provider(order.payment_method).pays_online and order.paid_at is not None,
             "order_url": _account_order_url(order) if order.user_id else "",
         }
         subject = " ".join(render_to_string("shop/email/order_status.subject.txt", context).split())

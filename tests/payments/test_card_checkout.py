@@ -50,7 +50,7 @@ def place_card_order(client, shop, capture):  # noqa: F811
     assert 'value="stripe"' in review.content.decode()
     with capture(execute=True):
         response = place(client, review, payment_method="stripe")
-    order = Order.objects.get()
+    order = Order.objects.latest("pk")
     assert response.status_code == 302 and response["Location"] == f"/de/checkout/pay/{order.number}/"
     return order
 
