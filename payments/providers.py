@@ -2,9 +2,9 @@
 
 Each provider says whether it can be offered now (`is_available`: Stripe needs its keys), whether the buyer pays
 online after placing the order (`pays_online`: the shop then sends the buyer to its pay page and confirms the order
-once the payment is captured) and how to stop a payment whose order is cancelled (`stop`). Every provider starts an order's payment the same way, inside the placing
-transaction and without a network call: `services.start_payment`. Markets choose which providers they offer
-(`shop.Market.payment_methods`, edited in admin)."""
+once the payment is captured) and how to stop a payment whose order is cancelled (`stop`). Every provider starts
+an order's payment the same way, inside the placing transaction and without a network call:
+`services.start_payment`. Markets choose which providers they offer (`shop.Market.payment_methods`, in admin)."""
 
 from dataclasses import dataclass
 
@@ -17,10 +17,6 @@ from .models import Provider
 class PaymentProvider:
     code: str
     pays_online: bool = False
-
-    @property
-    def label(self) -> str:
-        return Provider(self.code).label
 
     def is_available(self) -> bool:
         return True
