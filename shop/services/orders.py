@@ -380,12 +380,12 @@ def refund_payment_of_cancelled_order(order_id: int, payment_id: int) -> None:
     if refundable(payment) <= 0:
         return  # given back already (the cancel and the late capture both ask)
     try:
-        refund = refund_payment(payment_id, refundable(payment), reason="Paid after the order was cancelled",
+        refund = refund_payment(payment_id, refundable(payment), reason="Order cancelled",
                                 idempotency_key=f"cancelled-order-{order_id}-payment-{payment_id}")
-        message, data = "Payment arrived after cancellation: refunded in full", {"refund": refund.pk}
+        message, data = "Order cancelled: its online payment is refunded in full", {"refund": refund.pk}
     except RefundError as exc:
-        logger.error("order %s: the payment that arrived after cancellation could not be refunded: %s", order_id, exc)
-        message, data = f"Payment arrived after cancellation and could not be refunded automatically: {exc}", {}
+        logger.error("order %s (cancelled): its online payment could not be refunded: %s", order_id, exc)
+        message, data = f"Order cancelled: its online payment could not be refunded automatically, refund it by hand: {exc}", {}
     OrderEvent.objects.create(order_id=order_id, kind=OrderEvent.Kind.PAYMENT, message=message[:300],
                               data={**data, "payment": payment_id, "reference": payment.provider_reference})
 
