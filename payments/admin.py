@@ -5,9 +5,11 @@ import uuid
 
 from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Payment, ProviderEvent, Refund, plain_amount
+from .models import Payment, PaymentStatus, ProviderEvent, Refund, plain_amount
 from .services import RefundError, refund_payment
 
 
@@ -32,6 +34,13 @@ def _amount_column(field: str, label, currency=lambda obj: obj.currency):
     return column
 
 
+def refund_link(payment: Payment):
+    """"Refund…": the add-refund form for this payment, while something can still be refunded."""
+    if payment.status not in (PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED):
+        return "—"
+    return format_html('<a href="{}?payment={}">{}</a>', reverse("admin:payments_refund_add"), payment.pk, _("Refund…"))
+
+
 class RefundInline(admin.TabularInline):
     model = Refund
     extra = 0
@@ -45,7 +54,8 @@ class RefundInline(admin.TabularInline):
 
 @admin.register(Payment)
 class PaymentAdmin(ReadOnlyAdmin):
-    list_display = ("order", "provider", "status", "amount_shown", "captured_shown", "refunded_shown", "currency", "is_disputed", "created_at")
+    list_display = ("order", "provider", "status", "amount_shown", "captured_shown", "refunded_shown", "currency", "is_disputed", "created_at",
+                    "refund")
     list_filter = ("provider", "status", "is_disputed", "currency")
     search_fields = ("order__number", "provider_reference")
     list_select_related = ("order",)
@@ -53,6 +63,10 @@ class PaymentAdmin(ReadOnlyAdmin):
     amount_shown = _amount_column("amount", _("amount"))
     captured_shown = _amount_column("amount_captured", _("captured"))
     refunded_shown = _amount_column("amount_refunded", _("refunded"))
+
+    @admin.display(description=_("refund"))
+    def refund(self, payment):
+        return refund_link(payment)
 
 
 class RefundForm(forms.ModelForm):

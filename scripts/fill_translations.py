@@ -123,6 +123,7 @@ T = {
         '我们正在将您支付的 %(amount)s 退回到您付款时使用的银行卡或账户；银行可能需要几天时间才会显示。',
     ),
     'Nothing was charged.': ('Es wurde nichts abgebucht.', 'Rien n’a été débité.', 'No se ha cobrado nada.', '請求は発生していません。', '未产生任何扣款。'),
+    'Refund…': ('Erstatten…', 'Rembourser…', 'Reembolsar…', '返金…', '退款…'),
     'Try again': ('Erneut versuchen', 'Réessayer', 'Intentar de nuevo', 'もう一度試す', '重试'),
     'Your payment did not go through and nothing was charged. Please try again, or choose another card or payment method.': (
         'Ihre Zahlung wurde nicht durchgeführt, und es wurde nichts abgebucht. Bitte versuchen Sie es erneut oder wählen Sie eine andere Karte oder Zahlart.',

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from payments.admin import refund_link
 from payments.models import Payment
 
 from .models import (
@@ -73,7 +74,7 @@ class PaymentInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ("created_at", "provider", "status", "amount_display", "captured_display", "refunded_display", "provider_reference",
-              "is_disputed")
+              "is_disputed", "refund")
     readonly_fields = fields
     verbose_name_plural = _("payments")
 
@@ -88,6 +89,10 @@ class PaymentInline(admin.TabularInline):
     @admin.display(description=_("refunded"))
     def refunded_display(self, payment):
         return format_money(payment.amount_refunded, payment.currency, "en")
+
+    @admin.display(description=_("refund"))
+    def refund(self, payment):
+        return refund_link(payment)
 
     def has_add_permission(self, request, obj=None):
         return False

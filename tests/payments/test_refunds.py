@@ -117,6 +117,9 @@ def test_staff_refund_from_admin_with_amount_and_reason(admin_client, markets):
     listing = admin_client.get("/admin/payments/payment/").content.decode()
     assert "<td class=\"field-amount_shown\">100.00</td>" in listing and "<td class=\"field-refunded_shown\">25.50</td>" in listing
     assert ">25.50<" in admin_client.get("/admin/payments/refund/").content.decode()
+    # "Refund…" on the payment (and on its order's page) opens the form with the payment chosen.
+    assert f'href="/admin/payments/refund/add/?payment={payment.pk}"' in listing
+    assert admin_client.get(f"/admin/payments/refund/add/?payment={payment.pk}").context["adminform"].form["payment"].value() == str(payment.pk)
     assert admin_client.get(f"/admin/payments/payment/{payment.pk}/change/").status_code == 200
 
 
