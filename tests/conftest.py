@@ -156,7 +156,8 @@ def localstripe_url():
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     code = (
-        "import aiohttp.web, localstripe.server as s; "
+        "import aiohttp.web, localstripe.resources as r, localstripe.server as s; "
+X
         f"aiohttp.web.run_app(s.app, host='127.0.0.1', port={port}, print=None, access_log=None)"
     )
     server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
