@@ -157,7 +157,7 @@ def localstripe_url():
         port = probe.getsockname()[1]
     code = (
         "import aiohttp.web, localstripe.resources as r, localstripe.server as s; "
-X
+        "r.Store.dump_to_disk = lambda self: None; "  # in memory only: no writes to localstripe's shared /tmp file
         f"aiohttp.web.run_app(s.app, host='127.0.0.1', port={port}, print=None, access_log=None)"
     )
     server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
