@@ -284,7 +284,9 @@ def cancel_stripe_payment(payment_id: int) -> bool:
 
 def reconcile_stripe_payments(since) -> list[str]:
     """Ask Stripe for the PaymentIntent of every Stripe payment created since `since` that is not final, and apply
-    what a missed webhook would have said. Returns a line per payment changed."""
+    what a missed webhook would have said. Returns a line per payment changed (or that Stripe could not check)."""
+    import stripe
+
     from .stripe_client import get_client
 
     client = get_client()
@@ -293,7 +295,12 @@ def reconcile_stripe_payments(since) -> list[str]:
     payments = Payment.objects.filter(provider=Provider.STRIPE, created_at__gte=since, status__in=open_states).exclude(provider_reference="")
     for payment in payments.order_by("pk"):
         before = payment.status
-        outcome = _sync_intent(payment, client.v1.payment_intents.retrieve(payment.provider_reference).to_dict())
+        try:
+            intent = client.v1.payment_intents.retrieve(payment.provider_reference).to_dict()
+        except stripe.StripeError as exc:  # one intent Stripe cannot give back does not stop the others
+            changes.append(f"payment {payment.pk} ({payment.provider_reference}): not checked, Stripe says: {exc.user_message or exc}")
+            continue
+        outcome = _sync_intent(payment, intent)
         if outcome and outcome.startswith("now"):
             changes.append(f"payment {payment.pk} ({payment.provider_reference}): {before} → {outcome[4:]}")
     return changes

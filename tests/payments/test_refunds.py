@@ -153,6 +153,11 @@ def test_reconcile_repairs_a_payment_whose_webhook_was_missed(markets, stripe_se
     out = StringIO()
     call_command("reconcile_payments", stdout=out)
     assert "0 payment(s) changed." in out.getvalue()
+    # An intent this Stripe account does not know is reported, and the others are still checked.
+    Payment.objects.filter(pk=payment.pk).update(status=PaymentStatus.PENDING, provider_reference="pi_unknown_here")
+    out = StringIO()
+    call_command("reconcile_payments", stdout=out)
+    assert f"payment {payment.pk} (pi_unknown_here): not checked" in out.getvalue() and "0 payment(s) changed." in out.getvalue()
 
 
 def test_offline_orders_have_a_payment_that_staff_capture_and_can_refund(admin_client, markets, django_capture_on_commit_callbacks):

@@ -22,4 +22,4 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         for line in changes:
             self.stdout.write(line)
-        self.stdout.write(f"{len(changes)} payment(s) changed.")
+        self.stdout.write(f"{sum(1 for line in changes if '→' in line)} payment(s) changed.")
