@@ -360,12 +360,12 @@ T = {
         "10 単位で切り上げる（例：円）",
         "向上取整到 10 的倍数（如日元）",
     ),
-    "Used in links: ?market=<code>.": (
-        "Wird in Links verwendet: ?market=<code>.",
-        f"Utilisé dans les liens{NB}: ?market=<code>.",
-        "Se usa en los enlaces: ?market=<code>.",
-        "リンクで使用します：?market=<code>",
-        "用于链接：?market=<code>。",
+    "Used in links, after ?market= (for example ?market=eu).": (
+        "Wird in Links nach ?market= verwendet (zum Beispiel ?market=eu).",
+        "Utilisé dans les liens, après ?market= (par exemple ?market=eu).",
+        "Se usa en los enlaces, después de ?market= (por ejemplo ?market=eu).",
+        "リンクの ?market= の後に使います（例：?market=eu）。",
+        "用于链接中的 ?market= 之后（例如 ?market=eu）。",
     ),
     "currency": ("Währung", "devise", "moneda", "通貨", "货币"),
     "countries": ("Länder", "pays", "países", "国", "国家"),

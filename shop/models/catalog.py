@@ -32,7 +32,7 @@ def default_payment_methods() -> list[str]:
 
 
 class Market(models.Model):
-    code = models.SlugField(_("code"), max_length=16, unique=True, help_text=_("Used in links: ?market=<code>."))
+    code = models.SlugField(_("code"), max_length=16, unique=True, help_text=_("Used in links, after ?market= (for example ?market=eu)."))
     name = models.CharField(_("name"), max_length=80)
     currency = models.CharField(_("currency"), max_length=3, choices=CURRENCY_CHOICES)
     countries = CountryField(_("countries"), multiple=True)
