@@ -47,6 +47,19 @@ def _cart_or_redirect(request, *, require_lines=False):
     return cart, None
 
 
+def _enter_step(request, *, needs: str, back_to: str):
+    """The cart at a step after the address: the step before done (`needs` is filled in, else back to `back_to`) and
+    the address still in the buyer's market. Returns (cart, None) or (None, a redirect)."""
+    cart, bounce = _cart_or_redirect(request)
+    if bounce:
+        return None, bounce
+    if not getattr(cart, needs):
+        return None, redirect(back_to)
+    if bounce := _address_outside_market(request, cart):
+        return None, bounce
+    return cart, None
+
+
 def _empty(quote) -> bool:
     return not quote.lines and not quote.withdrawn
 
@@ -158,12 +171,8 @@ def address(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def shipping(request):
-    cart, bounce = _cart_or_redirect(request)
+    cart, bounce = _enter_step(request, needs="shipping_address", back_to="shop:checkout-address")
     if bounce:
-        return bounce
-    if not cart.shipping_address:
-        return redirect("shop:checkout-address")
-    if bounce := _address_outside_market(request, cart):
         return bounce
     quote = build_quote(cart, request.storefront_config, language=_language())
     if _empty(quote):
@@ -189,11 +198,9 @@ def shipping(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def billing(request):
-    cart, bounce = _cart_or_redirect(request)
+    cart, bounce = _enter_step(request, needs="shipping_method_id", back_to="shop:checkout-shipping")
     if bounce:
         return bounce
-    if not cart.shipping_method_id:
-        return redirect("shop:checkout-shipping")
     market = request.market
     if request.method == "POST":
         form = BillingForm(request.POST, market=market, shipping_country=(cart.shipping_address or {}).get("country", ""))
@@ -214,12 +221,8 @@ def billing(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def review(request):
-    cart, bounce = _cart_or_redirect(request)
+    cart, bounce = _enter_step(request, needs="billing_address", back_to="shop:checkout-billing")
     if bounce:
-        return bounce
-    if not cart.billing_address:
-        return redirect("shop:checkout-billing")
-    if bounce := _address_outside_market(request, cart):
         return bounce
     if bounce := _reserve(request, cart):
         return bounce
@@ -309,13 +312,9 @@ def _already_placed(request, token: str):
         token = str(uuid.UUID(token))
     except ValueError:
         return None
-    order = Order.objects.filter(cart_token=token).only("number", "user_id").first()
-    if order is None:
-        return None
-    owner = request.user.is_authenticated and order.user_id == request.user.pk
-    if not owner and request.session.get(CART_SESSION_KEY) != token and order.number not in request.session.get(PLACED_ORDERS_KEY, []):
-        return None
-    return redirect("shop:checkout-done", number=order.number)
+    order = selectors_account.order_for_buyer(request.user, request.session.get(PLACED_ORDERS_KEY, []),
+                                              request.session.get(CART_SESSION_KEY, ""), cart_token=token)
+    return redirect("shop:checkout-done", number=order.number) if order is not None else None
 
 
 def _placed(request, order):
@@ -327,22 +326,18 @@ def _placed(request, order):
     return redirect(reverse(step, kwargs={"number": order.number}))
 
 
-def buyers_order(request, number: str, queryset=None) -> Order:
-    """The order `number` if this browser placed it (kept in the session) or it belongs to the signed-in buyer; 404
-    otherwise, so order numbers cannot be probed."""
-    order = (queryset if queryset is not None else Order.objects).filter(number=number).first()
-    allowed = order is not None and (
-        number in request.session.get(PLACED_ORDERS_KEY, [])
-        or (request.user.is_authenticated and order.user_id == request.user.pk)
-    )
-    if not allowed:
+def buyers_order(request, number: str, *, with_lines: bool = False) -> Order:
+    """The order `number` if this buyer may see it (selectors_account.order_for_buyer); 404 otherwise."""
+    order = selectors_account.order_for_buyer(request.user, request.session.get(PLACED_ORDERS_KEY, []),
+                                              request.session.get(CART_SESSION_KEY, ""), number=number, with_lines=with_lines)
+    if order is None:
         raise Http404
     return order
 
 
 @never_cache
 def done(request, number):
-    order = buyers_order(request, number, Order.objects.select_related("market").prefetch_related("lines"))
+    order = buyers_order(request, number, with_lines=True)
     if order.status in (OrderStatus.AWAITING_PAYMENT, OrderStatus.CANCELLED) and get_provider(order.payment_method).pays_online:
         return redirect("shop:checkout-pay", number=order.number)  # not paid (yet): the pay page says where it stands
     c = order.currency

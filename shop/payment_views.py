@@ -34,8 +34,7 @@ def pay(request, number):
     order = buyers_order(request, number)
     if not get_provider(order.payment_method).pays_online:
         return redirect("shop:checkout-done", number=order.number)
-    payment = order.payments.filter(provider=order.payment_method).order_by("-pk").first() or start_payment(
-        order.pk, order.payment_method, order.total_gross, order.currency)
+    payment = start_payment(order.pk, order.payment_method, order.total_gross, order.currency)  # the order's, made when placed
     context = {"order": order, "total": format_money(order.total_gross, order.currency, get_language()), "state": "pay"}
     intent = None
     try:

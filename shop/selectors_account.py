@@ -69,6 +69,20 @@ def address_lines(address: dict | None) -> list[str]:
     return [p for p in parts if p]
 
 
+def order_for_buyer(user, placed_numbers, session_cart_token: str = "", *, number: str = "", cart_token: str = "",
+                    with_lines: bool = False) -> Order | None:
+    """The order with `number` (or made from the cart `cart_token`) if this buyer may see it: it is the signed-in
+    user's, or this browser placed it (its number is among `placed_numbers`, or it was made from the session's cart).
+    None otherwise, so order numbers cannot be probed. One query (two with the lines)."""
+    orders = Order.objects.select_related("market").prefetch_related("lines") if with_lines else Order.objects
+    order = orders.filter(number=number).first() if number else orders.filter(cart_token=cart_token).first()
+    if order is None:
+        return None
+    mine = user.is_authenticated and order.user_id == user.pk
+    placed_here = order.number in placed_numbers or (session_cart_token and str(order.cart_token) == session_cart_token)
+    return order if mine or placed_here else None
+
+
 def order_detail(user, number: str, language: str) -> dict | None:
     """One of the buyer's orders with everything its page shows, or None. Three queries whatever its size: the
     order with its invoice, its lines, its public events."""
