@@ -128,51 +128,25 @@ def variant_attributes_changed(sender, **kwargs):
 
 # --- Payments (payments emits, shop listens) -----------------------------------------------------------------------
 
-from payments.models import plain_amount  # noqa: E402
 from payments.signals import payment_captured, payment_disputed, payment_refunded  # noqa: E402
 
 
 @receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")
 def order_paid_on_capture(sender, payment, **kwargs):
-    """A captured payment pays its order (once: a paid order is left alone), if it covers the order's payment in
-    full. Money that arrives for an order already cancelled (paid in a tab left open) is refunded."""
-    from .models import Order, OrderEvent, OrderStatus
-    from .services.orders import OrderError, order_paid_online, refund_payment_of_cancelled_order
+    from .services.orders import settle_captured_payment
 
-    status = Order.objects.filter(pk=payment.order_id).values_list("status", flat=True).first()
-    if status == OrderStatus.CANCELLED:
-        refund_payment_of_cancelled_order(payment.order_id, payment.pk)
-    elif status != OrderStatus.AWAITING_PAYMENT:
-        return  # staff confirming an offline payment paid the order already
-    elif payment.amount_captured < payment.amount:
-        OrderEvent.objects.create(order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT,
-                                  message=f"Only {plain_amount(payment.amount_captured, payment.currency)} of "
-                                          f"{plain_amount(payment.amount, payment.currency)} {payment.currency} captured: not marked paid",
-                                  data={"payment": payment.pk, "reference": payment.provider_reference})
-    else:
-        try:
-            order_paid_online(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip())
-        except OrderError:  # paid or cancelled meanwhile: money for a cancelled order goes back
-            if Order.objects.filter(pk=payment.order_id, status=OrderStatus.CANCELLED).exists():
-                refund_payment_of_cancelled_order(payment.order_id, payment.pk)
+    settle_captured_payment(payment)
 
 
 @receiver(payment_refunded, dispatch_uid="shop.order_notes_refund")
 def order_notes_refund(sender, payment, **kwargs):
-    """Refunds show on the order (its status stays; the returns flow decides what a refund means for the goods)."""
-    from .models import OrderEvent
+    from .services.orders import note_refund
 
-    OrderEvent.objects.create(
-        order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT,
-        message=f"Refunded {plain_amount(payment.amount_refunded, payment.currency)} of "
-                f"{plain_amount(payment.amount_captured, payment.currency)} {payment.currency} in total ({payment.status})",
-        data={"payment": payment.pk, "refunded": str(payment.amount_refunded)},
-    )
+    note_refund(payment)
 
 
 @receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")
 def order_flagged_on_dispute(sender, payment, **kwargs):
-    from .models import OrderEvent
+    from .services.orders import note_dispute
 
-    OrderEvent.objects.create(order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT, message="Payment disputed by the buyer's bank",
-                              data={"payment": payment.pk, "reference": payment.provider_reference})
+    note_dispute(payment)

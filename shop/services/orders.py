@@ -325,6 +325,11 @@ def _give_back_voucher(order: Order) -> None:
         Voucher.objects.filter(pk=redemption.voucher_id, times_used__gt=0).update(times_used=F("times_used") - 1)
 
 
+def _payment_event(order_id: int, payment: Payment, message: str, **data) -> None:
+    OrderEvent.objects.create(order_id=order_id, kind=OrderEvent.Kind.PAYMENT, message=message[:300],
+                              data={"payment": payment.pk, "reference": payment.provider_reference, **data})
+
+
 def _give_back_payments(order: Order) -> None:
     """A cancelled order keeps no money: what was paid online is refunded in full; an offline payment already
     received is noted on the order for staff to pay back (Payments → Refunds)."""
@@ -333,24 +338,43 @@ def _give_back_payments(order: Order) -> None:
         if get_provider(payment.provider).pays_online:
             refund_payment_of_cancelled_order(order.pk, payment.pk)
         else:
-            OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT,
-                                      message=f"Cancelled after {plain_amount(refundable(payment), payment.currency)} {payment.currency} "
-                                              f"was received offline: pay it back and record it in Payments → Refunds",
-                                      data={"payment": payment.pk})
+            _payment_event(order.pk, payment, f"Cancelled after {plain_amount(refundable(payment), payment.currency)} {payment.currency} "
+                                              f"was received offline: pay it back and record it in Payments → Refunds")
 
 
 def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
     """Staff confirm an offline payment (bank transfer received, cash collected). Orders paid online are confirmed by
-    their provider's events (`order_paid_online`), never by hand."""
+    their provider's events (`settle_captured_payment`), never by hand."""
     method = Order.objects.values_list("payment_method", flat=True).get(pk=order_id)
     if get_provider(method).pays_online:
         raise OrderError(_("This order is paid online: the payment provider confirms its payment, not staff."))
     return _record_payment(order_id, user=user, reference=str(reference), capture_offline=True)
 
 
-def order_paid_online(order_id: int, reference: str) -> Order:
-    """The order's online payment was captured (a provider event, or the buyer's return from the provider)."""
-    return _record_payment(order_id, reference=reference, capture_offline=False)
+def settle_captured_payment(payment: Payment) -> None:
+    """A payment was captured (payments' `payment_captured` signal): it pays its unpaid order, once, if it covers the
+    order's payment in full (a short capture is noted instead). Money for an order already cancelled (paid in a tab
+    left open) goes back. The status is read under the order's row lock, so a cancel at the same moment is seen."""
+    with transaction.atomic():
+        status = Order.objects.select_for_update().values_list("status", flat=True).get(pk=payment.order_id)
+        if status == OrderStatus.AWAITING_PAYMENT and payment.amount_captured >= payment.amount:
+            _record_payment(payment.order_id, reference=f"{payment.provider} {payment.provider_reference}".strip(), capture_offline=False)
+        elif status == OrderStatus.AWAITING_PAYMENT:
+            _payment_event(payment.order_id, payment, f"Only {plain_amount(payment.amount_captured, payment.currency)} of "
+                                                      f"{plain_amount(payment.amount, payment.currency)} {payment.currency} captured: not marked paid")
+    if status == OrderStatus.CANCELLED:
+        refund_payment_of_cancelled_order(payment.order_id, payment.pk)  # outside the lock: the provider is asked over the network
+
+
+def note_refund(payment: Payment) -> None:
+    """Refunds show on the order (its status stays; the returns flow decides what a refund means for the goods)."""
+    _payment_event(payment.order_id, payment, f"Refunded {plain_amount(payment.amount_refunded, payment.currency)} of "
+                                              f"{plain_amount(payment.amount_captured, payment.currency)} {payment.currency} in total "
+                                              f"({payment.status})", refunded=str(payment.amount_refunded))
+
+
+def note_dispute(payment: Payment) -> None:
+    _payment_event(payment.order_id, payment, "Payment disputed by the buyer's bank")
 
 
 def _record_payment(order_id: int, *, reference: str, capture_offline: bool, user=None) -> Order:
@@ -377,17 +401,17 @@ def refund_payment_of_cancelled_order(order_id: int, payment_id: int) -> None:
     """An online payment of a cancelled order (captured before or after the cancel): give back what is left of it,
     and say so on the order. If the refund fails, the order says so, for staff to refund by hand."""
     payment = Payment.objects.get(pk=payment_id)
-    if refundable(payment) <= 0:
+    left = refundable(payment)
+    if left <= 0:
         return  # given back already (the cancel and the late capture both ask)
     try:
-        refund = refund_payment(payment_id, refundable(payment), reason="Order cancelled",
+        refund = refund_payment(payment_id, left, reason="Order cancelled",
                                 idempotency_key=f"cancelled-order-{order_id}-payment-{payment_id}")
         message, data = "Order cancelled: its online payment is refunded in full", {"refund": refund.pk}
     except RefundError as exc:
         logger.error("order %s (cancelled): its online payment could not be refunded: %s", order_id, exc)
         message, data = f"Order cancelled: its online payment could not be refunded automatically, refund it by hand: {exc}", {}
-    OrderEvent.objects.create(order_id=order_id, kind=OrderEvent.Kind.PAYMENT, message=message[:300],
-                              data={**data, "payment": payment_id, "reference": payment.provider_reference})
+    _payment_event(order_id, payment, message, **data)
 
 
 def cancel_order(order_id: int, *, user=None, reason: str = "") -> Order:
