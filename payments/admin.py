@@ -41,6 +41,33 @@ def refund_link(payment: Payment):
     return format_html('<a href="{}?payment={}">{}</a>', reverse("admin:payments_refund_add"), payment.pk, _("Refund…"))
 
 
+class PaymentColumns:
+    """The amount columns and the "Refund…" link, for the payments list and an order's payments."""
+
+    amount_shown = _amount_column("amount", _("amount"))
+    captured_shown = _amount_column("amount_captured", _("captured"))
+    refunded_shown = _amount_column("amount_refunded", _("refunded"))
+
+    @admin.display(description=_("refund"))
+    def refund(self, payment):
+        return refund_link(payment)
+
+
+class PaymentInline(PaymentColumns, admin.TabularInline):
+    """An order's payments, on its admin page (shop's OrderAdmin lists it: payments knows Payment, not orders)."""
+
+    model = Payment
+    extra = 0
+    can_delete = False
+    fields = ("created_at", "provider", "status", "amount_shown", "captured_shown", "refunded_shown", "currency",
+              "provider_reference", "is_disputed", "refund")
+    readonly_fields = fields
+    verbose_name_plural = _("payments")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 class RefundInline(admin.TabularInline):
     model = Refund
     extra = 0
@@ -53,20 +80,13 @@ class RefundInline(admin.TabularInline):
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnlyAdmin):
+class PaymentAdmin(PaymentColumns, ReadOnlyAdmin):
     list_display = ("order", "provider", "status", "amount_shown", "captured_shown", "refunded_shown", "currency", "is_disputed", "created_at",
                     "refund")
     list_filter = ("provider", "status", "is_disputed", "currency")
     search_fields = ("order__number", "provider_reference")
     list_select_related = ("order",)
     inlines = [RefundInline]
-    amount_shown = _amount_column("amount", _("amount"))
-    captured_shown = _amount_column("amount_captured", _("captured"))
-    refunded_shown = _amount_column("amount_refunded", _("refunded"))
-
-    @admin.display(description=_("refund"))
-    def refund(self, payment):
-        return refund_link(payment)
 
 
 class RefundForm(forms.ModelForm):

@@ -7,8 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from payments.admin import refund_link
-from payments.models import Payment
+from payments.admin import PaymentInline
 
 from .models import (
     Address,
@@ -64,35 +63,6 @@ class OrderLineInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("order")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-class PaymentInline(admin.TabularInline):
-    model = Payment
-    extra = 0
-    can_delete = False
-    fields = ("created_at", "provider", "status", "amount_display", "captured_display", "refunded_display", "provider_reference",
-              "is_disputed", "refund")
-    readonly_fields = fields
-    verbose_name_plural = _("payments")
-
-    @admin.display(description=_("amount"))
-    def amount_display(self, payment):
-        return format_money(payment.amount, payment.currency, "en")
-
-    @admin.display(description=_("captured"))
-    def captured_display(self, payment):
-        return format_money(payment.amount_captured, payment.currency, "en")
-
-    @admin.display(description=_("refunded"))
-    def refunded_display(self, payment):
-        return format_money(payment.amount_refunded, payment.currency, "en")
-
-    @admin.display(description=_("refund"))
-    def refund(self, payment):
-        return refund_link(payment)
 
     def has_add_permission(self, request, obj=None):
         return False
