@@ -1011,11 +1011,7 @@ def main(argv=None) -> int:
         if server is not None:
             server.stop()
         if created_db and args.drop_db:
-            log(f"dropping database {DB_NAME}")
-            try:
-                sf._db_drop_create(DB_NAME, create=False)
-            except Exception as exc:  # noqa: BLE001 - report, never mask the run's own outcome
-                log(f"could not drop {DB_NAME}: {exc}")
+            sf.drop_bench_database(DB_NAME)
         log(f"done in {time.monotonic() - started:.0f}s")
     return status
 

@@ -169,6 +169,15 @@ def _db_drop_create(name: str, create: bool) -> None:
         run(["createdb", "-h", LOOPBACK, "-U", "postgres", name], timeout=60)
 
 
+def drop_bench_database(name: str) -> None:
+    """Drop the database a run created (`--drop-db`); a failure is reported, never masks the run's own outcome."""
+    log(f"dropping database {name}")
+    try:
+        _db_drop_create(name, create=False)
+    except Exception as exc:  # noqa: BLE001
+        log(f"could not drop {name}: {exc}")
+
+
 def prepare_database(args) -> tuple[str, bool]:
     """(database url, whether this script created it)."""
     if args.database_url:
@@ -644,11 +653,7 @@ def main(argv=None) -> int:
         if server is not None:
             server.stop()
         if created_db and args.drop_db:
-            log(f"dropping database {BENCH_DB_NAME}")
-            try:
-                _db_drop_create(BENCH_DB_NAME, create=False)
-            except Exception as exc:  # noqa: BLE001 - report, never mask the run's own outcome
-                log(f"could not drop {BENCH_DB_NAME}: {exc}")
+            drop_bench_database(BENCH_DB_NAME)
         log(f"done in {time.monotonic() - started:.0f}s")
     return status
 
