@@ -178,17 +178,19 @@ def drop_bench_database(name: str) -> None:
         log(f"could not drop {name}: {exc}")
 
 
-def prepare_database(args) -> tuple[str, bool]:
-    """(database url, whether this script created it)."""
+def prepare_database(args, name: str = BENCH_DB_NAME) -> tuple[str, bool]:
+    """(database url, whether this script created it): --database-url, else database `name` on loopback, kept with
+    --reuse, otherwise created afresh."""
     if args.database_url:
         require_loopback(args.database_url, "--database-url")
         return args.database_url, False
-    if args.reuse and _db_exists(BENCH_DB_NAME):
-        log(f"reusing existing database {BENCH_DB_NAME}")
-        return DEFAULT_DB_URL, False
-    log(f"creating a fresh database {BENCH_DB_NAME} on {LOOPBACK}:5432")
-    _db_drop_create(BENCH_DB_NAME, create=True)
-    return DEFAULT_DB_URL, True
+    url = f"postgres://postgres@{LOOPBACK}:5432/{name}"
+    if args.reuse and _db_exists(name):
+        log(f"reusing existing database {name}")
+        return url, False
+    log(f"creating a fresh database {name} on {LOOPBACK}:5432")
+    _db_drop_create(name, create=True)
+    return url, True
 
 
 def check_redis(url: str) -> bool:
