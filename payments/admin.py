@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Payment, PaymentStatus, ProviderEvent, Refund, plain_amount
+from .models import Payment, PaymentStatus, ProviderEvent, Refund
+from .money import plain_amount
 from .services import RefundError, refund_payment
 
 

@@ -5,12 +5,12 @@ the payment's currency, each a whole number of the currency's minor units; provi
 (Stripe) get them converted at the boundary. The database itself refuses a payment that would have more refunded
 than captured, or more captured than its amount."""
 
-from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from moneyed import get_currency
+
+from .money import plain_amount
 
 
 class Provider(models.TextChoices):
@@ -44,11 +44,6 @@ PAYMENT_TRANSITIONS = {
     # cancelled) must still be recorded, so it can be refunded: the one move out of "cancelled".
     PaymentStatus.CANCELLED: {PaymentStatus.CAPTURED},
 }
-
-
-def plain_amount(amount: Decimal, currency: str) -> str:
-    """The amount with exactly the currency's decimals (100.00 EUR, 1320 JPY, 1.234 KWD)."""
-    return str(amount.quantize(Decimal(1) / get_currency(currency.upper()).sub_unit)) if currency else str(amount)
 
 
 def _amount(verbose_name):

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from moneyed import get_currency
 
-from .models import PAYMENT_TRANSITIONS, Payment, PaymentStatus, Provider, ProviderEvent, Refund, RefundStatus, plain_amount
+from .models import PAYMENT_TRANSITIONS, Payment, PaymentStatus, Provider, ProviderEvent, Refund, RefundStatus
+from .money import exponent, from_minor_units, minor_unit, plain_amount, to_minor_units
 from .providers import get_provider
 from .signals import payment_captured, payment_disputed, payment_refunded
 
@@ -24,11 +24,6 @@ STRIPE_INTENT_STATES = {
     "payment_intent.canceled": PaymentStatus.CANCELLED,
     "payment_intent.amount_capturable_updated": PaymentStatus.AUTHORIZED,
 }
-
-
-def from_minor_units(value: int, currency: str) -> Decimal:
-    """Stripe's integer amount in the currency's minor units (JPY 1, EUR 100, KWD 1000) as a Decimal amount."""
-    return Decimal(int(value)) / Decimal(get_currency(currency.upper()).sub_unit)
 
 
 def _without_client_secret(payload: dict) -> dict:
@@ -139,7 +134,7 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
     exceed what was captured; the database constraint is the second guard). Stripe refunds are created with an
     idempotency key; their final state follows the webhooks. Offline payments are refunded by the merchant by hand
     and recorded as done."""
-    from .stripe_client import get_client, to_minor_units
+    from .stripe_client import get_client
 
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment_id)
@@ -151,10 +146,9 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
             raise RefundError("Enter an amount.") from None
         if not amount.is_finite() or amount <= 0:
             raise RefundError("The amount must be more than zero.")
-        minor_unit = Decimal(1) / get_currency(payment.currency).sub_unit
-        if amount != amount.quantize(minor_unit):
-            raise RefundError(f"{payment.currency} amounts have at most {max(0, -minor_unit.as_tuple().exponent)} decimals.")
-        amount = amount.quantize(minor_unit)
+        if amount != amount.quantize(minor_unit(payment.currency)):
+            raise RefundError(f"{payment.currency} amounts have at most {exponent(payment.currency)} decimals.")
+        amount = amount.quantize(minor_unit(payment.currency))
         if payment.status not in (PaymentStatus.CAPTURED, PaymentStatus.PARTIALLY_REFUNDED):
             raise RefundError(f"Only captured payments can be refunded (this one is {payment.get_status_display()}).")
         available = refundable(payment)
@@ -202,18 +196,16 @@ INTENT_STATUS = {
 @dataclass(frozen=True)
 class IntentState:
     """What the pay page needs from Stripe: the PaymentIntent's status, its client secret (for Stripe.js; never
-    stored or logged) and the message of its last failed attempt, if any."""
+    stored or logged) and whether its last attempt failed."""
 
     status: str
     client_secret: str
-    error: str = ""
+    failed: bool = False
 
 
-def _intent_state(intent) -> IntentState:
-    data = intent.to_dict() if hasattr(intent, "to_dict") else intent
-    error = data.get("last_payment_error") or {}
-    return IntentState(status=data.get("status", ""), client_secret=data.get("client_secret", ""),
-                       error=error.get("message", "") if data.get("status") == "requires_payment_method" else "")
+def _intent_state(intent: dict) -> IntentState:
+    return IntentState(status=intent["status"], client_secret=intent.get("client_secret", ""),
+                       failed=intent["status"] == "requires_payment_method" and bool(intent.get("last_payment_error")))
 
 
 def stripe_intent_for(payment_id: int, *, order_number: str) -> IntentState:
@@ -221,7 +213,7 @@ def stripe_intent_for(payment_id: int, *, order_number: str) -> IntentState:
     idempotency key, the order number in the metadata), fetched afterwards and its state applied to the payment (a
     lost or late webhook never leaves the buyer waiting). A network call, so never inside a transaction; two
     requests at once end with the one intent the payment stores."""
-    from .stripe_client import get_client, to_minor_units
+    from .stripe_client import get_client
 
     payment = Payment.objects.get(pk=payment_id, provider=Provider.STRIPE)
     client = get_client()
@@ -235,15 +227,15 @@ def stripe_intent_for(payment_id: int, *, order_number: str) -> IntentState:
         params={"amount": to_minor_units(payment.amount, payment.currency), "currency": payment.currency.lower(),
                 "metadata": {"order_number": order_number, "order_id": str(payment.order_id), "payment_id": str(payment.pk)}},
         options={"idempotency_key": payment.idempotency_key},
-    )
-    if Payment.objects.filter(pk=payment.pk, provider_reference="").update(provider_reference=intent.id):
+    ).to_dict()
+    if Payment.objects.filter(pk=payment.pk, provider_reference="").update(provider_reference=intent["id"]):
         return _intent_state(intent)
     # Another request stored its intent first. Stripe's idempotency key makes that the same intent; if it is not
     # (a fake without idempotency), ours is cancelled so the buyer can only ever pay the one the payment knows.
     stored = Payment.objects.values_list("provider_reference", flat=True).get(pk=payment.pk)
-    if stored != intent.id:
-        client.v1.payment_intents.cancel(intent.id)
-    return _intent_state(client.v1.payment_intents.retrieve(stored))
+    if stored != intent["id"]:
+        client.v1.payment_intents.cancel(intent["id"])
+    return _intent_state(client.v1.payment_intents.retrieve(stored).to_dict())
 
 
 def _sync_intent(payment: Payment, intent: dict) -> str | None:

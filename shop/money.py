@@ -1,4 +1,5 @@
-"""Money arithmetic: currency exponents, rounding rules, minor units and locale formatting (Babel).
+"""Money arithmetic: rounding rules and locale formatting (Babel), on top of the currency exponents, minor units and
+rounding to them that payments/money.py holds for every app.
 
 Amounts are always `Decimal` with an explicit ISO 4217 currency code. Rounding rules:
 
@@ -17,10 +18,9 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 from babel import Locale
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_currency
 
-# Where Babel/CLDR and card networks disagree, follow ISO 4217 (what Stripe uses for minor units).
-EXPONENT_OVERRIDES = {"JPY": 0, "KRW": 0, "KWD": 3, "BHD": 3, "JOD": 3, "OMR": 3, "TND": 3, "CLP": 0, "VND": 0}
+from payments.money import MoneyError, exponent, minor_unit, quantize  # noqa: F401 (shop's money API: shared primitives)
 
 BABEL_LOCALES = {
     "en": "en_US",
@@ -33,30 +33,6 @@ BABEL_LOCALES = {
 
 ZERO = Decimal("0")
 RULES = frozenset({"exact", "whole", "ending_99", "nearest_0_05", "up_to_10"})
-
-
-class MoneyError(ValueError):
-    pass
-
-
-@lru_cache(maxsize=256)
-def exponent(currency: str) -> int:
-    currency = currency.upper()
-    if currency in EXPONENT_OVERRIDES:
-        return EXPONENT_OVERRIDES[currency]
-    return get_currency_precision(currency)
-
-
-@lru_cache(maxsize=256)
-def minor_unit(currency: str) -> Decimal:
-    return Decimal(1).scaleb(-exponent(currency))
-
-
-def quantize(amount: Decimal, currency: str, rounding: str = ROUND_HALF_UP) -> Decimal:
-    """Round to the currency's smallest unit (half up unless told otherwise)."""
-    if not isinstance(amount, Decimal):
-        raise MoneyError(f"money amounts must be Decimal, not {type(amount).__name__}")
-    return amount.quantize(minor_unit(currency), rounding=rounding)
 
 
 def apply_rounding_rule(amount: Decimal, currency: str, rule: str) -> Decimal:
@@ -89,18 +65,6 @@ def apply_rounding_rule(amount: Decimal, currency: str, rule: str) -> Decimal:
     # up_to_10
     step = Decimal(10)
     return quantize((amount / step).to_integral_value(rounding=ROUND_CEILING) * step, currency)
-
-
-def to_minor_units(amount: Decimal, currency: str) -> int:
-    """Integer amount in the currency's minor units (what Stripe expects): 12.34 EUR → 1234, 1235 JPY → 1235."""
-    exact = quantize(amount, currency)
-    if exact != amount.normalize() and exact != amount:
-        raise MoneyError(f"{amount} has more precision than {currency} allows")
-    return int(exact.scaleb(exponent(currency)))
-
-
-def from_minor_units(value: int, currency: str) -> Decimal:
-    return quantize(Decimal(int(value)).scaleb(-exponent(currency)), currency)
 
 
 def parse_amount(raw: str) -> Decimal | None:

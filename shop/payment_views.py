@@ -54,7 +54,7 @@ def pay(request, number):
     else:
         returned = bool(payment.provider_reference) and request.GET.get("payment_intent") == payment.provider_reference
         context.update(
-            client_secret=intent.client_secret, failed=bool(intent.error) or (returned and intent.status == "requires_action"),
+            client_secret=intent.client_secret, failed=intent.failed or (returned and intent.status == "requires_action"),
             stripe_js_url=settings.STRIPE_JS_URL, publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
             stripe_locale=STRIPE_LOCALES.get(get_language(), "auto"),
             return_url=request.build_absolute_uri(reverse("shop:checkout-pay", kwargs={"number": order.number})),

@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from fulfillment.models import Allocation
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
-from payments.models import Payment, PaymentStatus, plain_amount
+from payments.models import Payment, PaymentStatus
+from payments.money import plain_amount
 from payments.providers import get_provider, online_providers
 from payments.services import (
     RefundError,

@@ -29,7 +29,7 @@ def stripe_settings(settings, localstripe_url):
 
 @pytest.mark.parametrize("currency, amount, part", [("EUR", Decimal("49.90"), Decimal("10.05")), ("JPY", Decimal("8800"), Decimal("1320"))])
 def test_partial_then_full_refund_through_stripe(markets, stripe_settings, stripe_client, currency, amount, part):
-    from payments.stripe_client import to_minor_units
+    from payments.money import to_minor_units
 
     intent = stripe_client.payment_intents.create(params={"amount": to_minor_units(amount, currency), "currency": currency.lower(),
                                                           "payment_method": "pm_card_visa"})

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from shop.money import from_minor_units, to_minor_units
+from payments.money import from_minor_units, to_minor_units
 
 
 @pytest.mark.parametrize("amount, currency, minor", [(Decimal("1234.56"), "EUR", 123456), (Decimal("1320"), "JPY", 1320),

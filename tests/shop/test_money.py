@@ -1,4 +1,4 @@
-"""Money arithmetic (shop/money.py): rounding rules, minor units, formatting and parsing.
+"""Money arithmetic (shop/money.py, on payments/money.py): rounding rules, minor units, formatting and parsing.
 
 Pure functions: no database. Property tests use hypothesis over every rounding rule and a spread of currencies
 with 0, 2 and 3 decimal places.
@@ -10,16 +10,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from payments.money import from_minor_units, to_minor_units
 from shop.money import (
     MoneyError,
     apply_rounding_rule,
     exponent,
     format_money,
-    from_minor_units,
     minor_unit,
     parse_amount,
     quantize,
-    to_minor_units,
 )
 
 D = Decimal
