@@ -63,8 +63,12 @@ def handle_stripe_event(event: dict) -> str:
     if isinstance(intent_id, dict):  # an expanded object (localstripe expands some references)
         intent_id = intent_id.get("id")
     payment = Payment.objects.select_for_update().filter(provider=Provider.STRIPE, provider_reference=intent_id or "").first()
+    currency = str(obj.get("currency") or (payment.currency if payment else "")).upper()
     if payment is None:
         outcome = "ignored: no payment for this PaymentIntent" if intent_id else f"ignored: {event['type']}"
+    elif currency != payment.currency:  # amounts in another currency say nothing about this payment
+        logger.error("payment %s: Stripe reports %s, the payment is in %s", payment.pk, currency, payment.currency)
+        outcome = f"ignored: the event is in {currency}, the payment in {payment.currency}"
     elif event["type"] in STRIPE_INTENT_STATES:
         outcome = _apply_intent(payment, event["type"], obj)
     elif event["type"] == "charge.refunded":
@@ -85,16 +89,12 @@ def handle_stripe_event(event: dict) -> str:
 
 def _apply_intent(payment: Payment, event_type: str, intent: dict) -> str:
     status = STRIPE_INTENT_STATES[event_type]
-    currency = (intent.get("currency") or payment.currency).upper()
-    if currency != payment.currency:
-        logger.error("payment %s: Stripe reports %s, the payment is in %s", payment.pk, currency, payment.currency)
-        return f"ignored: the PaymentIntent is in {currency}, the payment in {payment.currency}"
     if not _move(payment, status):
         return f"no change: {payment.status} does not go back to {status}"
     fields = ["status", "updated_at"]
     if status == PaymentStatus.CAPTURED:
         received = intent.get("amount_received", intent.get("amount"))
-        captured = from_minor_units(received, currency) if received is not None else payment.amount
+        captured = from_minor_units(received, payment.currency) if received is not None else payment.amount
         payment.amount_captured = min(captured, payment.amount)
         fields.append("amount_captured")
         transaction.on_commit(lambda: payment_captured.send_robust(sender=Payment, payment=payment))
@@ -103,7 +103,7 @@ def _apply_intent(payment: Payment, event_type: str, intent: dict) -> str:
 
 
 def _apply_refunded(payment: Payment, charge: dict) -> str:
-    refunded = from_minor_units(charge.get("amount_refunded", 0), charge.get("currency") or payment.currency)
+    refunded = from_minor_units(charge.get("amount_refunded", 0), payment.currency)
     refunded = min(refunded, payment.amount_captured)
     if refunded <= payment.amount_refunded:
         return "no change: refunds already recorded"

@@ -392,7 +392,7 @@ def test_a_capture_short_of_the_total_or_in_another_currency_does_not_pay_the_or
     payment = Payment.objects.get(order=order)
     obj = {"id": payment.provider_reference, "object": "payment_intent", "amount": 8496, "amount_received": 8496, "currency": "usd",
            "status": "succeeded"}
-    assert post(client, event("evt_usd", "payment_intent.succeeded", obj)).json()["outcome"].startswith("ignored: the PaymentIntent is in USD")
+    assert post(client, event("evt_usd", "payment_intent.succeeded", obj)).json()["outcome"].startswith("ignored: the event is in USD")
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
     short = {**obj, "currency": "eur", "amount_received": 5000}
