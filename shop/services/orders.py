@@ -423,7 +423,8 @@ def cancel_unpaid_orders(now=None) -> list[str]:
     """Cancel unpaid orders, releasing their stock: bank transfers after CARAVAN_UNPAID_ORDER_HOURS, online payments
     (Stripe) after CARAVAN_UNPAID_ONLINE_ORDER_MINUTES. An online payment still processing (a SEPA debit, a bank
     redirect) keeps its order; open payments are stopped at their provider first (Stripe: the PaymentIntent is
-    cancelled), so the buyer cannot pay a cancelled order. Each order in its own transaction; one paid meanwhile is skipped (the status check runs under the row lock)."""
+    cancelled), so the buyer cannot pay a cancelled order. Each order in its own transaction; one paid meanwhile is
+    skipped (the status check runs under the row lock)."""
     now = now or timezone.now()
     unpaid = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT)
     offline = unpaid.filter(payment_method=PaymentMethod.BANK_TRANSFER, created_at__lt=now - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS))
