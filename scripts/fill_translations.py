@@ -1955,6 +1955,30 @@ P = {
 }
 
 
+def _load_extra_tables():
+    """Merge the tables in scripts/translations/*.py (each may define T and P like above) into T and P.
+
+    One file per area keeps parallel work from editing the same lines; a msgid defined twice must agree.
+    """
+    import importlib.util
+
+    folder = Path(__file__).resolve().parent / "translations"
+    for path in sorted(folder.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"caravan_translations_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for table, extra in ((T, getattr(module, "T", {})), (P, getattr(module, "P", {}))):
+            for key, value in extra.items():
+                if key in table and table[key] != value:
+                    raise SystemExit(f"{path.name}: {key!r} is translated differently elsewhere")
+                table[key] = value
+
+
+_load_extra_tables()
+
+
 def run(*args):
     print("+", " ".join(args), flush=True)
     subprocess.run(args, cwd=ROOT, check=True)
