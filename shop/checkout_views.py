@@ -28,6 +28,8 @@ from .services import accounts as account_services
 from .services import checkout as checkout_services
 from .services import orders as order_services
 from .services.checkout import CheckoutError, build_quote
+from .services.invoices import tax_breakdown
+from .tax import tax_rows
 from .views import CART_SESSION_KEY, _current_cart
 
 PLACED_ORDERS_KEY = "placed_orders"
@@ -126,7 +128,7 @@ def _totals(quote) -> dict:
         "net": _money(quote.total_net, c),
         "tax": _money(quote.total_tax, c),
         "total": _money(quote.total_gross, c),
-        "tax_rows": [(rate, _money(net, c), _money(tax, c)) for rate, net, tax in quote.tax_by_rate],
+        "tax_rows": tax_rows(quote.rate_totals, quote.includes_tax, c, get_language() or settings.LANGUAGE_CODE),
     }
 
 
@@ -345,6 +347,8 @@ def done(request, number):
              for line in order.lines.all()]
     return render(request, "shop/checkout/done.html", {
         "order": order, "lines": lines, "total": _money(order.total_gross, c),
+        "tax_rows": tax_rows(tax_breakdown(order, list(order.lines.all())), order.prices_include_tax, c,
+                             get_language() or settings.LANGUAGE_CODE),
         "shipping": _money(order.shipping_gross if order.prices_include_tax else order.shipping_net, c),
         "discount": _money(order.discount, c) if order.discount else "",
         "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),

@@ -6,7 +6,6 @@ in the order's own currency (frozen when it was placed) for the active language.
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_percent
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -17,6 +16,7 @@ from payments.providers import get_provider
 from .models import Address, Order, OrderEvent, OrderStatus
 from .money import babel_locale, format_money
 from .services.invoices import tax_breakdown, tax_note_texts
+from .tax import tax_rows as tax_rows_for
 
 ORDERS_PER_PAGE = 20
 # What a buyer may see of an order's log; e-mails, invoice bookkeeping and staff notes stay internal.
@@ -29,10 +29,6 @@ def _date(value, language: str) -> str:
     if hasattr(value, "tzinfo"):
         value = timezone.localdate(value)
     return format_date(value, format="medium", locale=babel_locale(language))
-
-
-def _rate(rate: Decimal, language: str) -> str:
-    return format_percent(rate / 100, locale=babel_locale(language), decimal_quantization=False)
 
 
 def _status_label(value: str) -> str:
@@ -105,11 +101,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
 
     lines = list(order.lines.all())
     # Tax per rate: the invoice's breakdown (lines plus shipping, which must add up to the order's totals).
-    tax_rows = [
-        {"rate": _rate(row.rate, language), "net": money(row.net), "tax": money(row.tax)}
-        for row in tax_breakdown(order, lines)
-        if row.rate or row.tax
-    ]
+    tax_rows = tax_rows_for([row for row in tax_breakdown(order, lines) if row.rate or row.tax], gross, currency, language)
     events = []
     for event in order.public_events:
         text = event.get_kind_display()

@@ -4,18 +4,18 @@ voucher discount, totals — and the checkout steps' writes (contact, addresses,
 Everything is computed from the cart and the market's pricing policy each time (`build_quote`); nothing the
 browser posts is trusted for a price. `place_order` (services/orders.py) builds the same quote under locks.
 
-Money rules (explicit, tested in tests/shop/test_checkout_money.py):
+Money rules (explicit, tested in tests/shop/test_checkout_money.py and test_tax_rounding.py):
 - unit prices come from the pricing policy for the destination country (rounded per the market's rule);
-- a line's net and gross are unit × quantity; its tax is gross − net, so every line adds up exactly;
-- a voucher discount is taken off the shown goods total (gross where the market shows gross), spread over the
-  lines in proportion to their totals (largest remainders get the leftover minor units), and each line's other
-  side is re-derived at its own rate, rounded half up — so tax per rate stays right and nothing goes negative;
+- a line's shown total (gross where the market shows gross, else net) is unit × quantity less its discount share;
+- a voucher discount is taken off the shown goods total, spread over the lines in proportion to their totals
+  (largest remainders get the leftover minor units), so nothing goes negative;
 - shipping is taxed at the destination's standard rate (zero when the goods are zero-rated);
-- totals are sums of the rounded line and shipping amounts: total = Σ lines + shipping, tax = gross − net.
+- tax is rounded once per rate on the summed shown amounts of that rate, goods and shipping together (shop/tax.py);
+  each line's other side carries its share of that tax, so lines and shipping add up to the per-rate totals and
+  total = Σ net + Σ tax = Σ shown lines + shipping.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 
@@ -36,12 +36,11 @@ from ..money import format_money, minor_unit, quantize
 from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import MarketInfo, StorefrontConfig
+from ..tax import consignment_treatment, split_by_rate
 from .addresses import EU_MEMBER_STATES, is_well_formed_eu_vat_number, normalise_vat_number, validate_postcode
 from .db import relaxed_commit
 
 HUNDRED = Decimal(100)
-EU_IMPORT_LIMIT = (Decimal(150), "EUR")  # IOSS: consignments up to €150 have VAT collected at checkout
-UK_IMPORT_LIMIT = (Decimal(135), "GBP")  # UK: consignments up to £135 have VAT collected by the seller
 ZERO_RATED = {TaxTreatment.REVERSE_CHARGE, TaxTreatment.IMPORT_ON_DELIVERY}
 
 
@@ -110,6 +109,7 @@ class Quote:
     total_net: Decimal = Decimal(0)
     total_gross: Decimal = Decimal(0)
     tax_by_rate: list[tuple[Decimal, Decimal, Decimal]] = field(default_factory=list)  # (rate, net, tax)
+    rate_totals: list = field(default_factory=list)  # shop.tax.RateTotal per rate, highest first
     treatments: list[str] = field(default_factory=list)
     shortages: list = field(default_factory=list)
     withdrawn: list = field(default_factory=list)  # names of lines no longer for sale
@@ -164,21 +164,23 @@ def apply_line_totals(lines: list[QuoteLine], discount: Decimal, currency: str) 
 
 
 def summarise(quote: Quote) -> None:
-    """Totals and tax per rate from the (already rounded) lines and shipping."""
-    by_rate: dict[Decimal, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
-    for line in quote.lines:
-        by_rate[line.tax_rate][0] += line.total_net
-        by_rate[line.tax_rate][1] += line.total_gross
+    """Totals and tax per rate from the lines' shown totals and shipping, rounded once per rate (shop/tax.py).
+    Sets each line's (and the shipping's) other side to its share of its rate's tax, so everything adds up."""
+    items = [(line.tax_rate, line.total_display) for line in quote.lines]
+    if quote.shipping is not None:
+        items.append((quote.shipping.price.tax_rate, quote.shipping.price.display))
+    rate_totals, sides = split_by_rate(items, quote.includes_tax, quote.currency)
+    for line, (net, gross) in zip(quote.lines, sides, strict=False):
+        line.total_net, line.total_gross = net, gross
+    if quote.shipping is not None:
+        net, gross = sides[-1]
+        quote.shipping = replace(quote.shipping, price=replace(quote.shipping.price, net=net, gross=gross))
     quote.subtotal_net = sum((line.total_net for line in quote.lines), Decimal(0))
     quote.subtotal_gross = sum((line.total_gross for line in quote.lines), Decimal(0))
-    quote.total_net, quote.total_gross = quote.subtotal_net, quote.subtotal_gross
-    if quote.shipping is not None:
-        price = quote.shipping.price
-        by_rate[price.tax_rate][0] += price.net
-        by_rate[price.tax_rate][1] += price.gross
-        quote.total_net += price.net
-        quote.total_gross += price.gross
-    quote.tax_by_rate = sorted(((rate, net, gross - net) for rate, (net, gross) in by_rate.items()), reverse=True)
+    quote.total_net = sum((t.net for t in rate_totals), Decimal(0))
+    quote.total_gross = sum((t.gross for t in rate_totals), Decimal(0))
+    quote.rate_totals = rate_totals
+    quote.tax_by_rate = [(t.rate, t.net, t.tax) for t in rate_totals]
 
 
 def address_outside_market(cart: Cart, market: MarketInfo) -> bool:
@@ -195,21 +197,7 @@ def destination(cart: Cart, market: MarketInfo) -> str:
 
 def _treatment(warehouse_country: str, country: str, net_value: Decimal, currency: str, config: StorefrontConfig,
                eu_business: bool) -> str:
-    if eu_business and country in EU_MEMBER_STATES:
-        if warehouse_country in EU_MEMBER_STATES and warehouse_country != country:
-            return TaxTreatment.REVERSE_CHARGE  # intra-Community supply: the goods cross a border inside the EU
-        if warehouse_country not in EU_MEMBER_STATES:
-            return TaxTreatment.IMPORT_ON_DELIVERY  # a business imports and pays import VAT itself (IOSS is B2C only)
-        return TaxTreatment.DOMESTIC  # dispatched and delivered in the same member state
-    if country in EU_MEMBER_STATES and warehouse_country not in EU_MEMBER_STATES:
-        limit, limit_currency = EU_IMPORT_LIMIT
-        within = convert(net_value, currency, limit_currency, config.rates) <= limit
-        return TaxTreatment.IOSS if within else TaxTreatment.IMPORT_ON_DELIVERY
-    if country == "GB" and warehouse_country != "GB":
-        limit, limit_currency = UK_IMPORT_LIMIT
-        within = convert(net_value, currency, limit_currency, config.rates) <= limit
-        return TaxTreatment.UK_LOW_VALUE if within else TaxTreatment.IMPORT_ON_DELIVERY
-    return TaxTreatment.DOMESTIC
+    return consignment_treatment(warehouse_country, country, net_value, currency, config.rates, eu_business)
 
 
 def billing_address_of(cart: Cart) -> dict | None:

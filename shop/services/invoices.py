@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 
 from ..models import Invoice, Order, OrderEvent, TaxTreatment
 from ..money import format_money
+from ..tax import tax_row_label
 from .numbers import next_number
 
 logger = logging.getLogger(__name__)
@@ -175,9 +176,15 @@ def document_context(order: Order) -> dict:
                 "discount": money(line.discount) if line.discount else "",
                 "total_net": money(line.total_net),
                 "total_gross": money(line.total_gross),
+                # the side the market shows: unit × quantity − discount = total, exactly
+                "unit": money(line.unit_gross if order.prices_include_tax else line.unit_net),
+                "total": money(line.total_gross if order.prices_include_tax else line.total_net),
             }
             for line in lines
         ],
+        "prices_include_tax": order.prices_include_tax,
+        "goods": money(goods_gross if order.prices_include_tax else goods_net),
+        "shipping": money(order.shipping_gross if order.prices_include_tax else order.shipping_net),
         "goods_net": money(goods_net),
         "goods_gross": money(goods_gross),
         "shipping_net": money(order.shipping_net),
@@ -188,7 +195,8 @@ def document_context(order: Order) -> dict:
         "total_tax": money(order.total_tax),
         "total_gross": money(order.total_gross),
         "tax_rows": [
-            {"rate": format_rate(r.rate, language), "net": money(r.net), "tax": money(r.tax), "gross": money(r.gross)}
+            {"rate": format_rate(r.rate, language), "net": money(r.net), "tax": money(r.tax), "gross": money(r.gross),
+             "label": tax_row_label(r.rate, r.net, r.gross, order.prices_include_tax, currency, language)}
             for r in rows
         ],
         "tax_notes": tax_note_texts(order),
