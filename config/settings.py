@@ -252,6 +252,10 @@ CARAVAN_UNPAID_ORDER_HOURS = int(os.environ.get("CARAVAN_UNPAID_ORDER_HOURS", "1
 # Card and other online payments are paid within minutes: their unpaid orders give their stock back sooner.
 CARAVAN_UNPAID_ONLINE_ORDER_MINUTES = int(os.environ.get("CARAVAN_UNPAID_ONLINE_ORDER_MINUTES", "60"))
 CARAVAN_ORDER_PREFIX = os.environ.get("CARAVAN_ORDER_PREFIX", "CR")
+# EU VAT numbers are checked with VIES when this is set (e.g. the EU's REST endpoint
+# https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number); unset: check digits only.
+CARAVAN_VIES_URL = os.environ.get("CARAVAN_VIES_URL", "")
+CARAVAN_VIES_TIMEOUT = float(os.environ.get("CARAVAN_VIES_TIMEOUT", "5"))
 # The seller as printed on invoices and in payment instructions.
 CARAVAN_SELLER = {
     "name": os.environ.get("CARAVAN_SELLER_NAME", "Caravan Trading GmbH"),

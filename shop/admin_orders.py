@@ -92,12 +92,14 @@ class OrderAdmin(admin.ModelAdmin):
     actions = ["mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
-        "prices_include_tax", "payment_method", "addresses", "vat_number", "shipping_method_name", "carrier", "delivery_earliest",
+        "prices_include_tax", "payment_method", "addresses", "vat_number", "vat_number_check",
+        "vat_number_checked_at", "vat_number_consultation", "shipping_method_name", "carrier", "delivery_earliest",
         "delivery_latest", "voucher_code", "totals", "fx", "ioss_number", "tax_notes", "invoice_link",
     )
     fieldsets = (
         (None, {"fields": ("number", "status", "created_at", "paid_at", "cancelled_at", "invoice_link")}),
-        (_("Buyer"), {"fields": ("user", "email", "language", "addresses", "vat_number")}),
+        (_("Buyer"), {"fields": ("user", "email", "language", "addresses", "vat_number", "vat_number_check",
+                                   "vat_number_checked_at", "vat_number_consultation")}),
         (_("Delivery"), {"fields": ("shipping_method_name", "carrier", "delivery_earliest", "delivery_latest")}),
         (_("Money"), {"fields": ("market", "currency", "prices_include_tax", "payment_method", "voucher_code", "totals", "fx",
                                  "ioss_number", "tax_notes")}),

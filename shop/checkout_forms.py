@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from . import vat_numbers
 from .models import PaymentMethod
-from .services.addresses import EU_MEMBER_STATES, is_well_formed_eu_vat_number, normalise_vat_number
 from .services.checkout import clean_address
 
 
@@ -101,10 +101,10 @@ class BillingForm(AddressForm):
         else:
             super().clean()
             country = self.cleaned_data.get("country", "")
-        vat_number = normalise_vat_number(self.cleaned_data.get("vat_number", ""))
-        if vat_number and country in EU_MEMBER_STATES and not is_well_formed_eu_vat_number(vat_number, country):
-            self.add_error("vat_number", _("This is not a valid VAT number for %(country)s. Check it, or leave the field empty.")
-                           % {"country": countries.name(country)})
+        try:
+            self.cleaned_data["vat_number"] = vat_numbers.validate(self.cleaned_data.get("vat_number", ""), country)
+        except ValidationError as exc:
+            self.add_error("vat_number", exc)
         return self.cleaned_data
 
 

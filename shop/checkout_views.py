@@ -208,7 +208,7 @@ def billing(request):
         form = BillingForm(request.POST, market=market, shipping_country=(cart.shipping_address or {}).get("country", ""))
         if form.is_valid():
             checkout_services.set_billing(cart, form.address, form.cleaned_data.get("vat_number", ""))
-            return redirect("shop:checkout-review")
+            return redirect("shop:checkout-review")  # which says why VAT is charged if the number was not confirmed
     else:
         current = cart.billing_address or {}
         same = current.get("same_as_shipping", True)
@@ -252,7 +252,8 @@ def _render_review(request, cart, quote, form, voucher_form=None, status=200):
         request,
         "shop/checkout/review.html",
         _context(request, cart, quote, "review", form=form, voucher_form=voucher_form or VoucherForm(),
-                 notes=notes, ioss_number=settings.CARAVAN_SELLER["ioss_number"]),
+                 notes=notes, ioss_number=settings.CARAVAN_SELLER["ioss_number"],
+                 vat_notice=checkout_services.vat_number_notice(cart)),
         status=status,
     )
 

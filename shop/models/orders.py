@@ -62,6 +62,13 @@ class Order(models.Model):
     shipping_address = models.JSONField(_("shipping address"))
     billing_address = models.JSONField(_("billing address"))
     vat_number = models.CharField(_("buyer's VAT number"), max_length=20, blank=True)
+    vat_number_check = models.CharField(
+        _("VAT number check"), max_length=16, blank=True,
+        choices=[("not_checked", _("Not checked (VIES not configured)")), ("valid", _("Confirmed by VIES")),
+                 ("invalid", _("Not valid according to VIES")), ("unavailable", _("VIES did not answer"))],
+        help_text=_("What the EU's VIES service said about the buyer's VAT number when the order was placed."))
+    vat_number_checked_at = models.DateTimeField(_("VAT number checked at"), null=True, blank=True)
+    vat_number_consultation = models.CharField(_("VIES consultation number"), max_length=64, blank=True)
     shipping_method = models.ForeignKey(ShippingMethod, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                         verbose_name=_("shipping method"))
     shipping_method_name = models.CharField(_("shipping"), max_length=120)

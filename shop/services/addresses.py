@@ -1,4 +1,4 @@
-"""Address checks shared by checkout and the address book: postcode formats per country, VAT number formats."""
+"""Address checks shared by checkout and the address book: postcode formats per country."""
 
 import re
 
@@ -66,30 +66,6 @@ def validate_postcode(country: str, postcode: str) -> str:
     return value
 
 
-EU_MEMBER_STATES = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
-)
-# VAT number prefixes differ from ISO codes for Greece (EL).
-VAT_PREFIX = {"GR": "EL"}
-VAT_FORMATS = {
-    "AT": r"U\d{8}", "BE": r"[01]\d{9}", "BG": r"\d{9,10}", "CY": r"\d{8}[A-Z]", "CZ": r"\d{8,10}", "DE": r"\d{9}",
-    "DK": r"\d{8}", "EE": r"\d{9}", "EL": r"\d{9}", "ES": r"[A-Z0-9]\d{7}[A-Z0-9]", "FI": r"\d{8}", "FR": r"[A-HJ-NP-Z0-9]{2}\d{9}",
-    "HR": r"\d{11}", "HU": r"\d{8}", "IE": r"\d{7}[A-W][A-I]?|\d[A-Z+*]\d{5}[A-W]", "IT": r"\d{11}", "LT": r"\d{9}|\d{12}",
-    "LU": r"\d{8}", "LV": r"\d{11}", "MT": r"\d{8}", "NL": r"\d{9}B\d{2}", "PL": r"\d{10}", "PT": r"\d{9}", "RO": r"\d{2,10}",
-    "SE": r"\d{12}", "SI": r"\d{8}", "SK": r"\d{10}",
-}
-
-
 def normalise_vat_number(value: str) -> str:
+    """Upper case without spaces, dots or dashes (checking a VAT number: shop/vat_numbers.py)."""
     return re.sub(r"[\s.\-]", "", (value or "").upper())
-
-
-def is_well_formed_eu_vat_number(vat_number: str, country: str) -> bool:
-    """Whether `vat_number` has the format of a VAT number of EU member state `country` (format only: checking
-    that it is registered needs the EU's VIES service, which is online)."""
-    country = (country or "").upper()
-    if country not in EU_MEMBER_STATES:
-        return False
-    prefix = VAT_PREFIX.get(country, country)
-    value = normalise_vat_number(vat_number)
-    return value.startswith(prefix) and re.fullmatch(VAT_FORMATS[prefix], value[len(prefix):]) is not None

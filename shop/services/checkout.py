@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock  # noqa: F401 (reserve_cart raises it; callers catch it from here)
 from payments.providers import available_providers
 
+from .. import vat_numbers
 from ..fx import convert
 from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
 from ..models.orders import OrderStatus
@@ -36,8 +37,8 @@ from ..money import format_money, minor_unit, quantize
 from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import MarketInfo, StorefrontConfig
-from ..tax import consignment_treatment, split_by_rate
-from .addresses import EU_MEMBER_STATES, is_well_formed_eu_vat_number, normalise_vat_number, validate_postcode
+from ..tax import EU_MEMBER_STATES, consignment_treatment, split_by_rate
+from .addresses import normalise_vat_number, validate_postcode
 from .db import relaxed_commit
 
 HUNDRED = Decimal(100)
@@ -206,25 +207,48 @@ def billing_address_of(cart: Cart) -> dict | None:
     if not billing:
         return None
     if billing.get("same_as_shipping"):
-        return {**(cart.shipping_address or {}), "vat_number": billing.get("vat_number", ""), "same_as_shipping": True}
+        return {**(cart.shipping_address or {}), "vat_number": billing.get("vat_number", ""), "same_as_shipping": True,
+                **({"vat_check": billing["vat_check"]} if "vat_check" in billing else {})}
     return billing
 
 
+def _vat_candidate(cart: Cart) -> tuple[str, str, dict]:
+    """(VAT number, billing country, billing details) when the number could make this a reverse-charge sale: a
+    buyer billed in an EU member state other than the seller's. ("", "", {}) otherwise."""
+    billing = billing_address_of(cart) or {}
+    vat_number = vat_numbers.compact(billing.get("vat_number") or "")
+    billing_country = billing.get("country") or (cart.shipping_address or {}).get("country", "")
+    if not vat_number or billing_country not in EU_MEMBER_STATES or billing_country == settings.CARAVAN_SELLER["country"]:
+        return "", "", {}
+    return vat_number, billing_country, billing
+
+
+def vat_number_check(cart: Cart) -> vat_numbers.VatCheck | None:
+    """What is known about the buyer's VAT number (None when it cannot lead to the reverse charge anyway). A number
+    with no check on record (say, entered before checks existed) counts as not confirmed."""
+    vat_number, _country, billing = _vat_candidate(cart)
+    if not vat_number:
+        return None
+    stored = vat_numbers.VatCheck.from_dict(billing.get("vat_check"))
+    if stored is None or stored.number != vat_number:
+        return vat_numbers.VatCheck(vat_number, vat_numbers.Status.UNAVAILABLE)
+    return stored
+
+
+def vat_number_notice(cart: Cart) -> str:
+    """For the billing and review steps: why the buyer's VAT number does not zero-rate the order, if it does not."""
+    return vat_numbers.notice(vat_number_check(cart))
+
+
 def qualifies_for_reverse_charge(cart: Cart, country: str) -> bool:
-    """An EU business buyer (well-formed VAT number of its billing country, a member state other than the
-    seller's) receiving the goods in the EU. Whether a consignment is then an intra-Community supply (reverse
-    charge) depends on where it ships from: see _treatment."""
-    billing = billing_address_of(cart) or cart.shipping_address or {}
-    vat_number = (billing.get("vat_number") or "").strip()
-    billing_country = billing.get("country") or country
-    seller_country = settings.CARAVAN_SELLER["country"]
-    return (
-        bool(vat_number)
-        and country in EU_MEMBER_STATES
-        and billing_country in EU_MEMBER_STATES
-        and billing_country != seller_country
-        and is_well_formed_eu_vat_number(vat_number, billing_country)
-    )
+    """An EU business buyer receiving the goods in the EU: a VAT number with valid check digits, of its billing
+    country (a member state other than the seller's), confirmed by VIES (or VIES not configured). Whether a
+    consignment is then an intra-Community supply (reverse charge) depends on where it ships from: see _treatment."""
+    vat_number, billing_country, _billing = _vat_candidate(cart)
+    if not vat_number or country not in EU_MEMBER_STATES or not vat_numbers.is_valid_for(vat_number, billing_country):
+        return False
+    found = vat_number_check(cart)
+    return found is not None and found.allows_reverse_charge
 
 
 def working_days_from(start: date, days: int) -> date:
@@ -485,14 +509,29 @@ def set_shipping_method(cart: Cart, method_id, quote: Quote) -> Cart:
     return cart
 
 
-@transaction.atomic
 def set_billing(cart: Cart, billing: dict | None, vat_number: str) -> Cart:
-    """Billing address (None: same as shipping) with the buyer's VAT number, kept on the billing copy."""
+    """Billing address (None: same as shipping) with the buyer's VAT number, kept on the billing copy. A number that
+    could make the sale a reverse charge is checked with VIES first (outside the transaction: it is a network call)
+    and the answer is kept with it (`vat_check`), to be copied onto the order as evidence."""
+    number = vat_numbers.compact(vat_number)
+    country = (billing if billing is not None else (cart.shipping_address or {})).get("country", "")
+    found = None
+    if number and country in EU_MEMBER_STATES and country != settings.CARAVAN_SELLER["country"] \
+            and vat_numbers.is_valid_for(number, country):
+        found = vat_numbers.check(number)
+    return _set_billing(cart, billing, number, found)
+
+
+@transaction.atomic
+def _set_billing(cart: Cart, billing: dict | None, vat_number: str, found) -> Cart:
     relaxed_commit()  # cart data, not orders or stock
     cart = _lock(cart)
     address = dict(billing if billing is not None else (cart.shipping_address or {}))
-    address["vat_number"] = normalise_vat_number(vat_number)
+    address.pop("vat_check", None)
+    address["vat_number"] = vat_number
     address["same_as_shipping"] = billing is None
+    if found is not None:
+        address["vat_check"] = found.as_dict()
     cart.billing_address = address
     cart.save(update_fields=["billing_address", "updated_at"])
     return cart

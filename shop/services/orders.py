@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
@@ -48,6 +49,7 @@ from .checkout import (
     destination,
     payment_methods_for,
     shortage_messages,
+    vat_number_check,
 )
 from .invoices import issue_invoice
 from .numbers import next_number
@@ -181,6 +183,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         shipping_address=cart.shipping_address,
         billing_address={k: v for k, v in billing.items() if k != "same_as_shipping"},
         vat_number=billing.get("vat_number", ""),
+        **_vat_evidence(cart),
         shipping_method_id=quote.shipping.method_id,
         shipping_method_name=quote.shipping.name,
         carrier=quote.shipping.carrier,
@@ -219,6 +222,17 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         issue_invoice(order, new_order=True)  # orders paid online are invoiced when paid (see _record_payment)
     cart.delete()
     return order
+
+
+def _vat_evidence(cart: Cart) -> dict:
+    """The VIES answer about the buyer's VAT number, as the order keeps it (the merchant's proof for a reverse
+    charge): status, when, consultation number. Empty when no number could lead to the reverse charge."""
+    found = vat_number_check(cart)
+    if found is None:
+        return {}
+    checked_at = parse_datetime(found.checked_at) if found.checked_at else None
+    return {"vat_number_check": found.status, "vat_number_checked_at": checked_at,
+            "vat_number_consultation": found.consultation[:64]}
 
 
 def _order_line(order: Order, line) -> OrderLine:
