@@ -322,7 +322,7 @@ def test_order_detail_shows_the_order_and_only_public_events(buyer_client):
     assert line["name"] == "Linen shirt" and line["unit"] == "€19.99" and line["total"] == "€19.99" and line["quantity"] == 1
     assert line["sku"] in body
     assert data["shipping"] == "€5.00" and data["total_net"] == "€21.00" and data["total"] == "€24.99"
-    assert [(r["rate"], r["tax"]) for r in data["tax_rows"]] == [("19%", "€3.99")]  # goods 3.19 + shipping 0.80
+    assert [(r["label"], r["tax"]) for r in data["tax_rows"]] == [("Tax 19 % included in €24.99", "€3.99")]  # goods and shipping together
     assert "Erika Mustermann" in body and "Germany" in body
     assert "Download invoice" not in body  # no invoice yet
 
