@@ -42,6 +42,23 @@ def available_quantities(variant_ids: Iterable[int], warehouse_ids: Iterable[int
         return {variant_id: int(available) for variant_id, available in cursor.fetchall()}
 
 
+def available_by_warehouse(variant_ids: Iterable[int], warehouse_ids: Iterable[int]) -> dict[tuple[int, int], int]:
+    """Units available to sell per (variant, warehouse), for the given warehouses (one query)."""
+    variant_ids, warehouse_ids = [int(v) for v in variant_ids], [int(w) for w in warehouse_ids]
+    if not variant_ids or not warehouse_ids:
+        return {}
+    free = free_units_sql()
+    sql = (
+        f"SELECT s.variant_id, s.warehouse_id, SUM({free}) FROM {Stock._meta.db_table} s "
+        f"WHERE s.variant_id IN ({_placeholders(variant_ids)}) AND s.warehouse_id IN ({_placeholders(warehouse_ids)}) "
+        f"AND {free} > 0 GROUP BY s.variant_id, s.warehouse_id"
+    )
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now] + variant_ids + warehouse_ids + [now])
+        return {(variant_id, warehouse_id): int(available) for variant_id, warehouse_id, available in cursor.fetchall()}
+
+
 def free_units_sql() -> str:
     """SQL for one stock row's sellable units: on hand − allocated − live reservations (one `now` parameter)."""
     reservations = Reservation._meta.db_table

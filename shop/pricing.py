@@ -17,6 +17,7 @@ from decimal import Decimal
 from .fx import convert
 from .money import apply_rounding_rule, format_money, quantize
 from .storefront_config import MarketInfo, StorefrontConfig
+from .tax import ZERO_RATED, consignment_treatment, zero_rated
 
 HUNDRED = Decimal(100)
 
@@ -37,6 +38,17 @@ class Price:
     @property
     def tax(self) -> Decimal:
         return self.gross - self.net
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """A variant as a buyer here can get it: the price as it will be charged (import treatment included), the
+    units available, the country of the warehouse it ships from and the tax treatment that follows."""
+
+    price: Price
+    available: int
+    origin: str
+    treatment: str
 
 
 class PricingPolicy:
@@ -75,6 +87,29 @@ class PricingPolicy:
 
     def format(self, amount: Decimal, language: str) -> str:
         return format_money(amount, self.currency, language)
+
+    def offers(self, prices: dict[int, Price]) -> dict[int, Offer]:
+        """Price, stock and origin of variants ({id: price from `price()`}) for one unit sent to this policy's
+        country, from the first warehouse (in the market's order) that serves it and has the variant in stock — as
+        checkout will plan it. An import whose VAT cannot be collected at checkout (a UK consignment over £135, an
+        EU one over €150) is priced without VAT, as the order will be. One query."""
+        from fulfillment.selectors import available_by_warehouse
+
+        serving = self.config.warehouses_for(self.market, self.country)
+        warehouse_ids = list(dict.fromkeys([*serving, *self.market.warehouse_ids]))
+        stock = available_by_warehouse(prices, warehouse_ids)
+        offers = {}
+        for variant_id, price in prices.items():
+            origin_id = next((w for w in serving if stock.get((variant_id, w), 0) > 0), serving[0] if serving else None)
+            origin = self.config.warehouses.get(origin_id, ("", frozenset()))[0] if origin_id else ""
+            treatment = consignment_treatment(origin, self.country, price.net, self.currency, self.config.rates, False) if origin else ""
+            offers[variant_id] = Offer(
+                zero_rated(price) if treatment in ZERO_RATED else price,
+                sum(stock.get((variant_id, w), 0) for w in self.market.warehouse_ids),
+                origin,
+                treatment,
+            )
+        return offers
 
     def availability(self, variant_ids) -> dict[int, int]:
         from fulfillment.selectors import available_quantities

@@ -10,14 +10,17 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
 
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
 from .money import format_money
 from .services.search import SEARCH_CONFIGS
 from .storefront_config import catalog_version, versioned_get, versioned_set
+from .tax import ZERO_RATED, origin_note
 
 SEARCH_COUNT_CAP = 1000
 SORTS = OrderedDict(
@@ -375,13 +378,27 @@ def variant_options(product, policy, language: str) -> tuple[list[dict], list[di
     return options, attribute_groups
 
 
-def with_availability(options: list[dict], policy) -> list[dict]:
-    """Copy of the options with live stock for the buyer's market (one query)."""
-    available = policy.availability([o["id"] for o in options])
+def with_availability(options: list[dict], policy, language: str | None = None) -> list[dict]:
+    """Copy of the options with live stock for the buyer's market, where each ships from and the price as it will
+    be charged for that origin (PricingPolicy.offers: an import over the UK/EU limit is priced without VAT), with
+    the texts saying so (one query)."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    offers = policy.offers({o["id"]: o["price"] for o in options})
     result = []
     for option in options:
-        quantity = available.get(option["id"], 0)
-        result.append({**option, "available": quantity, "in_stock": quantity > 0, "low_stock": 0 < quantity <= 5})
+        offer = offers[option["id"]]
+        quantity, price = offer.available, offer.price
+        if offer.treatment in ZERO_RATED:
+            tax_text = gettext("without VAT")
+        elif price.includes_tax:
+            tax_text = gettext("incl. %(rate)s%% VAT") % {"rate": floatformat(price.tax_rate, -1)}
+        else:
+            tax_text = gettext("plus applicable sales tax")
+        result.append({
+            **option, "available": quantity, "in_stock": quantity > 0, "low_stock": 0 < quantity <= 5,
+            "price": price, "price_display": format_money(price.display, price.currency, language),
+            "treatment": offer.treatment, "ships_text": origin_note(offer.origin, offer.treatment), "tax_text": tax_text,
+        })
     return result
 
 

@@ -76,6 +76,30 @@ def import_limit(country: str) -> tuple[Decimal, str] | None:
     return None
 
 
+def zero_rated(price):
+    """The price without tax (reverse charge, import VAT paid on delivery): the buyer pays the net."""
+    from dataclasses import replace
+
+    return replace(price, gross=price.net, tax_rate=Decimal(0))
+
+
+def origin_note(origin_country: str, treatment: str, language: str | None = None) -> str:
+    """Where an item ships from and what that means for VAT and duties, for the product page and the cart."""
+    from django.utils.translation import gettext
+    from django_countries import countries
+
+    if not origin_country:
+        return ""
+    place = {"country": countries.name(origin_country) or origin_country}
+    if treatment == Treatment.UK_LOW_VALUE:
+        return gettext("Ships from %(country)s · UK VAT included, no import charges on delivery (orders up to £135)") % place
+    if treatment == Treatment.IOSS:
+        return gettext("Ships from %(country)s · EU VAT included (IOSS), no import charges on delivery (orders up to €150)") % place
+    if treatment == Treatment.IMPORT_ON_DELIVERY:
+        return gettext("Ships from %(country)s · price without VAT: import VAT and duties may be due on delivery") % place
+    return gettext("Ships from %(country)s") % place
+
+
 # --- Rounding per rate --------------------------------------------------------------------------------------------
 
 

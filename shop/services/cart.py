@@ -12,12 +12,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ..events import cart_changed
-from ..models import Cart, CartLine
+from ..models import Cart, CartLine, TaxTreatment
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..selectors_stock import sellable_quantity
-from .checkout import release_cart_reservation
+from ..tax import ZERO_RATED, import_limit, origin_note
+from .checkout import build_quote, release_cart_reservation
 
 MAX_LINE_QUANTITY = 99
 
@@ -222,22 +223,37 @@ class CartLineView:
     unit_display: str
     total_display: str
     available: bool = True
+    ships_text: str = ""  # where it ships from and what that means for VAT and duties
 
 
 def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
-    """Lines priced for the cart's market now, and the subtotal (sum of line totals). One query for the lines;
-    the variants' names and prices come from the catalogue-versioned cache."""
+    """Lines priced as checkout will charge them for the cart's destination (its shipping address, else the market's
+    default country): the same quote (services/checkout.build_quote) with where each line ships from and the import
+    treatment that follows — so a consignment that crosses the UK £135 / EU €150 limit is priced without VAT here
+    already, and `notes` say why. The subtotal is the sum of line totals, before any voucher."""
     rows = cart_lines(cart)
     facts = variant_facts(variant_id for variant_id, _quantity in rows)
+    quote = build_quote(cart, policy.config, language=language, check_voucher=False) if rows else None
+    origins: dict[int, list[str]] = {}
+    for warehouse_id, picks in (quote.plan if quote else {}).items():
+        for variant_id in picks:
+            origins.setdefault(variant_id, []).append(policy.config.warehouses.get(warehouse_id, ("", frozenset()))[0])
     views, subtotal = [], Decimal(0)
     for variant_id, quantity in rows:
         fact = facts.get(variant_id)
         if fact is None:
             continue
-        unit = policy.price(fact.base_amount, fact.base_currency, fact.tax_class, fact.fixed_prices.get(policy.currency))
-        total = unit.display * quantity
-        if fact.for_sale:
+        priced = [line for line in quote.lines if line.variant_id == variant_id] if fact.for_sale else []
+        if priced:
+            unit = priced[0].unit
+            total = sum((line.undiscounted_display for line in priced), Decimal(0))
+            ships = " · ".join(dict.fromkeys(
+                origin_note(origin, line.treatment) for line, origin in zip(priced, origins.get(variant_id, []), strict=False)
+            ))
             subtotal += total
+        else:
+            unit = policy.price(fact.base_amount, fact.base_currency, fact.tax_class, fact.fixed_prices.get(policy.currency))
+            total, ships = unit.display * quantity, ""
         views.append(
             CartLineView(
                 variant_id=variant_id,
@@ -250,6 +266,7 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
                 unit_display=format_money(unit.display, unit.currency, language),
                 total_display=format_money(total, unit.currency, language),
                 available=fact.for_sale,
+                ships_text=ships,
             )
         )
     return {
@@ -258,4 +275,18 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
         "subtotal": subtotal,
         "subtotal_display": format_money(subtotal, policy.currency, language),
         "currency": policy.currency,
+        "notes": _import_notes(quote, policy) if quote else [],
+        "zero_rated": bool(quote and quote.lines) and all(line.treatment in ZERO_RATED for line in quote.lines),
     }
+
+
+def _import_notes(quote, policy: PricingPolicy) -> list[str]:
+    """Said in the cart before checkout: consignments over the import limit are priced without VAT."""
+    limit = import_limit(quote.country)
+    if limit is None or TaxTreatment.IMPORT_ON_DELIVERY not in {line.treatment for line in quote.lines}:
+        return []
+    amount, currency = limit
+    return [_("Your items shipping from outside %(area)s are worth more than %(limit)s together: VAT cannot be collected "
+              "at checkout, so they are priced without VAT, and import VAT and duties are due on delivery.")
+            % {"area": _("the UK") if quote.country == "GB" else _("the EU"),
+               "limit": format_money(amount, currency, get_language() or "en")}]

@@ -20,6 +20,10 @@
     var price = document.getElementById("price");
     var stock = document.getElementById("availability");
     if (price) price.textContent = input.dataset.price;
+    var taxnote = document.getElementById("taxnote");
+    if (taxnote && input.dataset.taxnote) taxnote.textContent = input.dataset.taxnote;
+    var ships = document.getElementById("ships-from");
+    if (ships && input.dataset.ships) ships.textContent = input.dataset.ships;
     if (stock) {
       stock.textContent = input.dataset.stock;
       stock.className = "availability " + (input.dataset.instock === "1" ? "in" : "out");
