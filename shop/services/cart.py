@@ -233,7 +233,7 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
     already, and `notes` say why. The subtotal is the sum of line totals, before any voucher."""
     rows = cart_lines(cart)
     facts = variant_facts(variant_id for variant_id, _quantity in rows)
-    quote = build_quote(cart, policy.config, language=language, check_voucher=False) if rows else None
+    quote = build_quote(cart, policy.config, language=language, check_voucher=False, rows=rows) if rows else None
     origins: dict[int, list[str]] = {}
     for warehouse_id, picks in (quote.plan if quote else {}).items():
         for variant_id in picks:

@@ -347,7 +347,7 @@ def _apply_tax_treatments(quote: Quote, consignments: dict, voucher, cart: Cart,
 
 
 def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = None, check_voucher: bool = True,
-                plan: dict | None = None) -> Quote:
+                plan: dict | None = None, rows: list[tuple[int, int]] | None = None) -> Quote:
     """Price the cart for its destination (shipping address country, else the market's default country), with
     names in `language` (default: the active one). `plan` ({warehouse id: {variant id: quantity}}) is where the
     goods ship from; by default it is planned from the stock now (placing an order passes what it allocated)."""
@@ -355,7 +355,7 @@ def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = 
     country = destination(cart, market)
     policy = PricingPolicy(market, config, country=country)
     language = language or _language()
-    rows = cart_lines(cart)
+    rows = cart_lines(cart) if rows is None else rows  # (variant id, quantity), when the caller has read them
     facts = variant_facts(variant_id for variant_id, _quantity in rows)
     quote = Quote(market.currency, market.prices_include_tax, country, [])
     for variant_id, quantity in rows:
