@@ -111,6 +111,20 @@ class VatCheck:
         return self.status in Status.ZERO_RATING
 
 
+def recorded_check(billing: dict, seller_country: str) -> VatCheck | None:
+    """The check kept with the billing details (`vat_check`, see services/checkout.set_billing) when their VAT
+    number could make the sale a reverse charge (billed in a member state other than the seller's), else None. A
+    number with no check on record for it (say, entered before checks existed) counts as not confirmed."""
+    number = compact(billing.get("vat_number") or "")
+    country = billing.get("country", "")
+    if not number or country not in EU_MEMBER_STATES or country == seller_country:
+        return None
+    stored = VatCheck.from_dict(billing.get("vat_check"))
+    if stored is None or stored.number != number:
+        return VatCheck(number, Status.UNAVAILABLE)
+    return stored
+
+
 def _cache_get(key):
     try:
         return cache.get(key)

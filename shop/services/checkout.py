@@ -196,11 +196,6 @@ def destination(cart: Cart, market: MarketInfo) -> str:
     return country if country in market.countries else market.default_country
 
 
-def _treatment(warehouse_country: str, country: str, net_value: Decimal, currency: str, config: StorefrontConfig,
-               eu_business: bool) -> str:
-    return consignment_treatment(warehouse_country, country, net_value, currency, config.rates, eu_business)
-
-
 def billing_address_of(cart: Cart) -> dict | None:
     """The billing address as it is now: "same as shipping" follows later changes of the shipping address."""
     billing = cart.billing_address
@@ -212,43 +207,24 @@ def billing_address_of(cart: Cart) -> dict | None:
     return billing
 
 
-def _vat_candidate(cart: Cart) -> tuple[str, str, dict]:
-    """(VAT number, billing country, billing details) when the number could make this a reverse-charge sale: a
-    buyer billed in an EU member state other than the seller's. ("", "", {}) otherwise."""
-    billing = billing_address_of(cart) or {}
-    vat_number = vat_numbers.compact(billing.get("vat_number") or "")
-    billing_country = billing.get("country") or (cart.shipping_address or {}).get("country", "")
-    if not vat_number or billing_country not in EU_MEMBER_STATES or billing_country == settings.CARAVAN_SELLER["country"]:
-        return "", "", {}
-    return vat_number, billing_country, billing
-
-
 def vat_number_check(cart: Cart) -> vat_numbers.VatCheck | None:
-    """What is known about the buyer's VAT number (None when it cannot lead to the reverse charge anyway). A number
-    with no check on record (say, entered before checks existed) counts as not confirmed."""
-    vat_number, _country, billing = _vat_candidate(cart)
-    if not vat_number:
-        return None
-    stored = vat_numbers.VatCheck.from_dict(billing.get("vat_check"))
-    if stored is None or stored.number != vat_number:
-        return vat_numbers.VatCheck(vat_number, vat_numbers.Status.UNAVAILABLE)
-    return stored
+    """What is known about the buyer's VAT number (None when it cannot lead to the reverse charge anyway)."""
+    return vat_numbers.recorded_check(billing_address_of(cart) or {}, settings.CARAVAN_SELLER["country"])
 
 
 def vat_number_notice(cart: Cart) -> str:
-    """For the billing and review steps: why the buyer's VAT number does not zero-rate the order, if it does not."""
+    """For the review step: why the buyer's VAT number does not zero-rate the order, if it does not."""
     return vat_numbers.notice(vat_number_check(cart))
 
 
 def qualifies_for_reverse_charge(cart: Cart, country: str) -> bool:
     """An EU business buyer receiving the goods in the EU: a VAT number with valid check digits, of its billing
     country (a member state other than the seller's), confirmed by VIES (or VIES not configured). Whether a
-    consignment is then an intra-Community supply (reverse charge) depends on where it ships from: see _treatment."""
-    vat_number, billing_country, _billing = _vat_candidate(cart)
-    if not vat_number or country not in EU_MEMBER_STATES or not vat_numbers.is_valid_for(vat_number, billing_country):
-        return False
+    consignment is then an intra-Community supply (reverse charge) depends on where it ships from: see shop/tax.py."""
     found = vat_number_check(cart)
-    return found is not None and found.allows_reverse_charge
+    billing_country = (billing_address_of(cart) or {}).get("country", "")
+    return (found is not None and found.allows_reverse_charge and country in EU_MEMBER_STATES
+            and vat_numbers.is_valid_for(found.number, billing_country))
 
 
 def working_days_from(start: date, days: int) -> date:
@@ -330,8 +306,8 @@ def _apply_tax_treatments(quote: Quote, consignments: dict, voucher, cart: Cart,
     treatments: dict | None = None
     for _round in range(3):
         decided = {
-            w: _treatment(config.warehouses.get(w, ("", frozenset()))[0], quote.country, values[w], quote.currency, config,
-                          eu_business)
+            w: consignment_treatment(config.warehouses.get(w, ("", frozenset()))[0], quote.country, values[w],
+                                     quote.currency, config.rates, eu_business)
             for w in consignments
         }
         if decided == treatments:
