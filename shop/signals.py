@@ -6,13 +6,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
-from fulfillment.models import Warehouse
+from fulfillment.models import Stock, Warehouse
 
 from .models import (
     Attribute,
     AttributeValue,
     Category,
     Market,
+    OrderStatus,
     Product,
     ProductImage,
     ProductMarketPrice,
@@ -22,6 +23,7 @@ from .models import (
     TaxRate,
     VariantPrice,
 )
+from .events import order_placed, order_status_changed
 from .storefront_config import bump_catalog_version, bump_config_version
 
 # Set to True by bulk loaders (seed_demo) that refresh everything once at the end.
@@ -75,8 +77,7 @@ def config_changed(sender, **kwargs):
     if SUSPENDED["value"]:
         return
     _bump_after_commit(bump_config_version, bump_catalog_version)
-    if sender is not Warehouse:
-        schedule_full_refresh()
+    schedule_full_refresh()  # warehouses too: where goods ship from decides an import's price (PricingPolicy.offers)
 
 
 @receiver(post_save, sender=Category)
@@ -120,6 +121,16 @@ def price_inputs_changed(sender, instance, **kwargs):
         transaction.on_commit(lambda: _refresh_products([product_id]))
 
 
+@receiver([post_save, post_delete], sender=Stock)
+def stock_changed(sender, instance, **kwargs):
+    """Stock decides where a variant ships from, and so (imports over the UK/EU limit) its listing price."""
+    if SUSPENDED["value"]:
+        return
+    product_id = ProductVariant._base_manager.filter(pk=instance.variant_id).values_list("product_id", flat=True).first()
+    if product_id:
+        transaction.on_commit(lambda: _refresh_products([product_id]))
+
+
 @receiver(m2m_changed, sender=ProductVariant.attribute_values.through)
 def variant_attributes_changed(sender, **kwargs):
     if not SUSPENDED["value"]:
@@ -129,6 +140,26 @@ def variant_attributes_changed(sender, **kwargs):
 # --- Payments (payments emits, shop listens) -----------------------------------------------------------------------
 
 from payments.signals import payment_captured, payment_disputed, payment_refunded  # noqa: E402
+
+
+def _refresh_ordered_products(order) -> None:
+    """An order took (or gave back) stock: its products may now ship from another warehouse, at another price."""
+    from .tasks import refresh_market_prices_task
+
+    product_ids = sorted(set(order.lines.exclude(variant_id=None).values_list("variant__product_id", flat=True)))
+    if product_ids:
+        refresh_market_prices_task.delay(product_ids)
+
+
+@receiver(order_placed, dispatch_uid="shop.listing_prices_on_order_placed")
+def listing_prices_on_order_placed(sender, order, **kwargs):
+    _refresh_ordered_products(order)
+
+
+@receiver(order_status_changed, dispatch_uid="shop.listing_prices_on_order_cancelled")
+def listing_prices_on_order_cancelled(sender, order, old_status=None, **kwargs):
+    if order.status == OrderStatus.CANCELLED:
+        _refresh_ordered_products(order)
 
 
 @receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")

@@ -285,6 +285,10 @@ def _import_notes(quote, policy: PricingPolicy) -> list[str]:
     limit = import_limit(quote.country)
     if limit is None or TaxTreatment.IMPORT_ON_DELIVERY not in {line.treatment for line in quote.lines}:
         return []
+    if quote.eu_business:
+        # Not the limit: a business imports goods from outside the EU itself, whatever they are worth (IOSS is B2C).
+        return [_("Your items shipping from outside the EU are imported by your business: they are priced without VAT, "
+                  "and your business pays import VAT and duties on delivery.")]
     amount, currency = limit
     return [_("Your items shipping from outside %(area)s are worth more than %(limit)s together: VAT cannot be collected "
               "at checkout, so they are priced without VAT, and import VAT and duties are due on delivery.")

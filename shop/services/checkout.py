@@ -116,6 +116,7 @@ class Quote:
     withdrawn: list = field(default_factory=list)  # names of lines no longer for sale
     plan: dict = field(default_factory=dict)  # warehouse id -> {variant id: quantity}
     weight_grams: int = 0
+    eu_business: bool = False  # an EU business buyer with a confirmed VAT number (reverse charge, imports itself)
 
     @property
     def total_tax(self) -> Decimal:
@@ -353,7 +354,7 @@ def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = 
                                                 exclude_reference=cart.reservation_reference)
     quote.plan = plan
     consignments = plan or ({warehouse_ids[0]: {q.variant_id: q.quantity for q in quote.lines}} if warehouse_ids else {})
-    eu_business = qualifies_for_reverse_charge(cart, country)
+    eu_business = quote.eu_business = qualifies_for_reverse_charge(cart, country)
     voucher = cart.voucher if cart.voucher_id and check_voucher else None
     _apply_tax_treatments(quote, consignments, voucher, cart, market, config, eu_business)
 

@@ -1,4 +1,8 @@
-"""Writes of the denormalised listing prices (`ProductMarketPrice`), computed by the pricing policy."""
+"""Writes of the denormalised listing prices (`ProductMarketPrice`), computed by the pricing policy.
+
+A listing price is the product page's price for the market's default country: `PricingPolicy.offers`, which prices
+each variant from the warehouse it ships from (stock decides which). So besides prices, tax, rates and markets, a
+product's stock changes and the orders that take or give back its stock refresh it too (shop/signals.py)."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -74,16 +78,19 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
         by_product[row[1]].append(row)
     rows = []
     for policy in policies:
+        # The price as the product page shows it for the market (PricingPolicy.offers: from the warehouse the item
+        # ships from, an import over the UK £135 / EU €150 limit without VAT) — one stock query per market.
+        offers = policy.offers({
+            vid: policy.price(amount, currency, products[pid][1], fixed[vid].get(policy.currency))
+            for vid, pid, amount, currency in variants
+        })
         for product_id, rows_for_product in by_product.items():
-            (_pk, tax_class, category_id, parent_id, is_published, is_featured, created_at, category_active, parent_active) = (
+            (_pk, _tax_class, category_id, parent_id, is_published, is_featured, created_at, category_active, parent_active) = (
                 products[product_id]
             )
             # Listed only while the product is published and its category (and that one's parent) is active.
             listed = is_published and category_active and (parent_id is None or bool(parent_active))
-            displays = [
-                policy.price(amount, currency, tax_class, fixed[vid].get(policy.currency)).display
-                for vid, _pid, amount, currency in rows_for_product
-            ]
+            displays = [offers[vid].price.display for vid, _pid, _amount, _currency in rows_for_product]
             rows.append(
                 ProductMarketPrice(
                     product_id=product_id,

@@ -115,3 +115,86 @@ def test_eu_buyer_sees_where_it_ships_from(client, berlin):
     client.get("/en/?market=eu")
     page = client.get(f"/en/p/{shirt.product.slug}/").content.decode()
     assert "Ships from Germany" in page and "incl. 19% VAT" in page and money_in(page, "price") == "€29.99"
+
+
+# --- Listing prices (category pages, search, home) are the product page's -------------------------------------------
+
+def card_price(html, slug):
+    """The price on the listing card linking to the product."""
+    match = re.search(rf'href="[^"]*/p/{re.escape(slug)}/".*?<span class="price">(?:<span class="from">[^<]*</span> )?([^<]+)</span>',
+                      html, re.S)
+    return match.group(1).strip() if match else None
+
+
+def listed(product):
+    from shop.services.pricing import refresh_market_prices
+
+    refresh_market_prices([product.pk])  # on_commit hooks do not fire inside a test transaction
+
+
+def test_uk_listing_price_of_a_jacket_over_135_pounds_is_its_product_page_and_cart_price(client, berlin):
+    jacket = variant(berlin, "175.00")  # £148.75 net → over £135: an import priced without VAT
+    listed(jacket.product)
+    client.get("/en/?market=uk")
+    page = money_in(client.get(f"/en/p/{jacket.product.slug}/").content.decode(), "price")
+    category = client.get(f"/en/c/{jacket.product.category.slug}/").content.decode()
+    client.post("/en/cart/add/", {"variant": jacket.pk, "quantity": 1})
+    line = client.get("/en/cart/").context["cart"]["lines"][0]
+    assert card_price(category, jacket.product.slug) == page == line.unit_display
+    assert "without VAT" in client.get(f"/en/p/{jacket.product.slug}/").content.decode()
+    # Filters and sorting use that price too: the VAT-inclusive £178.99 would be above £160.
+    filtered = client.get(f"/en/c/{jacket.product.category.slug}/?max_price=160").content.decode()
+    assert card_price(filtered, jacket.product.slug) == page
+
+
+def test_eu_listing_price_of_an_item_from_outside_the_eu_is_its_product_page_and_cart_price(client, markets):
+    zurich = Warehouse.objects.create(code="ch-zh", name="Zürich", country="CH", countries_served=["DE", "FR", "CH"],
+                                      priority=5)
+    f.shipping_for(zurich, code="post-ch", name="Swiss Post", carrier="Post CH")
+    coat = variant(zurich, "240.00")  # €240 net from Switzerland to Germany: over €150, priced without VAT (€285.99 / 1.19)
+    cheap = variant(zurich, "50.00")  # within €150: EU VAT collected at checkout (IOSS)
+    listed(coat.product)
+    listed(cheap.product)
+    client.get("/en/?market=eu")
+    for item, expected in ((coat, "€240.33"), (cheap, "€59.99")):
+        page = money_in(client.get(f"/en/p/{item.product.slug}/").content.decode(), "price")
+        category = client.get(f"/en/c/{item.product.category.slug}/").content.decode()
+        assert card_price(category, item.product.slug) == page == expected
+    client.post("/en/cart/add/", {"variant": coat.pk, "quantity": 1})
+    assert client.get("/en/cart/").context["cart"]["lines"][0].unit_display == "€240.33"
+
+
+def test_adding_stock_elsewhere_refreshes_the_listing_price(berlin, django_capture_on_commit_callbacks):
+    from shop.models import ProductMarketPrice
+
+    jacket = f.ProductVariantFactory(base_price=Money(Decimal("175.00"), "EUR"), weight_grams=300)
+    listed(jacket.product)
+    uk = ProductMarketPrice.objects.get(product=jacket.product, market__code="uk")
+    assert uk.price_min == Decimal("149.16")  # no stock yet: priced from Berlin all the same (its only warehouse)
+    london = Warehouse.objects.create(code="gb-lon", name="London", country="GB", countries_served=["GB"], priority=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        f.StockFactory(variant=jacket, warehouse=london, quantity=3)
+    uk.refresh_from_db()
+    assert uk.price_min == Decimal("178.99")  # ships from London: UK VAT included
+
+
+def test_eu_business_importing_from_outside_the_eu_is_told_the_real_reason_not_the_limit(client, markets):
+    zurich = Warehouse.objects.create(code="ch-zh", name="Zürich", country="CH", countries_served=["DE", "FR", "CH"],
+                                      priority=5)
+    f.shipping_for(zurich, code="post-ch", name="Swiss Post", carrier="Post CH")
+    mug = variant(zurich, "20.00")  # €20: far below €150
+    client.get("/en/?market=eu")
+    client.post("/en/cart/add/", {"variant": mug.pk, "quantity": 1})
+    address = {"email": "a@example.com", "full_name": "Jean Dupont", "line1": "1 rue de Rivoli", "postcode": "75001",
+               "city": "Paris", "country": "FR"}
+    assert client.post("/en/checkout/", address).status_code == 302
+    method = client.get("/en/checkout/shipping/").context["quote"].shipping_options[0].method_id
+    client.post("/en/checkout/shipping/", {"shipping_method": method})
+    assert client.post("/en/checkout/billing/", {"same_as_shipping": "on", "vat_number": "FR40303265045"}).status_code == 302
+    cart = client.get("/en/cart/")
+    html = cart.content.decode()
+    assert "worth more than" not in html
+    assert cart.context["cart"]["notes"] == [
+        "Your items shipping from outside the EU are imported by your business: they are priced without VAT, and your "
+        "business pays import VAT and duties on delivery."]
+    assert "Prices without VAT." in html
