@@ -349,7 +349,7 @@ def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
     method = Order.objects.values_list("payment_method", flat=True).get(pk=order_id)
     if get_provider(method).pays_online:
         raise OrderError(_("This order is paid online: the payment provider confirms its payment, not staff."))
-    return _record_payment(order_id, user=user, reference=str(reference), capture_offline=True)
+    return _record_payment(order_id, user=user, reference=str(reference), capture_offline=True, refuse_if_paid=True)
 
 
 def settle_captured_payment(payment: Payment) -> None:
@@ -378,21 +378,24 @@ def note_dispute(payment: Payment) -> None:
     _payment_event(payment.order_id, payment, "Payment disputed by the buyer's bank")
 
 
-def _record_payment(order_id: int, *, reference: str, capture_offline: bool, user=None) -> Order:
+def _record_payment(order_id: int, *, reference: str, capture_offline: bool, user=None, refuse_if_paid: bool = False) -> Order:
     """The order's payment is in: an unpaid order becomes paid; one shipped before it was paid (cash on delivery)
-    keeps its status and gets its payment date. Orders paid online are invoiced now."""
+    keeps its status and gets its payment date. The order is invoiced now if it was not yet (offline orders are
+    invoiced when paid or shipped, never when placed). With `refuse_if_paid` (staff recording an offline payment),
+    an order whose payment is recorded already raises OrderError and nothing changes."""
     message = "Payment received" + (f": {reference}" if reference else "")
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order_id)
+        if refuse_if_paid and order.paid_at is not None:
+            raise OrderError(_("Its payment was already recorded; nothing changed."))
         if order.paid_at is None and order.status in SHIPPING_STATUSES:
             order.paid_at = timezone.now()
             order.save(update_fields=["paid_at", "updated_at"])
         else:
             order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
         if capture_offline:
-            capture_offline_payment(order_id, reference)
-        else:
-            issue_invoice(order)
+            capture_offline_payment(order_id)
+        issue_invoice(order)
         OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user if user is not None
                                   and user.is_authenticated else None, data={"method": order.payment_method, "reference": reference})
     return order
