@@ -219,8 +219,13 @@ CARAVAN_FX_BACKEND = "caravan"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Invoices and every other private document (credit notes, labels, exports) live here, never under MEDIA_ROOT:
+# nothing serves this folder; buyers and staff get a file only through views that check who asks.
+CARAVAN_PRIVATE_ROOT = Path(os.environ.get("CARAVAN_PRIVATE_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": CARAVAN_PRIVATE_ROOT}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

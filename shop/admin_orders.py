@@ -2,7 +2,9 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -21,6 +23,7 @@ from .models import (
     Voucher,
     VoucherRedemption,
 )
+from .invoice_views import invoice_response
 from .money import format_money
 from .services import orders as order_services
 from .services.invoices import tax_breakdown
@@ -158,7 +161,7 @@ class OrderAdmin(admin.ModelAdmin):
         invoice = getattr(order, "invoice", None)
         if invoice is None:
             return "—"
-        url = reverse("shop:account-invoice", kwargs={"number": order.number})
+        url = reverse("admin:shop_invoice_pdf", kwargs={"pk": invoice.pk})
         return format_html('<a href="{}">{} (PDF)</a>', url, invoice.number)
 
     @admin.action(description=_("Mark offline payment as received"))
@@ -197,9 +200,25 @@ class OrderAdmin(admin.ModelAdmin):
 
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
-    list_display = ("number", "order", "issued_at")
+    list_display = ("number", "order", "issued_at", "pdf_link")
     search_fields = ("number", "order__number")
-    readonly_fields = ("number", "order", "year", "sequence", "issued_at", "pdf")
+    readonly_fields = ("number", "order", "year", "sequence", "issued_at", "pdf_link")
+    exclude = ("pdf",)
+
+    def get_urls(self):
+        pdf = self.admin_site.admin_view(self.pdf_view, cacheable=True)  # it sets its own "private, no-store"
+        return [path("<int:pk>/pdf/", pdf, name="shop_invoice_pdf"), *super().get_urls()]
+
+    def pdf_view(self, request, pk):
+        """The invoice PDF for staff allowed to view invoices (the file itself is private, never served as media)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return invoice_response(get_object_or_404(Invoice, pk=pk))
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, invoice):
+        return format_html('<a href="{}">{}</a>', reverse("admin:shop_invoice_pdf", kwargs={"pk": invoice.pk}),
+                           f"invoice-{invoice.number}.pdf")
 
     def has_add_permission(self, request):
         return False

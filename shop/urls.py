@@ -20,6 +20,7 @@ urlpatterns = [
     path("checkout/place/", checkout_views.place, name="checkout-place"),
     path("checkout/pay/<str:number>/", payment_views.pay, name="checkout-pay"),
     path("checkout/done/<str:number>/", checkout_views.done, name="checkout-done"),
+    path("checkout/done/<str:number>/invoice.pdf", invoice_views.guest_invoice, name="checkout-invoice"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),
     path("account/orders/<str:number>/", account_views.order_detail, name="account-order"),

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ..storage import private_storage
 from .catalog import Market, ProductVariant
 from .checkout import PaymentMethod, ShippingMethod, Voucher
 
@@ -190,7 +191,7 @@ class Invoice(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("sequence"))
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
-    pdf = models.FileField(_("PDF"), upload_to=invoice_path, blank=True, max_length=255)
+    pdf = models.FileField(_("PDF"), upload_to=invoice_path, storage=private_storage, blank=True, max_length=255)
 
     class Meta:
         ordering = ("-year", "-sequence")
