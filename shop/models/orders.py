@@ -92,6 +92,11 @@ class Order(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    needs_confirmation = models.BooleanField(
+        _("needs confirmation"), default=False,
+        help_text=_("Cash on delivery from an unverified e-mail address: the buyer (by the link in the order e-mail) or "
+                    "staff must confirm it within CARAVAN_COD_CONFIRM_HOURS, else it is cancelled."))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at",)
@@ -104,6 +109,10 @@ class Order(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        return self.needs_confirmation and self.confirmed_at is None and self.status == OrderStatus.AWAITING_PAYMENT
 
 
 class OrderLine(models.Model):

@@ -31,6 +31,7 @@ from payments.services import (
     stop_payments,
 )
 
+from ..email_identity import normalized_email
 from ..events import order_placed, order_status_changed
 from ..fx import convert
 from ..models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMethod, TaxTreatment, Voucher, VoucherRedemption
@@ -232,11 +233,13 @@ def _order_line(order: Order, line) -> OrderLine:
 
 def _redeem(quote: Quote, cart: Cart, order: Order, market, config) -> None:
     voucher = quote.voucher
+    cart.user_id = order.user_id  # the account placing it counts as the customer (in memory: the cart is deleted)
     check_voucher_for(voucher, cart, market, quote.subtotal_display, config)  # under the voucher's row lock
     updated = Voucher.objects.filter(pk=voucher.pk).update(times_used=F("times_used") + 1)
     if not updated:
         raise OrderError(_("This voucher code is not valid."))
-    VoucherRedemption.objects.create(voucher=voucher, order=order, email=order.email)
+    VoucherRedemption.objects.create(voucher=voucher, order=order, email=order.email, email_normalized=normalized_email(order.email),
+                                     user_id=order.user_id)
 
 
 def _order_placed_message(order: Order, quote: Quote) -> str:
