@@ -11,6 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from payments.admin import PaymentInline
 
+from .invoice_views import invoice_response
 from .models import (
     Address,
     Invoice,
@@ -23,7 +24,6 @@ from .models import (
     Voucher,
     VoucherRedemption,
 )
-from .invoice_views import invoice_response
 from .money import format_money
 from .services import orders as order_services
 from .services.invoices import tax_breakdown
@@ -87,19 +87,21 @@ class OrderEventInline(admin.TabularInline):
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
     list_display = ("number", "created_at", "email", "market", "status", "payment_method", "total_display", "base_total")
-    list_filter = ("status", "payment_method", "market", "created_at")
+    list_filter = ("status", "payment_method", "needs_confirmation", "market", "created_at")
     search_fields = ("number", "email", "lines__sku")
     date_hierarchy = "created_at"
     list_select_related = ("market",)
     inlines = [OrderLineInline, PaymentInline, OrderEventInline]
-    actions = ["mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
+    actions = ["confirm_cod_orders", "mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
         "prices_include_tax", "payment_method", "addresses", "vat_number", "shipping_method_name", "carrier", "delivery_earliest",
-        "delivery_latest", "voucher_code", "totals", "fx", "ioss_number", "tax_notes", "invoice_link",
+        "delivery_latest", "voucher_code", "totals", "fx", "ioss_number", "tax_notes", "invoice_link", "needs_confirmation",
+        "confirmed_at",
     )
     fieldsets = (
-        (None, {"fields": ("number", "status", "created_at", "paid_at", "cancelled_at", "invoice_link")}),
+        (None, {"fields": ("number", "status", "created_at", "paid_at", "cancelled_at", "invoice_link", "needs_confirmation",
+                           "confirmed_at")}),
         (_("Buyer"), {"fields": ("user", "email", "language", "addresses", "vat_number")}),
         (_("Delivery"), {"fields": ("shipping_method_name", "carrier", "delivery_earliest", "delivery_latest")}),
         (_("Money"), {"fields": ("market", "currency", "prices_include_tax", "payment_method", "voucher_code", "totals", "fx",
@@ -163,6 +165,24 @@ class OrderAdmin(admin.ModelAdmin):
             return "—"
         url = reverse("admin:shop_invoice_pdf", kwargs={"pk": invoice.pk})
         return format_html('<a href="{}">{} (PDF)</a>', url, invoice.number)
+
+    @admin.action(description=_("Confirm cash-on-delivery order"))
+    def confirm_cod_orders(self, request, queryset):
+        """Staff confirm (e.g. by phone) a cash-on-delivery order the buyer has not confirmed by e-mail, so the
+        unconfirmed-order sweep keeps it; one that needs no confirmation (or has it) is reported, not changed."""
+        confirmed, unchanged = [], []
+        for pk, number in queryset.values_list("pk", "number"):
+            try:
+                _order, changed = order_services.confirm_cod_order(pk, user=request.user, via="staff")
+            except order_services.OrderError as exc:
+                self.message_user(request, f"{number}: {exc}", messages.ERROR)
+                continue
+            (confirmed if changed else unchanged).append(number)
+        if confirmed:
+            self.message_user(request, _("Confirmed: %(orders)s") % {"orders": ", ".join(confirmed)}, messages.SUCCESS)
+        if unchanged:
+            self.message_user(request, _("Nothing to confirm (confirmed already, or no confirmation needed): %(orders)s")
+                              % {"orders": ", ".join(unchanged)}, messages.INFO)
 
     @admin.action(description=_("Mark offline payment as received"))
     def mark_payment_received(self, request, queryset):
