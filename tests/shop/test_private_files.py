@@ -131,3 +131,13 @@ def test_invoices_left_under_media_are_moved_to_the_private_storage(owner):
     assert storages["private"].open("invoices/2025/invoice-2025-000007.pdf").read() == b"%PDF old"
     assert ensure_invoice_pdf(Invoice.objects.get(pk=invoice.pk)) == data  # the stored name still works
     call_command("move_private_files")  # a second run finds nothing to do
+
+
+def test_a_private_folder_inside_media_root_fails_the_system_check(settings, tmp_path):
+    from shop.storage import check_private_root
+
+    assert check_private_root() == []
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {**settings.STORAGES, "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                                                          "OPTIONS": {"location": tmp_path / "private"}}}
+    assert [e.id for e in check_private_root()] == ["shop.E001"]
