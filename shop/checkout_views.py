@@ -371,5 +371,6 @@ def done(request, number):
         "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),
         "unpaid_days": max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),
         "confirm_hours": settings.CARAVAN_COD_CONFIRM_HOURS,
-        "invoice": Invoice.objects.filter(order=order).first(),
+        # Invoices exist once an order is paid or shipped: an unpaid order's page asks for none.
+        "invoice": Invoice.objects.filter(order=order).first() if order.paid_at or order.status in order_services.SHIPPING_STATUSES else None,
     })
