@@ -179,10 +179,14 @@ problems, per_year = gapless("invoice", [(y, s) for y, s, _n in invoices])
 wrong = [n for y, s, n in invoices if n != f"{y}-{s:06d}"]
 if wrong:
     problems.append(f"numbers not YYYY-NNNNNN: {wrong[:3]}")
-without = run_orders.filter(invoice__isnull=True).count()
+# Orders are invoiced when paid or shipped, never when placed (an order nobody pays uses no invoice number).
+without = run_orders.filter(invoice__isnull=True, paid_at__isnull=False).count()
 if without:
-    problems.append(f"{without} new orders without an invoice")
-check("invoice numbers gapless, unique, = counter; one per order", not problems, "; ".join(problems) or f"per year {per_year}")
+    problems.append(f"{without} paid orders without an invoice")
+early = run_orders.filter(invoice__isnull=False, paid_at__isnull=True, status__in=["awaiting_payment", "cancelled"]).count()
+if early:
+    problems.append(f"{early} unpaid, unshipped orders with an invoice")
+check("invoice numbers gapless, unique, = counter; one per paid order", not problems, "; ".join(problems) or f"per year {per_year}")
 
 __DROP_QUEUE__after = {
     "orders_new": len(run), "cancelled": len(run) - len(live),

@@ -157,6 +157,8 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "delete-expired-reservations": {"task": "fulfillment.tasks.delete_expired_reservations_task", "schedule": 300.0},
     "cancel-unpaid-orders": {"task": "shop.tasks.cancel_unpaid_orders_task", "schedule": 900.0},
+    "delete-abandoned-carts": {"task": "shop.tasks.delete_abandoned_carts_task", "schedule": 6 * 3600.0},
+    "clear-expired-sessions": {"task": "shop.tasks.clear_expired_sessions_task", "schedule": 24 * 3600.0},
 }
 
 SESSION_ENGINE = "shop.sessions"  # cached_db without the redundant exists() query on create
@@ -219,8 +221,13 @@ CARAVAN_FX_BACKEND = "caravan"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Invoices and every other private document (credit notes, labels, exports) live here, never under MEDIA_ROOT:
+# nothing serves this folder; buyers and staff get a file only through views that check who asks.
+CARAVAN_PRIVATE_ROOT = Path(os.environ.get("CARAVAN_PRIVATE_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": CARAVAN_PRIVATE_ROOT}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -251,6 +258,15 @@ CARAVAN_RESERVATION_MINUTES = int(os.environ.get("CARAVAN_RESERVATION_MINUTES", 
 CARAVAN_UNPAID_ORDER_HOURS = int(os.environ.get("CARAVAN_UNPAID_ORDER_HOURS", "168"))
 # Card and other online payments are paid within minutes: their unpaid orders give their stock back sooner.
 CARAVAN_UNPAID_ONLINE_ORDER_MINUTES = int(os.environ.get("CARAVAN_UNPAID_ONLINE_ORDER_MINUTES", "60"))
+# Cash on delivery from an e-mail address nobody verified (guests, unconfirmed accounts): the buyer confirms by the
+# link in the order e-mail, or staff in admin, within this many hours, else the order is cancelled.
+CARAVAN_COD_CONFIRM_HOURS = int(os.environ.get("CARAVAN_COD_CONFIRM_HOURS", "24"))
+# Guest carts untouched this long are deleted (their stock holds released) by beat.
+CARAVAN_ABANDONED_CART_DAYS = int(os.environ.get("CARAVAN_ABANDONED_CART_DAYS", "30"))
+# Per client (django-ratelimit, key "ip"): placing orders and starting checkout ("<count>/<s|m|h|d>").
+CARAVAN_RATELIMIT_PLACE_ORDER = os.environ.get("CARAVAN_RATELIMIT_PLACE_ORDER", "10/h")
+CARAVAN_RATELIMIT_CHECKOUT = os.environ.get("CARAVAN_RATELIMIT_CHECKOUT", "30/h")
+RATELIMIT_FAIL_OPEN = True  # the cache down: serve (and log) rather than refuse every buyer or answer 500
 CARAVAN_ORDER_PREFIX = os.environ.get("CARAVAN_ORDER_PREFIX", "CR")
 # EU VAT numbers are checked with VIES when this is set (e.g. the EU's REST endpoint
 # https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number); unset: check digits only.

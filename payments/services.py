@@ -313,9 +313,11 @@ def start_payment(order_id: int, provider: str, amount: Decimal, currency: str) 
     return payment
 
 
-def capture_offline_payment(order_id: int, reference: str = "") -> Payment | None:
+def capture_offline_payment(order_id: int) -> Payment | None:
     """Staff received the transfer or the carrier collected the cash: the order's open offline payment is captured
-    in full (None when the order has none, e.g. older orders)."""
+    in full (None when the order has none, e.g. older orders, or it is captured already). An offline payment has no
+    provider id: what staff note about it (a bank statement line) belongs on the order's event log, not in the
+    unique `provider_reference` (a note used twice must never fail the second payment)."""
     with transaction.atomic():
         payment = (
             Payment.objects.select_for_update()
@@ -327,8 +329,7 @@ def capture_offline_payment(order_id: int, reference: str = "") -> Payment | Non
             return None
         _move(payment, PaymentStatus.CAPTURED)
         payment.amount_captured = payment.amount
-        payment.provider_reference = reference[:255]
-        payment.save(update_fields=["status", "amount_captured", "provider_reference", "updated_at"])
+        payment.save(update_fields=["status", "amount_captured", "updated_at"])
         transaction.on_commit(lambda: payment_captured.send_robust(sender=Payment, payment=payment))
     return payment
 

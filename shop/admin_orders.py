@@ -2,13 +2,16 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from payments.admin import PaymentInline
 
+from .invoice_views import invoice_response
 from .models import (
     Address,
     Invoice,
@@ -84,20 +87,22 @@ class OrderEventInline(admin.TabularInline):
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
     list_display = ("number", "created_at", "email", "market", "status", "payment_method", "total_display", "base_total")
-    list_filter = ("status", "payment_method", "market", "created_at")
+    list_filter = ("status", "payment_method", "needs_confirmation", "market", "created_at")
     search_fields = ("number", "email", "lines__sku")
     date_hierarchy = "created_at"
     list_select_related = ("market",)
     inlines = [OrderLineInline, PaymentInline, OrderEventInline]
-    actions = ["mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
+    actions = ["confirm_cod_orders", "mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
         "prices_include_tax", "payment_method", "addresses", "vat_number", "vat_number_check",
         "vat_number_checked_at", "vat_number_consultation", "shipping_method_name", "carrier", "delivery_earliest",
-        "delivery_latest", "voucher_code", "totals", "fx", "ioss_number", "tax_notes", "invoice_link",
+        "delivery_latest", "voucher_code", "totals", "fx", "ioss_number", "tax_notes", "invoice_link", "needs_confirmation",
+        "confirmed_at",
     )
     fieldsets = (
-        (None, {"fields": ("number", "status", "created_at", "paid_at", "cancelled_at", "invoice_link")}),
+        (None, {"fields": ("number", "status", "created_at", "paid_at", "cancelled_at", "invoice_link", "needs_confirmation",
+                           "confirmed_at")}),
         (_("Buyer"), {"fields": ("user", "email", "language", "addresses", "vat_number", "vat_number_check",
                                    "vat_number_checked_at", "vat_number_consultation")}),
         (_("Delivery"), {"fields": ("shipping_method_name", "carrier", "delivery_earliest", "delivery_latest")}),
@@ -160,8 +165,26 @@ class OrderAdmin(admin.ModelAdmin):
         invoice = getattr(order, "invoice", None)
         if invoice is None:
             return "—"
-        url = reverse("shop:account-invoice", kwargs={"number": order.number})
+        url = reverse("admin:shop_invoice_pdf", kwargs={"pk": invoice.pk})
         return format_html('<a href="{}">{} (PDF)</a>', url, invoice.number)
+
+    @admin.action(description=_("Confirm cash-on-delivery order"))
+    def confirm_cod_orders(self, request, queryset):
+        """Staff confirm (e.g. by phone) a cash-on-delivery order the buyer has not confirmed by e-mail, so the
+        unconfirmed-order sweep keeps it; one that needs no confirmation (or has it) is reported, not changed."""
+        confirmed, unchanged = [], []
+        for pk, number in queryset.values_list("pk", "number"):
+            try:
+                _order, changed = order_services.confirm_cod_order(pk, user=request.user, via="staff")
+            except order_services.OrderError as exc:
+                self.message_user(request, f"{number}: {exc}", messages.ERROR)
+                continue
+            (confirmed if changed else unchanged).append(number)
+        if confirmed:
+            self.message_user(request, _("Confirmed: %(orders)s") % {"orders": ", ".join(confirmed)}, messages.SUCCESS)
+        if unchanged:
+            self.message_user(request, _("Nothing to confirm (confirmed already, or no confirmation needed): %(orders)s")
+                              % {"orders": ", ".join(unchanged)}, messages.INFO)
 
     @admin.action(description=_("Mark offline payment as received"))
     def mark_payment_received(self, request, queryset):
@@ -199,9 +222,25 @@ class OrderAdmin(admin.ModelAdmin):
 
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
-    list_display = ("number", "order", "issued_at")
+    list_display = ("number", "order", "issued_at", "pdf_link")
     search_fields = ("number", "order__number")
-    readonly_fields = ("number", "order", "year", "sequence", "issued_at", "pdf")
+    readonly_fields = ("number", "order", "year", "sequence", "issued_at", "pdf_link")
+    exclude = ("pdf",)
+
+    def get_urls(self):
+        pdf = self.admin_site.admin_view(self.pdf_view, cacheable=True)  # it sets its own "private, no-store"
+        return [path("<int:pk>/pdf/", pdf, name="shop_invoice_pdf"), *super().get_urls()]
+
+    def pdf_view(self, request, pk):
+        """The invoice PDF for staff allowed to view invoices (the file itself is private, never served as media)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return invoice_response(get_object_or_404(Invoice, pk=pk))
+
+    @admin.display(description=_("PDF"))
+    def pdf_link(self, invoice):
+        return format_html('<a href="{}">{}</a>', reverse("admin:shop_invoice_pdf", kwargs={"pk": invoice.pk}),
+                           f"invoice-{invoice.number}.pdf")
 
     def has_add_permission(self, request):
         return False

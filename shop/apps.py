@@ -7,4 +7,4 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from . import accounts, signals  # noqa: F401  (guest cart merge at login; cache invalidation receivers)
+        from . import accounts, signals, storage  # noqa: F401  (guest cart merge at login; cache invalidation receivers; checks)

@@ -1,6 +1,7 @@
 """Checkout pages: contact & shipping address → shipping option → billing → review (voucher, payment method)
 → place order → confirmation. Thin: parse, call services/checkout.py or services/orders.py, render."""
 
+import logging
 import math
 import re
 import uuid
@@ -16,14 +17,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_countries import countries
+from django_ratelimit import ALL as ratelimit_all
+from django_ratelimit.core import is_ratelimited
 
 from fulfillment.services import InsufficientStock
 from payments.providers import get_provider
 
 from . import cart_count, selectors_account
 from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm
-from .models import Order, OrderStatus
+from .models import Invoice, Order, OrderStatus
 from .money import format_money
+from .order_confirm_views import rate_limited
 from .services import accounts as account_services
 from .services import checkout as checkout_services
 from .services import orders as order_services
@@ -31,6 +35,8 @@ from .services.checkout import CheckoutError, build_quote
 from .services.invoices import tax_breakdown
 from .tax import tax_rows
 from .views import CART_SESSION_KEY, _current_cart
+
+logger = logging.getLogger(__name__)
 
 PLACED_ORDERS_KEY = "placed_orders"
 STEPS = ("address", "shipping", "billing", "review")
@@ -132,9 +138,22 @@ def _totals(quote) -> dict:
     }
 
 
+def _over_limit(request, group: str, rate: str) -> bool:
+    """Counts this request against the client's limit for `group` (django-ratelimit, key "ip": the real client
+    behind the proxy, see RATELIMIT_IP_META_KEY); True once over `rate`. If the cache cannot count (down), the
+    request goes through and the log says so: a cache outage must not stop checkout."""
+    try:
+        return is_ratelimited(request, group=f"caravan.{group}", key="ip", rate=rate, method=ratelimit_all, increment=True)
+    except Exception:
+        logger.warning("rate limit %s not checked: the cache is unavailable", group, exc_info=True)
+        return False
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def address(request):
+    if _over_limit(request, "checkout", settings.CARAVAN_RATELIMIT_CHECKOUT):
+        return rate_limited(request)
     cart, bounce = _cart_or_redirect(request, require_lines=True)
     if bounce:
         return bounce
@@ -281,6 +300,8 @@ def voucher(request):
 
 @require_POST
 def place(request):
+    if _over_limit(request, "place-order", settings.CARAVAN_RATELIMIT_PLACE_ORDER):
+        return rate_limited(request)  # before anything is read or written: the cart stays as it is
     posted = request.POST.get("cart", "")
     cart = _current_cart(request, create=False)
     if cart is None or str(cart.token) != posted:
@@ -354,4 +375,7 @@ def done(request, number):
         "discount": _money(order.discount, c) if order.discount else "",
         "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),
         "unpaid_days": max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),
+        "confirm_hours": settings.CARAVAN_COD_CONFIRM_HOURS,
+        # Invoices exist once an order is paid or shipped: an unpaid order's page asks for none.
+        "invoice": Invoice.objects.filter(order=order).first() if order.paid_at or order.status in order_services.SHIPPING_STATUSES else None,
     })

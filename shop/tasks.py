@@ -40,3 +40,19 @@ def send_order_status_email_task(order_id: int, kind: str) -> bool:
     from .services.emails import send_order_status_email
 
     return send_order_status_email(order_id, kind)
+
+
+@shared_task
+def delete_abandoned_carts_task() -> int:
+    """Beat: delete guest carts untouched for CARAVAN_ABANDONED_CART_DAYS (their stock holds released)."""
+    from .services.cart import delete_abandoned_carts
+
+    return delete_abandoned_carts()
+
+
+@shared_task
+def clear_expired_sessions_task() -> None:
+    """Beat: delete expired sessions (Django's `clearsessions`, for the configured session engine)."""
+    from django.core.management import call_command
+
+    call_command("clearsessions")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_views, checkout_views, invoice_views, payment_views, views
+from . import account_views, checkout_views, invoice_views, order_confirm_views, payment_views, views
 
 app_name = "shop"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("checkout/place/", checkout_views.place, name="checkout-place"),
     path("checkout/pay/<str:number>/", payment_views.pay, name="checkout-pay"),
     path("checkout/done/<str:number>/", checkout_views.done, name="checkout-done"),
+    path("checkout/done/<str:number>/invoice.pdf", invoice_views.guest_invoice, name="checkout-invoice"),
+    path("orders/confirm/<str:token>/", order_confirm_views.confirm_order, name="order-confirm"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),
     path("account/orders/<str:number>/", account_views.order_detail, name="account-order"),

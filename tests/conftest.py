@@ -59,10 +59,21 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path_factory):
+def _media(settings, tmp_path_factory, monkeypatch):
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
-    # Tests render templates without running collectstatic first.
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    # Tests render templates without running collectstatic first; private files go to a folder of their own.
+    settings.CARAVAN_PRIVATE_ROOT = tmp_path_factory.mktemp("private")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": settings.CARAVAN_PRIVATE_ROOT}},
+    }
+    # A FileField calls its storage callable once, when the model is loaded: hand it this test's private storage.
+    from django.core.files.storage import storages
+
+    from shop.models import Invoice
+
+    monkeypatch.setattr(Invoice._meta.get_field("pdf"), "storage", storages["private"])
 
 
 @pytest.fixture(scope="session")

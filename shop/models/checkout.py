@@ -198,11 +198,20 @@ class VoucherRedemption(models.Model):
     voucher = models.ForeignKey(Voucher, on_delete=models.PROTECT, related_name="redemptions", verbose_name=_("voucher"))
     order = models.OneToOneField("Order", on_delete=models.CASCADE, related_name="voucher_redemption", verbose_name=_("order"))
     email = models.EmailField(_("e-mail"), db_index=True)
+    email_normalized = models.CharField(_("customer e-mail (normalised)"), max_length=254, blank=True, editable=False,
+                                        help_text=_("Lower case, without +tag; Gmail without dots: once-per-customer "
+                                                    "limits count by it."))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                             verbose_name=_("account"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("voucher use")
         verbose_name_plural = _("voucher uses")
+        indexes = [
+            models.Index(fields=("voucher", "email_normalized"), name="redemption_voucher_email"),
+            models.Index(fields=("voucher", "user"), name="redemption_voucher_user"),
+        ]
 
     def __str__(self):
         return f"{self.voucher_id} → {self.order_id}"

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from ..storage import private_storage
 from .catalog import Market, ProductVariant
 from .checkout import PaymentMethod, ShippingMethod, Voucher
 
@@ -98,6 +99,11 @@ class Order(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    needs_confirmation = models.BooleanField(
+        _("needs confirmation"), default=False,
+        help_text=_("Cash on delivery from an unverified e-mail address: the buyer (by the link in the order e-mail) or "
+                    "staff must confirm it within CARAVAN_COD_CONFIRM_HOURS, else it is cancelled."))
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at",)
@@ -110,6 +116,10 @@ class Order(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        return self.needs_confirmation and self.confirmed_at is None and self.status == OrderStatus.AWAITING_PAYMENT
 
 
 class OrderLine(models.Model):
@@ -197,7 +207,7 @@ class Invoice(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("sequence"))
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
-    pdf = models.FileField(_("PDF"), upload_to=invoice_path, blank=True, max_length=255)
+    pdf = models.FileField(_("PDF"), upload_to=invoice_path, storage=private_storage, blank=True, max_length=255)
 
     class Meta:
         ordering = ("-year", "-sequence")

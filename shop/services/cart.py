@@ -3,13 +3,17 @@ so a market switch re-prices it and a tampered price in a form has nothing to ta
 
 import uuid
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from fulfillment.services import release_reservations
 
 from ..events import cart_changed
 from ..models import Cart, CartLine, TaxTreatment
@@ -294,3 +298,21 @@ def _import_notes(quote, policy: PricingPolicy) -> list[str]:
               "at checkout, so they are priced without VAT, and import VAT and duties are due on delivery.")
             % {"area": _("the UK") if quote.country == "GB" else _("the EU"),
                "limit": format_money(amount, currency, get_language() or "en")}]
+
+def delete_abandoned_carts(now=None, batch: int = 500) -> int:
+    """Delete guest carts untouched for CARAVAN_ABANDONED_CART_DAYS, releasing any stock they still hold (beat).
+    Carts of accounts stay (the buyer finds them at the next sign-in). Each batch under its rows' locks, re-checked
+    there: a cart a buyer touches or orders from meanwhile is left alone."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.CARAVAN_ABANDONED_CART_DAYS)
+    stale = Cart.objects.filter(user__isnull=True, updated_at__lt=cutoff)
+    deleted = 0
+    while ids := list(stale.order_by("pk").values_list("pk", flat=True)[:batch]):
+        with transaction.atomic():
+            carts = list(Cart.objects.select_for_update().filter(pk__in=ids, user__isnull=True, updated_at__lt=cutoff).order_by("pk"))
+            for cart in carts:
+                release_reservations(cart.reservation_reference)
+            deleted += Cart.objects.filter(pk__in=[c.pk for c in carts]).delete()[1].get("shop.Cart", 0)
+        if len(ids) < batch:
+            break
+    return deleted
+

@@ -22,7 +22,7 @@ from decimal import ROUND_FLOOR, Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError  # noqa: F401 (raised by clean_address; callers catch it from here)
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +30,7 @@ from fulfillment.services import InsufficientStock, plan_fulfilment, release_res
 from payments.providers import available_providers
 
 from .. import vat_numbers
+from ..email_identity import normalized_email
 from ..fx import convert
 from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
 from ..models.orders import OrderStatus
@@ -400,8 +401,12 @@ def check_voucher_for(voucher: Voucher, cart: Cart, market: MarketInfo, subtotal
             raise VoucherError(_("Enter your e-mail address first: this voucher is personal."))
         if email != voucher.email:
             raise VoucherError(_("This voucher belongs to another e-mail address."))
-    if voucher.per_customer_limit is not None and email:
-        used = voucher.redemptions.filter(email=email).exclude(order__status=OrderStatus.CANCELLED).aggregate(n=Count("pk"))["n"]
+    if voucher.per_customer_limit is not None and (email or cart.user_id):
+        # Per customer = per account or per normalised e-mail (name+1@…, Gmail dots): one query on indexed columns.
+        customer = Q(email_normalized=normalized_email(email)) if email else Q()
+        if cart.user_id:
+            customer |= Q(user_id=cart.user_id)
+        used = voucher.redemptions.filter(customer).exclude(order__status=OrderStatus.CANCELLED).aggregate(n=Count("pk"))["n"]
         if used >= voucher.per_customer_limit:
             raise VoucherError(_("You have already used this voucher."))
     if voucher.min_spend:

@@ -40,6 +40,13 @@ def _account_order_url(order: Order) -> str:
         return absolute_url(f"/{order.language}/account/orders/{order.number}/")
 
 
+def _confirm_url(order: Order) -> str:
+    """The one-click link confirming a cash-on-delivery order, in the buyer's language (inside translation.override)."""
+    from .orders import cod_confirmation_token
+
+    return absolute_url(reverse("shop:order-confirm", kwargs={"token": cod_confirmation_token(order)}))
+
+
 def build_order_confirmation(order: Order, invoice: Invoice | None = None) -> EmailMultiAlternatives:
     """The confirmation message for `order` in its language (not sent). With an invoice, its PDF is attached."""
     with translation.override(order.language):
@@ -61,6 +68,8 @@ def build_order_confirmation(order: Order, invoice: Invoice | None = None) -> Em
             order_url=_account_order_url(order) if order.user_id else "",
             site_url=settings.CARAVAN_SITE_URL,
             invoice=invoice,
+            confirm_url=_confirm_url(order) if order.awaiting_confirmation else "",
+            confirm_hours=settings.CARAVAN_COD_CONFIRM_HOURS,
         )
         subject = " ".join(render_to_string("shop/email/order_confirmation.subject.txt", context).split())
         text = render_to_string("shop/email/order_confirmation.txt", context)
@@ -80,33 +89,46 @@ def send_order_confirmation(order_id: int) -> bool:
     invoice = Invoice.objects.filter(order_id=order_id).first()
     if invoice is not None:
         ensure_invoice_pdf(invoice)  # render outside the lock below; stored once, so the attachment is the same PDF
-    return _send_once(order, CONFIRMATION, build_order_confirmation(order, invoice))
+    return _send_once(order, CONFIRMATION, build_order_confirmation(order, invoice), invoice=invoice)
 
 
-def _send_once(order: Order, template: str, message: EmailMultiAlternatives) -> bool:
+def _invoice_was_sent(order_id: int) -> bool:
+    return OrderEvent.objects.filter(order_id=order_id, kind=OrderEvent.Kind.EMAIL, data__has_key="invoice").exists()
+
+
+def _send_once(order: Order, template: str, message: EmailMultiAlternatives, invoice: Invoice | None = None) -> bool:
     """Send `message` unless this order's `template` e-mail went out already. Two workers sending the same e-mail
     queue on the order row; the second finds the event. A failed send rolls the event back, so a retry sends it."""
     with transaction.atomic():
         Order.objects.select_for_update().filter(pk=order.pk).values_list("pk", flat=True).first()
         if _was_sent(order.pk, template):
             return False
+        data = {"template": template, "to": order.email, "language": order.language}
+        if invoice is not None:
+            data["invoice"] = invoice.number  # the invoice went out with it: no separate invoice e-mail
         OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.EMAIL, message=f"E-mail '{template}' sent to {order.email}",
-                                  data={"template": template, "to": order.email, "language": order.language})
+                                  data=data)
         message.send()
     logger.info("order %s: %s sent to %s", order.number, template, order.email)
     return True
 
 
-STATUS_TEMPLATES = {"paid": "order_paid", "cancelled": "order_cancelled"}
+STATUS_TEMPLATES = {"paid": "order_paid", "cancelled": "order_cancelled", "invoice": "order_invoice"}
 
 
 def send_order_status_email(order_id: int, kind: str) -> bool:
-    """Tell the buyer their payment arrived ("paid") or the order was cancelled ("cancelled"), once per order and
-    kind, in their language. Returns False when already sent."""
+    """Tell the buyer their payment arrived ("paid", with the invoice issued for it attached), the order was
+    cancelled ("cancelled"), or send the invoice issued when an unpaid order shipped ("invoice"); once per order and
+    kind, in their language. Returns False when already sent (or, for "invoice", nothing to send)."""
     template = STATUS_TEMPLATES[kind]
     if _was_sent(order_id, template):
         return False
     order = Order.objects.get(pk=order_id)
+    invoice = Invoice.objects.filter(order_id=order_id).first() if kind in ("paid", "invoice") else None
+    if kind == "invoice" and (invoice is None or _invoice_was_sent(order_id)):
+        return False
+    if invoice is not None:
+        ensure_invoice_pdf(invoice)  # rendered outside the order lock _send_once takes
     with translation.override(order.language):
         context = {
             "order": order,
@@ -116,9 +138,11 @@ def send_order_status_email(order_id: int, kind: str) -> bool:
             "greeting_name": (order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
             "total": format_money(order.total_gross, order.currency, order.language),
             "unpaid": kind == "cancelled" and order.paid_at is None and order.payment_method == PaymentMethod.BANK_TRANSFER,
+            "unconfirmed": kind == "cancelled" and order.needs_confirmation and order.confirmed_at is None,
             "online": get_provider(order.payment_method).pays_online,  # cancelled: refunded automatically, or nothing taken
             "paid_online": get_provider(order.payment_method).pays_online and order.paid_at is not None,
             "order_url": _account_order_url(order) if order.user_id else "",
+            "invoice": invoice,
         }
         subject = " ".join(render_to_string("shop/email/order_status.subject.txt", context).split())
         context["subject"] = subject
@@ -126,4 +150,6 @@ def send_order_status_email(order_id: int, kind: str) -> bool:
         html = render_to_string("shop/email/order_status.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[order.email])
     message.attach_alternative(html, "text/html")
-    return _send_once(order, template, message)
+    if invoice is not None:
+        message.attach(f"invoice-{invoice.number}.pdf", ensure_invoice_pdf(invoice), "application/pdf")
+    return _send_once(order, template, message, invoice=invoice)

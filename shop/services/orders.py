@@ -10,6 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.core import signing
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -32,6 +33,7 @@ from payments.services import (
     stop_payments,
 )
 
+from ..email_identity import normalized_email
 from ..events import order_placed, order_status_changed
 from ..fx import convert
 from ..models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMethod, TaxTreatment, Voucher, VoucherRedemption
@@ -218,8 +220,11 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     Order.objects.filter(pk=order.pk).update(number=order.number)
     OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message=_order_placed_message(order, quote),
                               data={"total": str(order.total_gross), "currency": order.currency})
-    if not get_provider(order.payment_method).pays_online:
-        issue_invoice(order, new_order=True)  # orders paid online are invoiced when paid (see _record_payment)
+    # No invoice yet: every order is invoiced when it is paid (_record_payment) or shipped (change_status), so an order
+    # nobody pays uses no invoice number.
+    if order.payment_method == PaymentMethod.CASH_ON_DELIVERY and not email_is_verified(order.user, order.email):
+        order.needs_confirmation = True  # nothing is paid up front: the buyer's e-mail (or staff) must confirm it
+        Order.objects.filter(pk=order.pk).update(needs_confirmation=True)
     cart.delete()
     return order
 
@@ -234,6 +239,14 @@ def _vat_evidence(cart: Cart) -> dict:
     return {"vat_number_check": found.status, "vat_number_checked_at": checked_at,
             "vat_number_consultation": found.consultation[:64]}
 
+def email_is_verified(user, email: str) -> bool:
+    """Whether `email` is a confirmed address of the signed-in account `user` (allauth's e-mail confirmation)."""
+    from allauth.account.models import EmailAddress
+
+    if user is None or not user.is_authenticated or not email:
+        return False
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
 
 def _order_line(order: Order, line) -> OrderLine:
     return OrderLine(
@@ -246,11 +259,13 @@ def _order_line(order: Order, line) -> OrderLine:
 
 def _redeem(quote: Quote, cart: Cart, order: Order, market, config) -> None:
     voucher = quote.voucher
+    cart.user_id = order.user_id  # the account placing it counts as the customer (in memory: the cart is deleted)
     check_voucher_for(voucher, cart, market, quote.subtotal_display, config)  # under the voucher's row lock
     updated = Voucher.objects.filter(pk=voucher.pk).update(times_used=F("times_used") + 1)
     if not updated:
         raise OrderError(_("This voucher code is not valid."))
-    VoucherRedemption.objects.create(voucher=voucher, order=order, email=order.email)
+    VoucherRedemption.objects.create(voucher=voucher, order=order, email=order.email, email_normalized=normalized_email(order.email),
+                                     user_id=order.user_id)
 
 
 def _order_placed_message(order: Order, quote: Quote) -> str:
@@ -305,7 +320,12 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
             _give_back_voucher(order)
             deallocate_stock(allocation_reference(order))
             cancel_open_payments(order.pk)
+        if new_status in SHIPPING_STATUSES and order.needs_confirmation and order.confirmed_at is None:
+            order.confirmed_at = timezone.now()  # staff shipping it is their confirmation
+            fields.append("confirmed_at")
         order.save(update_fields=fields)
+        if new_status in SHIPPING_STATUSES:
+            issue_invoice(order)  # shipped before it was paid (cash on delivery): invoiced now (a no-op if it is)
         OrderEvent.objects.create(
             order=order, kind=OrderEvent.Kind.STATUS, user=user if user is not None and user.is_authenticated else None,
             message=message or f"{OrderStatus(old).label} → {OrderStatus(new_status).label}",
@@ -321,6 +341,8 @@ def _after_status_change(order: Order, old_status: str) -> None:
         stop_payments(order.pk, [PaymentStatus.CANCELLED])  # a pay page left open can no longer take money
         _give_back_payments(order)
     kind = {OrderStatus.PAID: "paid", OrderStatus.CANCELLED: "cancelled"}.get(order.status)
+    if kind is None and order.status in SHIPPING_STATUSES and old_status == OrderStatus.AWAITING_PAYMENT:
+        kind = "invoice"  # shipped unpaid (cash on delivery): its invoice, issued now, goes to the buyer
     if kind is None:
         return
     from ..tasks import send_order_confirmation_task, send_order_status_email_task
@@ -363,7 +385,7 @@ def mark_paid(order_id: int, *, user=None, reference: str = "") -> Order:
     method = Order.objects.values_list("payment_method", flat=True).get(pk=order_id)
     if get_provider(method).pays_online:
         raise OrderError(_("This order is paid online: the payment provider confirms its payment, not staff."))
-    return _record_payment(order_id, user=user, reference=str(reference), capture_offline=True)
+    return _record_payment(order_id, user=user, reference=str(reference), capture_offline=True, refuse_if_paid=True)
 
 
 def settle_captured_payment(payment: Payment) -> None:
@@ -392,21 +414,24 @@ def note_dispute(payment: Payment) -> None:
     _payment_event(payment.order_id, payment, "Payment disputed by the buyer's bank")
 
 
-def _record_payment(order_id: int, *, reference: str, capture_offline: bool, user=None) -> Order:
+def _record_payment(order_id: int, *, reference: str, capture_offline: bool, user=None, refuse_if_paid: bool = False) -> Order:
     """The order's payment is in: an unpaid order becomes paid; one shipped before it was paid (cash on delivery)
-    keeps its status and gets its payment date. Orders paid online are invoiced now."""
+    keeps its status and gets its payment date. The order is invoiced now if it was not yet (offline orders are
+    invoiced when paid or shipped, never when placed). With `refuse_if_paid` (staff recording an offline payment),
+    an order whose payment is recorded already raises OrderError and nothing changes."""
     message = "Payment received" + (f": {reference}" if reference else "")
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order_id)
+        if refuse_if_paid and order.paid_at is not None:
+            raise OrderError(_("Its payment was already recorded; nothing changed."))
         if order.paid_at is None and order.status in SHIPPING_STATUSES:
             order.paid_at = timezone.now()
             order.save(update_fields=["paid_at", "updated_at"])
         else:
             order = change_status(order_id, OrderStatus.PAID, user=user, message=message)
         if capture_offline:
-            capture_offline_payment(order_id, reference)
-        else:
-            issue_invoice(order)
+            capture_offline_payment(order_id)
+        issue_invoice(order)
         OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user if user is not None
                                   and user.is_authenticated else None, data={"method": order.payment_method, "reference": reference})
     return order
@@ -433,18 +458,63 @@ def cancel_order(order_id: int, *, user=None, reason: str = "") -> Order:
     return change_status(order_id, OrderStatus.CANCELLED, user=user, message=str(reason) or "Cancelled")
 
 
+# --- Cash on delivery from an unverified e-mail: confirmed by the buyer's link or by staff -------------------------
+
+COD_CONFIRM_SALT = "caravan.shop.cod-confirm"
+
+
+def cod_confirmation_token(order: Order) -> str:
+    """The signed token of the order's one-click confirmation link (in the order e-mail)."""
+    return signing.dumps(order.number, salt=COD_CONFIRM_SALT)
+
+
+def confirm_cod_order(order_id: int, *, user=None, via: str = "staff") -> tuple[Order, bool]:
+    """Confirm a cash-on-delivery order that waits for confirmation: it then ships and is paid on delivery as any
+    other. Idempotent: (order, False) when there was nothing to confirm (confirmed already, or never needed). A
+    cancelled order cannot be confirmed (OrderError)."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order_id)
+        if order.status == OrderStatus.CANCELLED:
+            raise OrderError(_("This order was cancelled, so it can no longer be confirmed."))
+        if not order.needs_confirmation or order.confirmed_at is not None:
+            return order, False
+        order.confirmed_at = timezone.now()
+        order.save(update_fields=["confirmed_at", "updated_at"])
+        who = "by the buyer (e-mail link)" if via == "link" else "by staff"
+        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.STATUS, message=f"Cash-on-delivery order confirmed {who}",
+                                  user=user if user is not None and user.is_authenticated else None, data={"confirmed": via})
+    return order, True
+
+
+def confirm_cod_order_by_token(token: str) -> tuple[Order, bool]:
+    """The buyer clicked the link: confirm the order it names. A forged, altered or expired link raises OrderError."""
+    try:
+        number = signing.loads(token, salt=COD_CONFIRM_SALT, max_age=timedelta(hours=settings.CARAVAN_COD_CONFIRM_HOURS))
+    except signing.SignatureExpired:
+        raise OrderError(_("This confirmation link has expired.")) from None
+    except signing.BadSignature:
+        raise OrderError(_("This confirmation link is not valid.")) from None
+    order_id = Order.objects.filter(number=number).values_list("pk", flat=True).first()
+    if order_id is None:
+        raise OrderError(_("This confirmation link is not valid."))
+    return confirm_cod_order(order_id, via="link")
+
+
 def cancel_unpaid_orders(now=None) -> list[str]:
     """Cancel unpaid orders, releasing their stock: bank transfers after CARAVAN_UNPAID_ORDER_HOURS, online payments
-    (Stripe) after CARAVAN_UNPAID_ONLINE_ORDER_MINUTES. An online payment still processing (a SEPA debit, a bank
+    (Stripe) after CARAVAN_UNPAID_ONLINE_ORDER_MINUTES, cash-on-delivery orders that needed confirmation and got none
+    after CARAVAN_COD_CONFIRM_HOURS. An online payment still processing (a SEPA debit, a bank
     redirect) keeps its order; open payments are stopped at their provider first (Stripe: the PaymentIntent is
-    cancelled), so the buyer cannot pay a cancelled order. Each order in its own transaction; one paid meanwhile is
-    skipped (the status check runs under the row lock)."""
+    cancelled), so the buyer cannot pay a cancelled order. Each order in its own transaction; one paid (or
+    confirmed) meanwhile is skipped (the status check runs under the row lock)."""
     now = now or timezone.now()
     unpaid = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT)
     offline = unpaid.filter(payment_method=PaymentMethod.BANK_TRANSFER, created_at__lt=now - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS))
     online = unpaid.filter(payment_method__in=online_providers(),
                            created_at__lt=now - timedelta(minutes=settings.CARAVAN_UNPAID_ONLINE_ORDER_MINUTES))
     online = online.exclude(payments__status__in=[PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED])
+    unconfirmed = unpaid.filter(payment_method=PaymentMethod.CASH_ON_DELIVERY, needs_confirmation=True, confirmed_at__isnull=True,
+                                created_at__lt=now - timedelta(hours=settings.CARAVAN_COD_CONFIRM_HOURS))
     cancelled = []
     for order_id in list(offline.values_list("pk", flat=True)) + list(online.values_list("pk", flat=True)):
         try:
@@ -452,6 +522,19 @@ def cancel_unpaid_orders(now=None) -> list[str]:
                 continue  # paid or processing at the provider after all, or it cannot be reached: the next sweep looks again
             order = change_status(order_id, OrderStatus.CANCELLED, message="Cancelled: no payment received in time",
                                   only_from={OrderStatus.AWAITING_PAYMENT})
+            cancelled.append(order.number)
+        except OrderError:
+            logger.info("order %s changed before the unpaid sweep reached it", order_id)
+        except DatabaseError:
+            logger.exception("order %s: could not be cancelled now; the next sweep retries", order_id)
+    for order_id in unconfirmed.values_list("pk", flat=True):
+        try:
+            with transaction.atomic():
+                confirmed = Order.objects.select_for_update().filter(pk=order_id, confirmed_at__isnull=False).exists()
+                if confirmed:
+                    continue  # confirmed a moment ago
+                order = change_status(order_id, OrderStatus.CANCELLED, message="Cancelled: cash-on-delivery order not confirmed in time",
+                                      only_from={OrderStatus.AWAITING_PAYMENT})
             cancelled.append(order.number)
         except OrderError:
             logger.info("order %s changed before the unpaid sweep reached it", order_id)

@@ -7,7 +7,7 @@ import pytest
 from djmoney.money import Money
 
 from fulfillment.models import Stock, Warehouse
-from shop.models import Order, OrderStatus
+from shop.models import Invoice, Order, OrderStatus
 from tests import factories as f
 
 from .checkout_helpers import buy, make_cart
@@ -31,7 +31,8 @@ def test_order_list_and_detail(admin_client, order):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Order placed" in html  # the event log
-    assert "Tax 19 %" in html and order.invoice.number in html
+    assert "Tax 19 %" in html
+    assert not Invoice.objects.filter(order=order).exists()  # an unpaid bank transfer has no invoice yet
     assert "Bank transfer" in html and "Pending" in html  # the order's payment
     assert admin_client.get("/admin/shop/order/?q=" + order.number).status_code == 200
 
@@ -74,3 +75,45 @@ def test_ship_and_deliver_follow_the_status_machine(admin_client, order):
     admin_client.post("/admin/shop/order/", {"action": "mark_shipped", "_selected_action": [order.pk]})
     admin_client.post("/admin/shop/order/", {"action": "mark_delivered", "_selected_action": [order.pk]})
     assert Order.objects.get().status == OrderStatus.DELIVERED
+
+
+def _offline_orders(markets, methods):
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl-many")
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=10)
+    return [buy(make_cart(markets["eu"], [(variant, 1)], email=f"buyer{i}@example.com"), payment_method=method)
+            for i, method in enumerate(methods)]
+
+
+def test_staff_record_any_number_of_offline_payments(admin_client, markets):
+    """Issue 9 #2: the fixed note "confirmed in admin" was stored as the payment's unique provider reference, so the
+    second order marked paid answered 500."""
+    from payments.models import Payment, PaymentStatus
+
+    orders = _offline_orders(markets, ["bank_transfer", "cash_on_delivery", "bank_transfer"])
+    for order in orders:  # one by one, as staff work through their bank statement
+        response = admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]},
+                                     follow=True)
+        assert response.status_code == 200
+        assert f"Paid: {order.number}" in response.content.decode()
+    for order in orders:
+        order.refresh_from_db()
+        assert order.status == OrderStatus.PAID and order.paid_at is not None
+        payment = Payment.objects.get(order=order)
+        assert payment.status == PaymentStatus.CAPTURED and payment.amount_captured == order.total_gross
+
+
+def test_marking_an_offline_payment_twice_is_a_clean_no_op(admin_client, markets):
+    from payments.models import Payment
+
+    first, second = _offline_orders(markets, ["bank_transfer", "cash_on_delivery"])
+    admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [first.pk, second.pk]})
+    events_before = list(first.events.values_list("pk", flat=True))
+    response = admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [first.pk]},
+                                 follow=True)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"{first.number}: Its payment was already recorded; nothing changed." in html
+    assert list(first.events.values_list("pk", flat=True)) == events_before  # nothing written
+    assert Payment.objects.filter(order=first).count() == 1

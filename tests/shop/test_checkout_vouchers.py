@@ -137,3 +137,53 @@ def test_cancelled_order_gives_the_voucher_use_back(markets, goods):
     order = buy(cart)
     cancel_order(order.pk)
     assert Voucher.objects.get(code="BACK").times_used == 0
+
+
+def test_once_per_customer_counts_the_normalised_email(markets, goods):
+    """Issue 9 #5: `name+1@…` (and Gmail's dots and googlemail.com) used a once-per-customer voucher again."""
+    f.VoucherFactory(code="ONCEEACH", per_customer_limit=1)
+    first = make_cart(markets["eu"], [(goods, 1)], email="a.b+1@Gmail.com")
+    apply(first, "ONCEEACH")
+    order = buy(first)
+    assert order.voucher_redemption.email_normalized == "ab@gmail.com"
+    for email in ("ab@gmail.com", "A.B+2@googlemail.com", "a.b@gmail.com"):
+        cart = make_cart(markets["eu"], [(goods, 1)], email=email)
+        with pytest.raises(checkout.VoucherError, match="already used"):
+            apply(cart, "ONCEEACH")
+    other = make_cart(markets["eu"], [(goods, 1)], email="a.b@example.com")  # dots count outside Gmail
+    apply(other, "ONCEEACH")
+    plus = make_cart(markets["eu"], [(goods, 1)], email="erika+shop@example.com")
+    apply(plus, "ONCEEACH")
+    buy(plus)
+    again = make_cart(markets["eu"], [(goods, 1)], email="Erika@Example.com")
+    with pytest.raises(checkout.VoucherError, match="already used"):
+        apply(again, "ONCEEACH")
+
+
+def test_once_per_customer_counts_the_account_whatever_email_it_types(markets, goods, django_user_model):
+    user = django_user_model.objects.create_user("buyer", "buyer@example.com", "pw")
+    f.VoucherFactory(code="ACCOUNT1", per_customer_limit=1)
+    first = make_cart(markets["eu"], [(goods, 1)], email="buyer@example.com", user=user)
+    apply(first, "ACCOUNT1")
+    order = buy(first)
+    assert order.voucher_redemption.user == user
+    second = make_cart(markets["eu"], [(goods, 1)], email="someone.else@example.org", user=user)
+    with pytest.raises(checkout.VoucherError, match="already used"):
+        apply(second, "ACCOUNT1")
+    # Placing re-checks under the voucher's lock: an account that applied it in two carts gets it once.
+    third = make_cart(markets["eu"], [(goods, 1)], email="third@example.org", user=user)
+    Order.objects.filter(pk=order.pk).update(status="cancelled")  # its use no longer counts …
+    apply(third, "ACCOUNT1")
+    Order.objects.filter(pk=order.pk).update(status="awaiting_payment")  # … until it is live again
+    with pytest.raises(checkout.CheckoutError, match="already used"):
+        buy(third)
+
+
+def test_the_normalised_email():
+    from shop.email_identity import normalized_email
+
+    assert normalized_email("a.b+1@Gmail.com") == normalized_email("ab@gmail.com") == "ab@gmail.com"
+    assert normalized_email("A.B+x@GoogleMail.com") == "ab@gmail.com"
+    assert normalized_email(" First.Last+news@Example.COM ") == "first.last@example.com"
+    assert normalized_email("+only@example.com") == "+only@example.com"
+    assert normalized_email("") == ""

@@ -271,18 +271,30 @@ def test_the_owner_downloads_the_invoice(client, billed_order):
     client.force_login(order.user)
     response = client.get(reverse("shop:account-invoice", kwargs={"number": order.number}))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f"attachment; filename=invoice-{invoice.number}.pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="invoice-{invoice.number}.pdf"'
+    assert response["Cache-Control"] == "private, no-store"
     assert response.content.startswith(b"%PDF")
 
 
 @pytest.mark.django_db
-def test_another_user_gets_404_and_staff_may_download(client, billed_order, django_user_model):
-    order, _invoice = billed_order
+def test_another_user_gets_404_and_staff_download_in_admin(client, billed_order, django_user_model):
+    order, invoice = billed_order
     url = reverse("shop:account-invoice", kwargs={"number": order.number})
     client.force_login(django_user_model.objects.create_user("other", "other@example.com", "pw"))
     assert client.get(url).status_code == 404
-    client.force_login(django_user_model.objects.create_user("clerk", "clerk@example.com", "pw", is_staff=True))
-    assert client.get(url).status_code == 200
+    # Staff are no buyers: the account route shows only their own orders; invoices are theirs in admin.
+    clerk = django_user_model.objects.create_user("clerk", "clerk@example.com", "pw", is_staff=True)
+    client.force_login(clerk)
+    assert client.get(url).status_code == 404
+    admin_url = reverse("admin:shop_invoice_pdf", kwargs={"pk": invoice.pk})
+    assert client.get(admin_url).status_code == 403  # staff without the permission to view invoices
+    from django.contrib.auth.models import Permission
+
+    clerk.user_permissions.add(Permission.objects.get(codename="view_invoice"))
+    response = client.get(admin_url)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["Content-Disposition"] == f'attachment; filename="invoice-{invoice.number}.pdf"'
 
 
 @pytest.mark.django_db

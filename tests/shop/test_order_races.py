@@ -134,3 +134,44 @@ def test_tax_follows_the_warehouse_the_order_is_really_allocated_from(markets, m
         assert "shipping option" in outcome["refused"]
         assert not Allocation.objects.filter(reference__startswith="placing:").exists()  # nothing half-written
     assert Order.objects.count() == 1 + ("order" in outcome)
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_once_per_customer_voucher_is_used_once_by_two_aliases_placing_at_the_same_time(markets):
+    """Issue 9 #5: two carts of one customer (`a.b+1@Gmail.com`, `ab@gmail.com`) both applied the voucher; placed at
+    the same moment, the voucher row lock makes the second see the first redemption."""
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    v = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=v, warehouse=de, quantity=10)
+    f.VoucherFactory(code="ONCE", per_customer_limit=1)
+    carts = []
+    for email in ("a.b+1@Gmail.com", "ab@gmail.com"):
+        cart = make_cart(markets["eu"], [(v, 1)], email=email)
+        checkout.apply_voucher(cart, "ONCE", config())
+        cart.refresh_from_db()
+        choose_cheapest_shipping(cart)
+        checkout.set_payment_method(cart, "bank_transfer")
+        carts.append(cart)
+    cfg = config()
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def place(cart):
+        try:
+            start.wait(5)
+            orders.place_order(cart.token, cfg, language="en")
+            outcomes.append("placed")
+        except checkout.CheckoutError as exc:
+            outcomes.append(str(exc))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=place, args=(cart,)) for cart in carts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes) == ["You have already used this voucher.", "placed"]
+    assert Order.objects.count() == 1 and Voucher.objects.get(code="ONCE").times_used == 1
