@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - translation tables: one entry per line
 """Translations for the shop's pages, the footer, the terms checkbox and the error pages (issue 9, item 14).
 
 The model withdrawal form uses the official wording of Directive 2011/83/EU, Annex I(B), in German, French and
