@@ -243,8 +243,7 @@ Se aplica el derecho alemán, con exclusión de la Convención de las Naciones U
 }
 
 WITHDRAWAL = {
-    "en": ("Right of withdrawal", """## Right of withdrawal
-You have the right to withdraw from this contract within 14 days without giving any reason.
+    "en": ("Right of withdrawal", """You have the right to withdraw from this contract within 14 days without giving any reason.
 
 The withdrawal period will expire after 14 days from the day on which you acquire, or a third party other than the carrier and indicated by you acquires, physical possession of the goods.
 
@@ -260,8 +259,7 @@ We may withhold reimbursement until we have received the goods back or you have 
 You shall send back the goods or hand them over to us without undue delay and in any event not later than 14 days from the day on which you communicate your withdrawal from this contract to us. The deadline is met if you send back the goods before the period of 14 days has expired. We will bear the cost of returning the goods.
 
 You are only liable for any diminished value of the goods resulting from the handling other than what is necessary to establish the nature, characteristics and functioning of the goods."""),
-    "de": ("Widerrufsrecht", """## Widerrufsrecht
-Sie haben das Recht, binnen vierzehn Tagen ohne Angabe von Gründen diesen Vertrag zu widerrufen.
+    "de": ("Widerrufsrecht", """Sie haben das Recht, binnen vierzehn Tagen ohne Angabe von Gründen diesen Vertrag zu widerrufen.
 
 Die Widerrufsfrist beträgt vierzehn Tage ab dem Tag, an dem Sie oder ein von Ihnen benannter Dritter, der nicht der Beförderer ist, die Waren in Besitz genommen haben bzw. hat.
 
@@ -277,8 +275,7 @@ Wir können die Rückzahlung verweigern, bis wir die Waren wieder zurückerhalte
 Sie haben die Waren unverzüglich und in jedem Fall spätestens binnen vierzehn Tagen ab dem Tag, an dem Sie uns über den Widerruf dieses Vertrags unterrichten, an uns zurückzusenden oder zu übergeben. Die Frist ist gewahrt, wenn Sie die Waren vor Ablauf der Frist von vierzehn Tagen absenden. Wir tragen die Kosten der Rücksendung der Waren.
 
 Sie müssen für einen etwaigen Wertverlust der Waren nur aufkommen, wenn dieser Wertverlust auf einen zur Prüfung der Beschaffenheit, Eigenschaften und Funktionsweise der Waren nicht notwendigen Umgang mit ihnen zurückzuführen ist."""),
-    "fr": ("Droit de rétractation", """## Droit de rétractation
-Vous avez le droit de vous rétracter du présent contrat sans donner de motif dans un délai de quatorze jours.
+    "fr": ("Droit de rétractation", """Vous avez le droit de vous rétracter du présent contrat sans donner de motif dans un délai de quatorze jours.
 
 Le délai de rétractation expire quatorze jours après le jour où vous-même, ou un tiers autre que le transporteur et désigné par vous, prend physiquement possession du bien.
 
@@ -294,8 +291,7 @@ Nous pouvons différer le remboursement jusqu’à ce que nous ayons reçu le bi
 Vous devrez renvoyer ou rendre le bien, à nous-mêmes, sans retard excessif et, en tout état de cause, au plus tard quatorze jours après que vous nous aurez communiqué votre décision de rétractation du présent contrat. Ce délai est réputé respecté si vous renvoyez le bien avant l’expiration du délai de quatorze jours. Nous prendrons en charge les frais de renvoi du bien.
 
 Votre responsabilité n’est engagée qu’à l’égard de la dépréciation du bien résultant de manipulations autres que celles nécessaires pour établir la nature, les caractéristiques et le bon fonctionnement de ce bien."""),
-    "es": ("Derecho de desistimiento", """## Derecho de desistimiento
-Tiene usted derecho a desistir del presente contrato en un plazo de 14 días naturales sin necesidad de justificación.
+    "es": ("Derecho de desistimiento", """Tiene usted derecho a desistir del presente contrato en un plazo de 14 días naturales sin necesidad de justificación.
 
 El plazo de desistimiento expirará a los 14 días naturales del día en que usted o un tercero por usted indicado, distinto del transportista, adquirió la posesión material de los bienes.
 
@@ -311,8 +307,7 @@ Podremos retener el reembolso hasta haber recibido los bienes, o hasta que usted
 Deberá usted devolvernos o entregarnos directamente los bienes sin ninguna demora indebida y, en cualquier caso, a más tardar en el plazo de 14 días naturales a partir de la fecha en que nos comunique su decisión de desistimiento del contrato. Se considerará cumplido el plazo si efectúa la devolución de los bienes antes de que haya concluido dicho plazo. Nosotros asumiremos el coste de la devolución de los bienes.
 
 Solo será usted responsable de la disminución de valor de los bienes resultante de una manipulación distinta a la necesaria para establecer la naturaleza, las características y el funcionamiento de los bienes."""),
-    "ja": ("撤回権", """## 撤回権
-お客様は、理由を示すことなく、14日以内に本契約を撤回する権利を有します。
+    "ja": ("撤回権", """お客様は、理由を示すことなく、14日以内に本契約を撤回する権利を有します。
 
 撤回期間は、お客様または運送業者以外のお客様が指定した第三者が商品を受け取った日から14日で満了します。
 
@@ -328,8 +323,7 @@ Solo será usted responsable de la disminución de valor de los bienes resultant
 お客様は、撤回を当社に通知した日から遅滞なく、遅くとも14日以内に商品を返送または当社にお引き渡しください。14日の期間満了前に商品を発送すれば期限は守られます。返送料は当社が負担いたします。
 
 お客様は、商品の性質、特性および機能を確認するために必要な範囲を超えた取り扱いによって生じた商品の価値の減少についてのみ責任を負います。"""),
-    "zh_hans": ("撤回权", """## 撤回权
-您有权在14天内无需说明任何理由撤回本合同。
+    "zh_hans": ("撤回权", """您有权在14天内无需说明任何理由撤回本合同。
 
 撤回期限自您或您指定的第三方（承运人除外）实际占有商品之日起14天届满。
 
