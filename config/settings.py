@@ -5,6 +5,7 @@ REDIS_URL the cache is in-process and Celery runs tasks eagerly in the web proce
 """
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -299,6 +300,15 @@ STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shop@caravan.example")
+# Error reports: with DJANGO_ADMINS set ("Ops <ops@example.com>, dev@example.com") every server error is e-mailed
+# there, and only then does the error page tell the buyer "we have been notified".
+ADMINS = [(name or address, address) for name, address in getaddresses([os.environ.get("DJANGO_ADMINS", "")]) if "@" in address]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Where buyers write to (contact page, the withdrawal form's addressee).
+CARAVAN_CONTACT_EMAIL = os.environ.get("CARAVAN_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
+# A form posted with an expired or missing security token gets the shop's page saying so (at checkout: the session
+# expired), not Django's bare 403.
+CSRF_FAILURE_VIEW = "shop.page_views.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,12 @@ from django.views.static import serve
 from shop import views as shop_views
 from shop.sitemaps import sitemaps
 
+# Error pages in the shop's layout and the request's language (shop/page_views.py).
+handler400 = "shop.page_views.bad_request"
+handler403 = "shop.page_views.permission_denied"
+handler404 = "shop.page_views.page_not_found"
+handler500 = "shop.page_views.server_error"
+
 urlpatterns = [
     path("healthz", shop_views.healthz, name="healthz"),
     path("bench/floor", shop_views.floor, name="bench-floor"),

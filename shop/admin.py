@@ -220,4 +220,4 @@ class CartAdmin(admin.ModelAdmin):
     def line_count(self, obj):
         return obj._lines
 
-from . import admin_orders  # noqa: E402,F401  (orders, vouchers, shipping methods)
+from . import admin_orders, admin_pages  # noqa: E402,F401  (orders, vouchers, shipping methods; the shop's pages)

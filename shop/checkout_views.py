@@ -305,7 +305,7 @@ def place(request):
     posted = request.POST.get("cart", "")
     cart = _current_cart(request, create=False)
     if cart is None or str(cart.token) != posted:
-        return _already_placed(request, posted) or _cart_changed(request)
+        return _already_placed(request, posted) or (_session_expired(request) if cart is None else _cart_changed(request))
     form = _payment_form(request, cart, None, data=request.POST)
     if form.is_valid():
         try:
@@ -323,6 +323,12 @@ def place(request):
         return _placed(request, order)
     quote = build_quote(cart, request.storefront_config, language=_language())
     return _render_review(request, cart, quote, form, status=400)
+
+
+def _session_expired(request):
+    """The review page was posted but the session no longer holds a cart (it expired, or the cookie was lost)."""
+    messages.error(request, _("Your session has expired, so nothing was ordered. Please check your cart and check out again."))
+    return redirect("shop:cart")
 
 
 def _cart_changed(request):

@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext
 
 from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
 from .money import format_money
-from .services.search import SEARCH_CONFIGS
+from .services.search import SEARCH_CONFIGS, word_forms
 from .storefront_config import catalog_version, versioned_get, versioned_set
 from .tax import ZERO_RATED, origin_note
 
@@ -198,10 +198,11 @@ def _apply_search(qs, text: str, language: str):
         column = f"product__search_{language}"
         return qs.filter(**{column: search_query}).annotate(rank=SearchRank(F(column), search_query))
     # SQLite, and languages without a stemmer (Japanese, Chinese): every word must appear in name or description.
-    # SQLite's LIKE folds case for ASCII only, so the word's lower/upper/capitalised forms are tried too (é/É).
+    # SQLite's LIKE folds case for ASCII only, so the word's lower/upper/capitalised forms are tried too (é/É), and
+    # its half- and full-width forms (T/Ｔ) as Japanese and Chinese names mix them.
     for word in text.split()[:8]:
         condition = Q()
-        for form in {word, word.lower(), word.upper(), word.capitalize()}:
+        for form in word_forms(word):
             condition |= (
                 Q(**{f"product__{name}__icontains": form})
                 | Q(**{f"product__{description}__icontains": form})

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Category, Product
+from .models import Category, Product, ShopPage
 
 
 class StaticSitemap(Sitemap):
@@ -47,4 +47,22 @@ class ProductSitemap(Sitemap):
         return item.updated_at
 
 
-sitemaps = {"pages": StaticSitemap, "categories": CategorySitemap, "products": ProductSitemap}
+class ShopPageSitemap(Sitemap):
+    """Imprint, terms, withdrawal, privacy, shipping and returns, contact: the published ones."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    changefreq = "monthly"
+
+    def items(self):
+        return ShopPage.objects.filter(is_published=True).order_by("kind").only("kind", "updated_at")
+
+    def location(self, item):
+        return reverse("shop:page", kwargs={"slug": item.kind})
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+sitemaps = {"pages": StaticSitemap, "info": ShopPageSitemap, "categories": CategorySitemap, "products": ProductSitemap}

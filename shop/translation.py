@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ShippingMethod
+from .models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ShippingMethod, ShopPage
 
 
 @register(Market)
@@ -36,3 +36,8 @@ class ProductImageTranslation(TranslationOptions):
 @register(ShippingMethod)
 class ShippingMethodTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(ShopPage)
+class ShopPageTranslation(TranslationOptions):
+    fields = ("title", "body")

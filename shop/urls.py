@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import account_views, checkout_views, invoice_views, order_confirm_views, payment_views, views
+from . import account_views, checkout_views, invoice_views, order_confirm_views, page_views, payment_views, views
 
 app_name = "shop"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("c/<slug:slug>/", views.category, name="category"),
     path("p/<slug:slug>/", views.product, name="product"),
     path("search/", views.search, name="search"),
+    path("pages/<slug:slug>/", page_views.page, name="page"),
     path("cart/", views.cart_detail, name="cart"),
     path("cart/add/", views.cart_add, name="cart-add"),
     path("cart/line/<int:variant_id>/", views.cart_update, name="cart-update"),

@@ -51,6 +51,7 @@ from ..storefront_config import bump_catalog_version, bump_config_version
 from . import catalogue as cat
 from . import reference as ref
 from .images import ImageCache
+from .pages import ensure_pages
 
 SEED = 42
 CHUNK = 2000  # products per transaction
@@ -585,6 +586,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
                 bump_config_version()
                 bump_catalog_version()
             say(f"Demo catalogue already seeded ({Product.objects.count()} products); use --reset to rebuild it.")
+            ensure_pages()
             ensure_admin(say)
             ensure_demo_buyer(say)
             return {}
@@ -601,6 +603,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
     _analyze()
     bump_config_version()
     bump_catalog_version()
+    counts["shop pages"] = ensure_pages()
     ensure_admin(say)
     ensure_demo_buyer(say)
     return counts

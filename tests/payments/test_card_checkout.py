@@ -119,7 +119,7 @@ def test_a_declined_card_shows_the_error_and_a_retry_pays(client, shop, stripe_o
     # Coming back from a failed redirect payment: the page asks Stripe and shows the failure with the form again.
     page = pay_page(client, order, payment_intent=payment.provider_reference, redirect_status="failed")
     assert page.status_code == 200 and page.context["failed"] and page.context["state"] == "pay"
-    assert "nicht durchgeführt" in page.content.decode() or "did not go through" in page.content.decode()
+    assert "Ihre Zahlung wurde nicht durchgeführt" in page.content.decode()
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.FAILED
     order.refresh_from_db()

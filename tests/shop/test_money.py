@@ -316,7 +316,7 @@ def test_format_money_examples(amount, currency, language, expected):
 def test_format_money_shows_three_decimals_for_kwd():
     text = format_money(D("1.234"), "KWD", "en")
     assert "1.234" in text
-    assert "KWD" in text or "د.ك" in text
+    assert text == "KWD1.234"
     assert format_money(D("1.2"), "KWD", "en").endswith("1.200")
 
 

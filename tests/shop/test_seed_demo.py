@@ -201,3 +201,24 @@ def test_admin_password_from_environment(monkeypatch):
     output = seed()
     assert "demo-pass-123" not in output
     assert get_user_model().objects.get(username="admin").check_password("demo-pass-123")
+
+
+@pytest.mark.django_db
+def test_shop_pages_are_seeded_in_every_language_and_merchant_edits_survive_a_rerun(seeded):
+    from django.conf import settings
+
+    from shop.models import ShopPage
+
+    pages = {p.kind: p for p in ShopPage.objects.all()}
+    assert set(pages) == {"imprint", "terms", "withdrawal", "privacy", "shipping", "contact"}
+    for page in pages.values():
+        assert page.is_published
+        for lang in LANGS:
+            assert getattr(page, f"title_{lang}") and len(getattr(page, f"body_{lang}")) > 100, (page.kind, lang)
+    assert settings.CARAVAN_SELLER["name"] in pages["imprint"].body_ja
+    assert "{" not in pages["withdrawal"].body_fr  # every placeholder filled in
+    pages["terms"].body_en = "Our own terms."
+    pages["terms"].save()
+    seed()
+    assert ShopPage.objects.get(kind="terms").body_en == "Our own terms."
+    assert ShopPage.objects.count() == 6

@@ -91,6 +91,34 @@ def test_search_finds_products_in_the_active_language_ranked_by_name(client, mar
         assert names == ["Leinenhemd Classic", "Wollpullover"]
 
 
+def test_japanese_and_chinese_searches_find_products_by_their_own_names(client, markets):
+    """Japanese and Chinese have no stemmer and no spaces between words: a word inside a name still finds it, on
+    SQLite and on PostgreSQL alike."""
+    from shop.services.search import refresh_search_documents
+    from tests.conftest import make_catalog
+
+    _, products = make_catalog(n_products=4)
+    products[0].name_ja, products[0].description_ja = "本革の長財布", "職人が仕上げた財布です。"
+    products[1].name_ja, products[1].description_ja = "綿のトートバッグ", "長財布も入る大きさ。"
+    products[2].name_zh_hans = "真皮长钱包"
+    products[3].name_ja = "Ｔシャツ（白）"
+    for product in products[:4]:
+        product.save()
+    refresh_search_documents()
+
+    def names(lang, q):
+        response = client.get(url("shop:search", lang), {"q": q})
+        assert response.status_code == 200
+        return {c["name"] for c in response.context["page"].cards}
+
+    assert names("ja", "長財布") == {"本革の長財布", "綿のトートバッグ"}  # in the name, and in a description
+    assert names("ja", "本革") == {"本革の長財布"}
+    assert names("ja", "本革\u3000財布") == {"本革の長財布"}  # words separated by an ideographic space
+    assert names("ja", "Tシャツ") == {"Ｔシャツ（白）"}  # half-width T finds the full-width Ｔ
+    assert names("ja", "ゴム手袋") == set()
+    assert names("zh-hans", "钱包") == {"真皮长钱包"}
+
+
 def test_moving_a_subcategory_moves_its_products_between_top_level_pages(client, markets):
     from tests import factories as f
     from tests.conftest import make_catalog
