@@ -6,7 +6,10 @@ document.addEventListener("DOMContentLoaded", () => {
     const button = select.parentElement && select.parentElement.querySelector("button.country-refresh");
     if (!button || !select.form) continue;
     button.hidden = true;
+    let shown = select.value;
     select.addEventListener("change", () => {
+      if (select.value === shown) return;
+      shown = select.value;
       if (select.form.requestSubmit) select.form.requestSubmit(button);
       else button.click();
     });
