@@ -41,13 +41,14 @@ class AddressForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         country = cleaned.get("country")
-        if country and not self.errors:
+        if country:  # every field's error at once: also when another field already has one
             address = {name: str(cleaned.get(name) or "") for name in ("full_name", "company", "line1", "line2", "postcode", "city", "region")}
             try:
                 address = validate_address({**address, "country": str(country)})
             except ValidationError as exc:
                 for field, messages in exc.message_dict.items():
-                    self.add_error(field if field in self.fields else None, messages)
+                    if field not in self.errors:
+                        self.add_error(field if field in self.fields else None, messages)
             else:
                 cleaned.update({name: address[name] for name in ("line1", "postcode", "city", "region")})
         return cleaned

@@ -163,13 +163,15 @@ class AddressForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors:
-            return data
-        try:
+        had_errors = bool(self.errors)
+        try:  # every field's error at once: also when another field already has one
             self.address = clean_address(data, self.market, require_market_country=self.restrict_countries)
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
+                if field not in self.errors:
+                    self.add_error(field if field in self.fields else None, messages)
+        if had_errors:
+            self.address = None
         return data
 
 

@@ -204,6 +204,8 @@ def test_checkout_asks_a_us_buyer_for_state_and_zip_code(us_cart):
     bad_zip = us_cart.post("/en/checkout/", {**CHECKOUT_US, "region": "NY", "postcode": "1000"})
     assert bad_zip.status_code == 400
     assert bad_zip.context["form"].errors["postcode"] == ["Enter a valid ZIP code, e.g. 95014."]
+    both = us_cart.post("/en/checkout/", {**CHECKOUT_US, "postcode": "1000"})  # every field's error at once
+    assert set(both.context["form"].errors) == {"region", "postcode"}
     assert us_cart.post("/en/checkout/", {**CHECKOUT_US, "region": "NY"}).status_code == 302
 
 
@@ -222,6 +224,8 @@ def test_address_book_refuses_a_bad_uk_postcode_with_a_message_on_the_field(clie
     assert errors["postcode"] == ["Enter a valid postcode for this country, e.g. EC1Y 8SY."]
     assert "e.g. EC1Y 8SY" in response.content.decode()
     assert not Address.objects.exists()
+    both = client.post("/en/account/addresses/new/", {**ACCOUNT_UK, "postcode": "SW1A 1A", "full_name": ""})
+    assert set(both.context["form"].errors) == {"full_name", "postcode"}  # every field's error at once
     assert client.post("/en/account/addresses/new/", {**ACCOUNT_UK, "postcode": "sw1a1aa"}).status_code == 302
     assert Address.objects.get().postcode == "SW1A 1AA"
 
