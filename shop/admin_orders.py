@@ -11,6 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from payments.admin import PaymentInline
 
+from .formatting import address_lines
 from .invoice_views import invoice_response
 from .models import (
     Address,
@@ -86,7 +87,7 @@ class OrderEventInline(admin.TabularInline):
 
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
-    list_display = ("number", "created_at", "email", "market", "status", "payment_method", "total_display", "base_total")
+    list_display = ("number", "created_at", "email", "ship_to", "market", "status", "payment_method", "total_display", "base_total")
     list_filter = ("status", "payment_method", "needs_confirmation", "market", "created_at")
     search_fields = ("number", "email", "lines__sku")
     date_hierarchy = "created_at"
@@ -127,11 +128,14 @@ class OrderAdmin(admin.ModelAdmin):
     def base_total(self, order):
         return format_money(order.total_gross_base, order.base_currency, "en")
 
+    @admin.display(description=_("ship to"))
+    def ship_to(self, order):
+        return ", ".join(address_lines(order.shipping_address, phone=False))
+
     @admin.display(description=_("addresses"))
     def addresses(self, order):
-        def block(address):
-            keys = ("full_name", "company", "line1", "line2", "postcode", "city", "region", "country", "phone")
-            return format_html_join(format_html("<br>"), "{}", ((address.get(k),) for k in keys if address.get(k)))
+        def block(address):  # in the country's order (a Japanese address starts with 〒postcode)
+            return format_html_join(format_html("<br>"), "{}", ((line,) for line in address_lines(address)))
 
         return format_html("<strong>{}</strong><br>{}<br><br><strong>{}</strong><br>{}", _("Shipping"), block(order.shipping_address),
                            _("Billing"), block(order.billing_address))

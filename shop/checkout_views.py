@@ -24,7 +24,7 @@ from fulfillment.services import InsufficientStock
 from payments.providers import get_provider
 
 from . import cart_count, selectors_account
-from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm
+from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm, is_refresh
 from .models import Invoice, Order, OrderStatus
 from .money import format_money
 from .order_confirm_views import rate_limited
@@ -160,7 +160,9 @@ def address(request):
     if request.method == "GET" and (bounce := _reserve(request, cart)):
         return bounce
     market = request.market
-    if request.method == "POST":
+    if is_refresh(request):  # the country switch: the same entries with that country's fields
+        form = ContactAddressForm(initial=request.POST.dict(), market=market)
+    elif request.method == "POST":
         form = ContactAddressForm(request.POST, market=market)
         if form.is_valid():
             before = checkout_services.destination(cart, market)
@@ -182,7 +184,7 @@ def address(request):
         form = ContactAddressForm(initial=initial, market=market)
     if not request.user.is_authenticated:
         del form.fields["save_address"]  # only an account has an address book
-    if form.is_bound:
+    if request.method == "POST":
         book = selectors_account.address_book(request.user, market.countries)
     quote = build_quote(cart, request.storefront_config, language=_language())
     return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form, book=book),
@@ -223,7 +225,9 @@ def billing(request):
     if bounce:
         return bounce
     market = request.market
-    if request.method == "POST":
+    if is_refresh(request):
+        form = BillingForm(initial={**request.POST.dict(), "same_as_shipping": False}, market=market)
+    elif request.method == "POST":
         form = BillingForm(request.POST, market=market, shipping_country=(cart.shipping_address or {}).get("country", ""))
         if form.is_valid():
             checkout_services.set_billing(cart, form.address, form.cleaned_data.get("vat_number", ""))

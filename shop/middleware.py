@@ -9,7 +9,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from . import cart_count
+from . import cart_count, formatting
 from .pricing import PricingPolicy
 from .storefront_config import begin_request, end_request, get_config
 
@@ -98,7 +98,8 @@ class MarketMiddleware:
                 status=503,
                 content_type="text/plain; charset=utf-8",
             )
-        response = self.get_response(request)
+        with formatting.override_country(market.default_country if market else ""):  # dates as the market writes them
+            response = self.get_response(request)
         cart_count.apply(request, response)
         if market:
             response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", ""))

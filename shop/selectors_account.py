@@ -5,16 +5,15 @@ in the order's own currency (frozen when it was placed) for the active language.
 
 from decimal import Decimal
 
-from babel.dates import format_date
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.utils import timezone
-from django_countries import countries
 
 from payments.providers import get_provider
 
+from . import formatting
+from .formatting import local_date
 from .models import Address, Order, OrderEvent, OrderStatus
-from .money import babel_locale, format_money
+from .money import format_money
 from .services.invoices import tax_breakdown, tax_note_texts
 from .tax import tax_rows as tax_rows_for
 
@@ -24,11 +23,8 @@ PUBLIC_EVENT_KINDS = (OrderEvent.Kind.PLACED, OrderEvent.Kind.STATUS, OrderEvent
 
 
 def _date(value, language: str) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "tzinfo"):
-        value = timezone.localdate(value)
-    return format_date(value, format="medium", locale=babel_locale(language))
+    """As the buyer's language and market write dates (3 Dec 2026 in en-GB, Dec 3, 2026 in en-US)."""
+    return local_date(value, "medium", language)
 
 
 def _status_label(value: str) -> str:
@@ -56,13 +52,9 @@ def order_history(user, language: str, page_number=None):
 
 
 def address_lines(address: dict | None) -> list[str]:
-    """An address snapshot (Address.as_dict()) as display lines, the country named in the active language."""
-    address = address or {}
-    city = " ".join(p for p in (address.get("postcode", ""), address.get("city", "")) if p)
-    code = address.get("country", "")
-    parts = [address.get("full_name"), address.get("company"), address.get("line1"), address.get("line2"), city,
-             address.get("region"), (countries.name(code) or code) if code else "", address.get("phone")]
-    return [p for p in parts if p]
+    """An address snapshot (Address.as_dict()) as display lines in its country's order, the country named in the
+    active language."""
+    return formatting.address_lines(address)
 
 
 def order_for_buyer(user, placed_numbers, session_cart_token: str = "", *, number: str = "", cart_token: str = "",

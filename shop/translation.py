@@ -5,7 +5,7 @@ from .models import Attribute, AttributeValue, Category, Market, Product, Produc
 
 @register(Market)
 class MarketTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "invoice_registration_label")
 
 
 @register(Category)

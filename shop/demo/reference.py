@@ -11,11 +11,15 @@ MARKETS = (
         "code": "eu", "names": T("European Union", "Europäische Union", "Union européenne", "Unión Europea", "欧州連合", "欧盟"),
         "currency": "EUR", "countries": EU_COUNTRIES, "default_country": "DE", "default_language": "de",
         "prices_include_tax": True, "rounding_rule": "ending_99", "is_default": True,
+        "registration": (T("EU VAT number", "USt-IdNr.", "N° de TVA intracommunautaire", "NIF-IVA", "EU VAT番号", "欧盟增值税号"),
+                         "DE123456789"),
     },
     {
         "code": "uk", "names": T("United Kingdom", "Vereinigtes Königreich", "Royaume-Uni", "Reino Unido", "イギリス", "英国"),
         "currency": "GBP", "countries": ("GB",), "default_country": "GB", "default_language": "en",
         "prices_include_tax": True, "rounding_rule": "ending_99", "is_default": False,
+        "registration": (T("UK VAT number", "USt-IdNr. Vereinigtes Königreich", "N° de TVA Royaume-Uni", "NIF-IVA Reino Unido",
+                           "英国VAT登録番号", "英国增值税号"), "GB123456789"),
     },
     {
         "code": "us", "names": T("United States", "Vereinigte Staaten", "États-Unis", "Estados Unidos", "アメリカ合衆国", "美国"),
@@ -26,6 +30,8 @@ MARKETS = (
         "code": "jp", "names": T("Japan", "Japan", "Japon", "Japón", "日本", "日本"),
         "currency": "JPY", "countries": ("JP",), "default_country": "JP", "default_language": "ja",
         "prices_include_tax": True, "rounding_rule": "up_to_10", "is_default": False,
+        "registration": (T("Registration number (qualified invoice)", "Registrierungsnummer (Japan)", "Numéro d'enregistrement (Japon)",
+                           "Número de registro (Japón)", "登録番号", "登记号码（日本）"), "T1234567890123"),
     },
     {
         "code": "cn", "names": T("China", "China", "Chine", "China", "中国", "中国"),
@@ -37,6 +43,8 @@ MARKETS = (
                                  "Suiza y Liechtenstein", "スイス・リヒテンシュタイン", "瑞士和列支敦士登"),
         "currency": "CHF", "countries": ("CH", "LI"), "default_country": "CH", "default_language": "de",
         "prices_include_tax": True, "rounding_rule": "nearest_0_05", "is_default": False,
+        "registration": (T("Swiss VAT number", "MWST-Nr.", "N° TVA", "N.º IVA Suiza", "スイスVAT番号", "瑞士增值税号"),
+                         "CHE-123.456.789 MWST"),
     },
 )
 

@@ -332,6 +332,8 @@ def ensure_reference(update: bool) -> bool:
             "is_active": True,
             "position": position,
         }
+        label, number = spec.get("registration", (None, ""))  # the seller's registration printed on invoices
+        defaults.update(_translated("invoice_registration_label", label) if label else {}, invoice_registration_number=number)
         if update:
             Market.objects.update_or_create(code=spec["code"], defaults=defaults)
             changed = True

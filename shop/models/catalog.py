@@ -47,6 +47,15 @@ class Market(models.Model):
         _("payment methods"), default=default_payment_methods,
         help_text=_("Offered at checkout. Card payments appear only when Stripe keys are configured."),
     )
+    invoice_registration_label = models.CharField(
+        _("registration label on invoices"), max_length=80, blank=True,
+        help_text=_("For example “Registration number (T-number)”, “UK VAT number”, “MWST-Nr.”."),
+    )
+    invoice_registration_number = models.CharField(
+        _("registration number on invoices"), max_length=40, blank=True,
+        help_text=_("The seller's tax registration in this market, printed on its invoices: Japan's qualified-invoice "
+                    "number (T + 13 digits), a VAT number. Empty: the VAT numbers from the settings."),
+    )
 
     class Meta:
         ordering = ("position", "code")

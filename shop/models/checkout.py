@@ -81,7 +81,7 @@ class Address(models.Model):
     line1 = models.CharField(_("address"), max_length=200)
     line2 = models.CharField(_("address line 2"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=20, blank=True)
-    city = models.CharField(_("city"), max_length=100)
+    city = models.CharField(_("city"), max_length=100, blank=True)  # Japan: part of the street address
     region = models.CharField(_("region / state / prefecture"), max_length=100, blank=True)
     country = CountryField(_("country"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)

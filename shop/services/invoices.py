@@ -10,8 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from babel import Locale
-from babel.dates import format_date
 from babel.numbers import format_percent
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -20,6 +18,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from .. import formatting
+from ..formatting import local_date
 from ..models import Invoice, Order, OrderEvent, TaxTreatment
 from ..money import format_money
 from ..tax import tax_row_label
@@ -119,8 +119,9 @@ def babel_locale_name(language: str) -> str:
     return translation.to_locale(language or settings.LANGUAGE_CODE)
 
 
-def format_long_date(value: datetime.date, language: str) -> str:
-    return format_date(value, format="long", locale=babel_locale_name(language))
+def format_long_date(value: datetime.date, language: str, country: str = "") -> str:
+    """A date as the order's language and market write it ("3 December 2026" in en-GB, "December 3, 2026" in en-US)."""
+    return local_date(value, "long", language, country)
 
 
 def format_rate(rate: Decimal, language: str) -> str:
@@ -128,23 +129,29 @@ def format_rate(rate: Decimal, language: str) -> str:
 
 
 def address_lines(address: dict | None, language: str) -> list[str]:
-    """An address snapshot as printable lines, the country named in the given language."""
-    address = address or {}
-    country = address.get("country", "")
-    try:
-        country_name = Locale.parse(babel_locale_name(language)).territories.get(country, country)
-    except (ValueError, TypeError):
-        country_name = country
-    city = " ".join(p for p in (address.get("postcode", ""), address.get("city", "")) if p)
-    parts = [address.get("full_name"), address.get("company"), address.get("line1"), address.get("line2"), city,
-             address.get("region"), country_name]
-    return [p for p in parts if p]
+    """An address snapshot as printable lines in its country's order, the country named in the active language."""
+    return formatting.address_lines(address, phone=False)
+
+
+def seller_registrations(order: Order, ships_to_gb: bool) -> list[tuple[str, str]]:
+    """(label, number) of the seller's tax registrations printed on the order's invoice: the one the merchant set
+    on the order's market (Japan's T-number, the UK or Swiss VAT number), else the VAT numbers from the settings
+    (CARAVAN_SELLER_VAT_NUMBER, and CARAVAN_SELLER_UK_VAT_NUMBER for goods sent to the UK)."""
+    market = order.market
+    if market.invoice_registration_number:
+        return [(market.invoice_registration_label or gettext("Registration number"), market.invoice_registration_number)]
+    seller = settings.CARAVAN_SELLER
+    rows = [(gettext("VAT number"), seller.get("vat_number", ""))]
+    if ships_to_gb and seller.get("uk_vat_number"):
+        rows.append((gettext("UK VAT number"), seller["uk_vat_number"]))
+    return [(label, number) for label, number in rows if number]
 
 
 def document_context(order: Order) -> dict:
     """What the invoice and the confirmation e-mail show about an order, formatted for its language and currency.
     Call inside `translation.override(order.language)`."""
     language, currency = order.language, order.currency
+    country = order.market.default_country.code if order.market_id else ""
 
     def money(amount):
         return format_money(amount, currency, language)
@@ -161,7 +168,7 @@ def document_context(order: Order) -> dict:
         "shop_name": settings.CARAVAN_SHOP_NAME,
         "seller": seller,
         "seller_address_lines": [s for s in seller.get("address", "").splitlines() if s.strip()],
-        "seller_uk_vat_number": seller.get("uk_vat_number", "") if ships_to_gb else "",
+        "seller_registrations": seller_registrations(order, ships_to_gb),
         "billing_lines": address_lines(order.billing_address, language),
         "shipping_lines": address_lines(order.shipping_address, language),
         "lines": [
@@ -200,9 +207,9 @@ def document_context(order: Order) -> dict:
             for r in rows
         ],
         "tax_notes": tax_note_texts(order),
-        "order_date": format_long_date(timezone.localdate(order.created_at), language) if order.created_at else "",
-        "delivery_earliest": format_long_date(order.delivery_earliest, language),
-        "delivery_latest": format_long_date(order.delivery_latest, language),
+        "order_date": format_long_date(timezone.localdate(order.created_at), language, country) if order.created_at else "",
+        "delivery_earliest": format_long_date(order.delivery_earliest, language, country),
+        "delivery_latest": format_long_date(order.delivery_latest, language, country),
         "payment_method": order.get_payment_method_display(),
     }
 
@@ -216,7 +223,8 @@ def render_invoice_pdf(invoice: Invoice) -> bytes:
     order = Order.objects.select_related("market").get(pk=invoice.order_id)
     with translation.override(order.language):
         context = document_context(order)
-        context.update(invoice=invoice, invoice_date=format_long_date(timezone.localdate(invoice.issued_at), order.language))
+        context.update(invoice=invoice, invoice_date=format_long_date(timezone.localdate(invoice.issued_at), order.language,
+                                                                     order.market.default_country.code))
         html = render_to_string("shop/invoice.html", context)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 

@@ -12,8 +12,10 @@ ADDRESSES = {
     "DE": GERMAN_ADDRESS,
     "FR": {"full_name": "Jean Dupont", "line1": "1 rue de Rivoli", "postcode": "75001", "city": "Paris", "country": "FR"},
     "GB": {"full_name": "Jane Doe", "line1": "10 Downing Street", "postcode": "SW1A 2AA", "city": "London", "country": "GB"},
-    "JP": {"full_name": "山田太郎", "line1": "千代田1-1", "postcode": "100-0001", "city": "東京", "country": "JP"},
-    "US": {"full_name": "John Doe", "line1": "1 Main St", "postcode": "10001", "city": "New York", "country": "US"},
+    "JP": {"full_name": "山田太郎", "line1": "千代田1-1", "postcode": "100-0001", "city": "千代田区",
+           "region": "東京都", "country": "JP"},  # Japan: a prefecture is required, the city is part of the address
+    "US": {"full_name": "John Doe", "line1": "1 Main St", "postcode": "10001", "city": "New York", "region": "NY",
+           "country": "US"},
 }
 
 

@@ -123,7 +123,7 @@ def test_address_outside_market_and_bad_postcode_keep_what_was_typed(client, sho
     response = client.post("/de/checkout/", {**ADDRESS, "postcode": "1011"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Hauptstraße 5" in html and "Erika Mustermann" in html and "10115" in html
+    assert "Hauptstraße 5" in html and "Erika Mustermann" in html and 'value="1011"' in html
     assert '<option value="DE" selected>Deutschland</option>' in html and 'value="US"' not in html  # market countries only
     assert Cart.objects.get().shipping_address is None
 
