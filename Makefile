@@ -15,6 +15,7 @@ messages:
 
 run:
 	bash scripts/bootstrap.sh run
+	bash scripts/local_secrets.sh
 	$(MAKE) --no-print-directory compilemessages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput -v0
