@@ -24,8 +24,8 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# The key comes from DJANGO_SECRET_KEY, else from the git-ignored .secret_key that `make run` (scripts/local_secrets.sh)
-# writes once per install. The built-in development key is public: only DJANGO_DEBUG may run on it.
+# The key comes from DJANGO_SECRET_KEY, else from the file DJANGO_SECRET_KEY_FILE names (default: the git-ignored
+# .secret_key that `make run` / scripts/local_secrets.sh writes once per install). The built-in development key is public: only DJANGO_DEBUG may run on it.
 DEVELOPMENT_SECRET_KEY = "caravan-insecure-dev-key-change-me-in-production"
 
 
@@ -33,7 +33,7 @@ def _secret_key() -> str:
     key = os.environ.get("DJANGO_SECRET_KEY", "").strip()
     if not key:
         try:
-            key = (BASE_DIR / ".secret_key").read_text().strip()
+            key = Path(os.environ.get("DJANGO_SECRET_KEY_FILE", str(BASE_DIR / ".secret_key"))).read_text().strip()
         except OSError:
             key = ""
     if key and key != DEVELOPMENT_SECRET_KEY:
