@@ -14,7 +14,6 @@ import pytest
 from django.core import mail
 
 from shop.models import Order
-from tests import factories as f
 from tests.shop.test_checkout_flow import go_to_review, place, shop  # noqa: F401 - `shop` is a fixture
 
 ROOT = Path(__file__).resolve().parent.parent
