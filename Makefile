@@ -7,14 +7,19 @@ PORT ?= 8000
 
 .PHONY: run test lint messages compilemessages bench bench-checkout worker clean
 
-compilemessages:
+# The per-install secret key (git-ignored) that manage.py uses when DJANGO_SECRET_KEY is unset and DJANGO_DEBUG is off.
+.secret_key:
+	bash scripts/local_secrets.sh
+
+compilemessages: .secret_key
 	$(BIN)/python manage.py compilemessages -v0 --ignore=.venv
 
-messages:
+messages: .secret_key
 	$(BIN)/python manage.py makemessages -l de -l fr -l es -l ja -l zh_Hans --ignore=.venv --ignore=tests --ignore=bench --ignore=staticfiles --no-obsolete
 
 run:
 	bash scripts/bootstrap.sh run
+	bash scripts/local_secrets.sh
 	$(MAKE) --no-print-directory compilemessages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput -v0

@@ -263,6 +263,7 @@ def main(argv=None) -> int:
         env.update(DATABASE_URL=db_url, DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="0", SERVE_MEDIA="0",
                    CELERY_TASK_ALWAYS_EAGER="1", PYTHONUNBUFFERED="1")
         env.pop("DJANGO_ALLOWED_HOSTS", None)  # the default allows 127.0.0.1 and the test client's testserver
+        env.setdefault("DJANGO_SECRET_KEY", "caravan-bench-only-" + "x" * 40)  # DEBUG off needs a key of its own
         redis_url = None if args.redis_url.lower() == "none" else args.redis_url
         if redis_url and not sf.check_redis(redis_url):
             log(f"WARNING: no Redis answering at {redis_url}: falling back to the file cache and eager tasks")

@@ -518,6 +518,7 @@ def main(argv=None) -> int:
             # broker whose workers may serve another database.
             CELERY_TASK_ALWAYS_EAGER="1",
             PYTHONUNBUFFERED="1",
+            DJANGO_SECRET_KEY=os.environ.get("DJANGO_SECRET_KEY") or "caravan-bench-only-" + "x" * 40,
         )
         env.pop("DJANGO_ALLOWED_HOSTS", None)  # default allows 127.0.0.1
         redis_url = None if args.redis_url.lower() == "none" else args.redis_url

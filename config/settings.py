@@ -5,10 +5,14 @@ REDIS_URL the cache is in-process and Celery runs tasks eagerly in the web proce
 """
 
 import os
+from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,13 +25,47 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "caravan-insecure-dev-key-change-me-in-production")
+# The key comes from DJANGO_SECRET_KEY, else from the file DJANGO_SECRET_KEY_FILE names (default: the git-ignored
+# .secret_key that `make run` / scripts/local_secrets.sh writes once per install). The built-in development key is public: only DJANGO_DEBUG may run on it.
+DEVELOPMENT_SECRET_KEY = "caravan-insecure-dev-key-change-me-in-production"
+
+
+def _secret_key() -> str:
+    key = os.environ.get("DJANGO_SECRET_KEY", "").strip()
+    if not key:
+        try:
+            key = Path(os.environ.get("DJANGO_SECRET_KEY_FILE", str(BASE_DIR / ".secret_key"))).read_text().strip()
+        except OSError:
+            key = ""
+    if key and key != DEVELOPMENT_SECRET_KEY:
+        return key
+    if DEBUG:
+        return DEVELOPMENT_SECRET_KEY
+    raise ImproperlyConfigured(
+        "Refusing to start without a secret key: DJANGO_DEBUG is off and DJANGO_SECRET_KEY is unset (or the built-in "
+        "development key). Set DJANGO_SECRET_KEY to a long random value, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))', or run `bash scripts/local_secrets.sh` once "
+        "(`make run` does) to write one to .secret_key, or set DJANGO_DEBUG=1 for development."
+    )
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 # Behind a proxy that terminates TLS: trust its X-Forwarded-Proto, so absolute URLs (e.g. the return URL sent to
 # Stripe) say https.
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the shop append to X-Forwarded-For (1 behind the TLS proxy). Every per-client limit
+# (axes, allauth, django-ratelimit) reads the client's address through config.client_ip.client_ip, which trusts
+# exactly this many entries; 0 trusts none (a client-sent X-Forwarded-For changes nothing).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+# HTTPS in production (README "Security": the env that makes `manage.py check --deploy` clean).
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -48,6 +86,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "allauth",
     "allauth.account",
+    "axes",
     "fulfillment",
     "payments",
     "shop",
@@ -55,7 +94,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "shop.middleware.HealthCheckMiddleware",  # first: answers /healthz even when the database is down
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "shop.middleware.MarketMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -133,7 +175,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache, sessions, Celery ----------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "caravan"}}
+    # Degrades instead of failing: while Redis is down, reads miss and writes are dropped (config/cache.py).
+    CACHES = {"default": {"BACKEND": "config.cache.DegradingRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "caravan"}}
     CELERY_BROKER_URL = REDIS_URL
     CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 else:
@@ -149,6 +192,9 @@ else:
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# A dead broker is noticed within a few seconds; the task then runs in the calling process (config/celery.py).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -178,6 +224,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Buyer accounts (django-allauth) ---------------------------------------------------------------
 # Buyers sign in with their e-mail address and must confirm it first; the confirmation link signs them in.
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out admin login before any password check
     "django.contrib.auth.backends.ModelBackend",  # admin logins by username
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -190,7 +237,29 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{os.environ.get('CARAVAN_SHOP_NAME', 'Caravan')}] "
 ACCOUNT_ADAPTER = "shop.accounts.AccountAdapter"
+# Sign-in limits per client (its real address behind the proxy, see TRUSTED_PROXY_COUNT) and per e-mail address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 LOGIN_URL = "account_login"
+
+# --- Admin login lockout (django-axes) ------------------------------------------------------------------
+# N failed admin logins for one username from one client lock that pair out for M minutes, even with the right
+# password; staff clear a lockout in admin (Axes → Access attempts) or with `manage.py axes_reset`.
+AXES_FAILURE_LIMIT = int(os.environ.get("CARAVAN_ADMIN_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("CARAVAN_ADMIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ONLY_ADMIN_SITE = True  # buyers sign in through allauth, which has its own limits (ACCOUNT_RATE_LIMITS)
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"  # the admin's layout, the request's language
+# django-ratelimit (`key="ip"`) counts the same client.
+RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
 LOGIN_REDIRECT_URL = "shop:account"
 LOGOUT_REDIRECT_URL = "shop:home"
 
@@ -298,7 +367,10 @@ STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 # (static/payments/stripe-local.js) that finishes payments in localstripe.
 STRIPE_JS_URL = os.environ.get("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Default: a short summary of each e-mail on the console (headers, text, attachment names and sizes) and the whole
+# message as an .eml file in CARAVAN_OUTBOX_DIR (config/mail.py).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "config.mail.OutboxConsoleBackend")
+CARAVAN_OUTBOX_DIR = Path(os.environ.get("CARAVAN_OUTBOX_DIR", str(BASE_DIR / "outbox")))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "shop@caravan.example")
 # Error reports: with DJANGO_ADMINS set ("Ops <ops@example.com>, dev@example.com") every server error is e-mailed
 # there, and only then does the error page tell the buyer "we have been notified".
@@ -326,3 +398,25 @@ CURRENCY_DECIMAL_PLACES = 3
 
 # modeltranslation's tabbed admin needs jQuery UI; serve a vendored copy instead of its CDN default.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+# --- Content-Security-Policy (django-csp) -----------------------------------------------------------------
+# No inline scripts or event handlers anywhere (tests/test_security.py scans templates/): every script is a file
+# under static/. Inline style attributes stay allowed. The pay page loads Stripe.js and Stripe's frames.
+_STRIPE_JS = urlsplit(STRIPE_JS_URL)
+_MEDIA = urlsplit(MEDIA_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, "https://js.stripe.com", "https://*.js.stripe.com"]
+        + ([f"{_STRIPE_JS.scheme}://{_STRIPE_JS.netloc}"] if _STRIPE_JS.netloc else []),
+        "frame-src": [SELF, "https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
+        "connect-src": [SELF, "https://api.stripe.com"],
+        "img-src": [SELF, "data:", "https://*.stripe.com"] + ([f"{_MEDIA.scheme}://{_MEDIA.netloc}"] if _MEDIA.netloc else []),
+        "style-src": [SELF, "'unsafe-inline'"],
+        "font-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

@@ -3,8 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
+from config.views import favicon, serve_media
 from shop import views as shop_views
 from shop.sitemaps import sitemaps
 
@@ -16,6 +16,7 @@ handler500 = "shop.page_views.server_error"
 
 urlpatterns = [
     path("healthz", shop_views.healthz, name="healthz"),
+    path("favicon.ico", favicon, name="favicon"),
     path("bench/floor", shop_views.floor, name="bench-floor"),
     path("admin/", admin.site.urls),
     path("payments/", include("payments.urls")),
@@ -24,7 +25,7 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}))
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),  # sign up, sign in, e-mail confirmation, password reset

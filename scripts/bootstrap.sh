@@ -28,7 +28,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+    # Wait (up to 10 minutes) for another apt/dpkg process, e.g. unattended-upgrades, instead of giving up.
+    apt=(apt-get -o DPkg::Lock::Timeout=600)
+    "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null 2>&1 || { "${apt[@]}" update -qq && "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null; }
   else
     echo "Missing Debian packages (run as root to install them): ${missing[*]}" >&2
   fi

@@ -2,8 +2,12 @@
 # Starts the web server and, when REDIS_URL is set, a Celery worker with beat beside it.
 # Without REDIS_URL, Celery tasks run in-process (eager), so no worker is needed.
 # Without STRIPE_SECRET_KEY, card payments run offline: localstripe (a fake Stripe API) starts on loopback, the SDK
-# and our webhook point at it, and the pay page loads a local stand-in for Stripe.js.
+# and our webhook point at it, and the pay page loads a local stand-in for Stripe.js; its webhook secret is random per
+# install (.stripe_webhook_secret). Without DJANGO_SECRET_KEY the per-install key in .secret_key is used.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/local_secrets.sh
+export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$(cat .secret_key)}"
 HOST=${1:-127.0.0.1}
 PORT=${2:-8000}
 BIN=.venv/bin
@@ -13,7 +17,7 @@ trap cleanup EXIT INT TERM
 if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   LOCALSTRIPE_PORT=${LOCALSTRIPE_PORT:-8420}
   export STRIPE_SECRET_KEY=sk_test_caravan_offline STRIPE_PUBLISHABLE_KEY=pk_test_caravan_offline
-  export STRIPE_API_BASE="http://127.0.0.1:$LOCALSTRIPE_PORT" STRIPE_WEBHOOK_SECRET=whsec_caravan_offline
+  export STRIPE_API_BASE="http://127.0.0.1:$LOCALSTRIPE_PORT" STRIPE_WEBHOOK_SECRET="$(cat .stripe_webhook_secret)"
   export STRIPE_JS_URL=/static/payments/stripe-local.js
   $BIN/python scripts/run_localstripe.py "$LOCALSTRIPE_PORT" "http://127.0.0.1:$PORT/payments/stripe/webhook/" "$STRIPE_WEBHOOK_SECRET" &
   pids+=($!)

@@ -5,6 +5,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 
+from config.client_ip import client_ip
+
 from . import cart_count
 from .services import accounts as account_services
 from .services.cart import item_count
@@ -49,5 +51,9 @@ class ShopSite:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """Rate limits count the real client behind the proxy, the same address axes and django-ratelimit use."""
+        return client_ip(request)
+
     def send_mail(self, template_prefix, email, context):
         return super().send_mail(template_prefix, email, {**context, "current_site": ShopSite()})

@@ -15,7 +15,7 @@ from .storefront_config import begin_request, end_request, get_config
 
 SESSION_KEY = "market"
 # Paths that work before any market exists (merchant setup, health checks, files).
-EXEMPT_PREFIXES = ("/admin", "/healthz", "/static", "/media", "/bench", "/sitemap", "/payments/")
+EXEMPT_PREFIXES = ("/admin", "/healthz", "/static", "/media", "/bench", "/sitemap", "/payments/", "/favicon.ico")
 # Where a bare language tag says nothing about the country, the country it most likely means.
 LANGUAGE_COUNTRIES = {"en": "US", "de": "DE", "fr": "FR", "es": "ES", "ja": "JP", "zh": "CN", "it": "IT", "nl": "NL"}
 _TAG = re.compile(r"^([a-zA-Z]{1,8})(?:[-_]([a-zA-Z0-9]{1,8}))?(?:[-_]([a-zA-Z0-9]{1,8}))?$")
@@ -72,6 +72,21 @@ def resolve_market(request, config):
             if market:
                 return market, False
     return config.default_market, False
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz first, before middleware that needs the database (sessions, markets) or the Host header's
+    check (load balancers probe by IP), so a database outage is reported as a 503 JSON, not a 500 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            from .views import healthz
+
+            return healthz(request)
+        return self.get_response(request)
 
 
 class MarketMiddleware:

@@ -1,8 +1,24 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import account_views, checkout_views, invoice_views, order_confirm_views, page_views, payment_views, views
 
 app_name = "shop"
+
+
+class OrderNumberConverter:
+    """Order numbers are letters, digits and hyphens (CR-2026-000123): anything else, a NUL byte included, is a 404
+    before it reaches the database (PostgreSQL rejects NUL in text)."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(OrderNumberConverter, "order_number")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,14 +35,14 @@ urlpatterns = [
     path("checkout/review/", checkout_views.review, name="checkout-review"),
     path("checkout/voucher/", checkout_views.voucher, name="checkout-voucher"),
     path("checkout/place/", checkout_views.place, name="checkout-place"),
-    path("checkout/pay/<str:number>/", payment_views.pay, name="checkout-pay"),
-    path("checkout/done/<str:number>/", checkout_views.done, name="checkout-done"),
-    path("checkout/done/<str:number>/invoice.pdf", invoice_views.guest_invoice, name="checkout-invoice"),
+    path("checkout/pay/<order_number:number>/", payment_views.pay, name="checkout-pay"),
+    path("checkout/done/<order_number:number>/", checkout_views.done, name="checkout-done"),
+    path("checkout/done/<order_number:number>/invoice.pdf", invoice_views.guest_invoice, name="checkout-invoice"),
     path("orders/confirm/<str:token>/", order_confirm_views.confirm_order, name="order-confirm"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),
-    path("account/orders/<str:number>/", account_views.order_detail, name="account-order"),
-    path("account/orders/<str:number>/invoice.pdf", invoice_views.account_invoice, name="account-invoice"),
+    path("account/orders/<order_number:number>/", account_views.order_detail, name="account-order"),
+    path("account/orders/<order_number:number>/invoice.pdf", invoice_views.account_invoice, name="account-invoice"),
     path("account/addresses/", account_views.address_list, name="account-addresses"),
     path("account/addresses/new/", account_views.address_create, name="account-address-add"),
     path("account/addresses/<int:pk>/", account_views.address_update, name="account-address-edit"),
