@@ -77,7 +77,7 @@ T = {
     "Your session has expired, so nothing was ordered. Please check your cart and check out again.": (
         "Ihre Sitzung ist abgelaufen, daher wurde nichts bestellt. Bitte prüfen Sie Ihren Warenkorb und gehen Sie erneut zur Kasse.",
         "Votre session a expiré, rien n’a donc été commandé. Veuillez vérifier votre panier et repasser commande.",
-        "Su sesión ha caducado, por lo que no se ha pedido nada. Revise su cesta y vuelva a tramitar el pedido.",
+        "Su sesión ha caducado, por lo que no se ha pedido nada. Revise su carrito y vuelva a tramitar el pedido.",
         "セッションの有効期限が切れたため、ご注文は確定していません。カートを確認して、もう一度ご購入手続きをしてください。",
         "您的会话已过期，因此没有下单。请检查购物车并重新结账。",
     ),
@@ -88,11 +88,11 @@ T = {
     "The checkout was left open too long, or your browser dropped its cookies, so nothing was ordered. Please go back to your cart and check out again.": (
         "Die Kasse war zu lange geöffnet, oder Ihr Browser hat seine Cookies verworfen, daher wurde nichts bestellt. Bitte kehren Sie zu Ihrem Warenkorb zurück und gehen Sie erneut zur Kasse.",
         "La commande est restée ouverte trop longtemps, ou votre navigateur a supprimé ses cookies : rien n’a donc été commandé. Veuillez revenir à votre panier et repasser commande.",
-        "El pago estuvo abierto demasiado tiempo o su navegador borró sus cookies, por lo que no se ha pedido nada. Vuelva a su cesta y tramite el pedido de nuevo.",
+        "El pago estuvo abierto demasiado tiempo o su navegador borró sus cookies, por lo que no se ha pedido nada. Vuelva a su carrito y tramite el pedido de nuevo.",
         "購入手続きの画面が長時間開いたままだったか、ブラウザのクッキーが削除されたため、ご注文は確定していません。カートに戻り、もう一度ご購入手続きをしてください。",
         "结账页面打开时间过长，或您的浏览器清除了 Cookie，因此没有下单。请返回购物车重新结账。",
     ),
-    "Back to your cart": ("Zurück zum Warenkorb", "Retour au panier", "Volver a la cesta", "カートに戻る", "返回购物车"),
+    "Back to your cart": ("Zurück zum Warenkorb", "Retour au panier", "Volver al carrito", "カートに戻る", "返回购物车"),
     "The page was open for a long time, or your browser blocked cookies from this shop. Please reload the page and try again.": (
         "Die Seite war lange geöffnet, oder Ihr Browser blockiert Cookies dieses Shops. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
         "La page est restée ouverte longtemps, ou votre navigateur bloque les cookies de cette boutique. Veuillez recharger la page et réessayer.",
