@@ -89,7 +89,6 @@ class ProductSpec:
     featured: bool
     age: float  # 0 = oldest, 1 = newest (before scaling to the catalogue size)
     shape: str
-    label: str
     variants: list = field(default_factory=list)
     colours: list = field(default_factory=list)  # distinct colour slugs in variant order
 
@@ -164,7 +163,6 @@ def generate(rng: random.Random, rates: dict) -> Iterator[ProductSpec]:
             featured=number % 15 == 4 and number <= 15 * FEATURED,
             age=rng.random(),
             shape=noun.shape,
-            label=noun.en,
         )
         # Variants: colour x size, 2-6 of them.
         base_price = _price_point(rng, *noun.price)
@@ -529,7 +527,7 @@ def load_catalogue(n_products: int, progress: Callable[[int], None], images: Ima
                         value = colour_values[colour]
                         image_rows.append({
                             "product_id": product_id,
-                            "image": images.path(spec.shape, colour, value.swatch, spec.label),
+                            "image": images.path(spec.shape, colour, value.swatch),
                             "position": position,
                             **_translated("alt", cat.image_alt(spec.names, value.names)),
                         })
