@@ -4,6 +4,8 @@ message once, refunds e-mailed and shown with their amount, the staff user in th
 import io
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from shop.demo import images
@@ -27,3 +29,37 @@ def test_seeded_demo_pictures_are_plain(tmp_path):
     cache = images.ImageCache(tmp_path)
     relative = cache.path("cardholder", "tan", "#c8a27a")
     assert _caption_band_spread((tmp_path / relative).read_bytes()) < 12
+
+
+# --- Quantity 0 ------------------------------------------------------------------------------------------------------
+
+def _url(name, lang="en", **kwargs):
+    with translation.override(lang):
+        return reverse(name, kwargs=kwargs or None)
+
+
+@pytest.fixture
+def variant(catalog):
+    _, products = catalog
+    return products[0].variants.order_by("pk").first()
+
+
+@pytest.mark.django_db
+def test_adding_zero_asks_for_at_least_one(client, variant):
+    """0 is a whole number: the message says what is wrong with it (htmx fragment and plain form alike)."""
+    fragment = client.post(_url("shop:cart-add"), {"variant": variant.pk, "quantity": "0"}, HTTP_HX_REQUEST="true")
+    assert "Enter at least 1." in fragment.content.decode()
+    assert "whole number" not in fragment.content.decode()
+    page = client.post(_url("shop:cart-add"), {"variant": variant.pk, "quantity": "0"})
+    assert page.status_code == 409 and "Enter at least 1." in page.content.decode()
+    assert "Enter a whole number of items." in client.post(_url("shop:cart-add"), {"variant": variant.pk, "quantity": "x"},
+                                                           HTTP_HX_REQUEST="true").content.decode()
+
+
+@pytest.mark.django_db
+def test_zero_in_the_cart_removes_the_line(client, variant):
+    client.post(_url("shop:cart-add"), {"variant": variant.pk, "quantity": "2"})
+    response = client.post(_url("shop:cart-update", variant_id=variant.pk), {"quantity": "0"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 200 and "whole number" not in body
+    assert response.context["cart"]["count"] == 0 and "Your cart is empty." in body
