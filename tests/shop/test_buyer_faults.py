@@ -9,6 +9,8 @@ from django.utils import translation
 from PIL import Image
 
 from shop.demo import images
+from tests.shop.test_checkout_flow import go_to_review, place
+from tests.shop.test_checkout_flow import shop as checkout_shop  # noqa: F401  (a fixture)
 
 
 def _caption_band_spread(jpeg: bytes) -> int:
@@ -63,3 +65,21 @@ def test_zero_in_the_cart_removes_the_line(client, variant):
     body = response.content.decode()
     assert response.status_code == 200 and "whole number" not in body
     assert response.context["cart"]["count"] == 0 and "Your cart is empty." in body
+
+
+# --- The market-switch message once ----------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_switching_market_before_placing_says_so_once(client, checkout_shop):
+    """Placing the order after switching to a market the address is outside of: one message, not two (place_order's
+    error used to be queued, then the review step queued the same one again on the way back to the address)."""
+    review = go_to_review(client, checkout_shop)
+    client.get("/de/?market=ch")
+    response = place(client, review)
+    page = client.get(response["Location"])
+    while page.status_code == 302:
+        page = client.get(page["Location"])
+    assert page.request["PATH_INFO"] == "/de/checkout/"
+    texts = [str(m) for m in page.context["messages"]]
+    assert len(texts) == 1 and "outside the Switzerland shop" in texts[0], texts
+    assert page.content.decode().count('class="msg error"') == 1
