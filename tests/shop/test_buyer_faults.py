@@ -2,13 +2,23 @@
 message once, refunds e-mailed and shown with their amount, the staff user in the admin's event log."""
 
 import io
+from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
+from djmoney.money import Money
+
+from fulfillment.models import Warehouse
+from payments.models import Payment, PaymentStatus
 from shop.demo import images
+from shop.models import OrderStatus
+from shop.services.orders import cancel_order
+from tests import factories as f
+from tests.shop.checkout_helpers import buy, make_cart
 from tests.shop.test_checkout_flow import go_to_review, place
 from tests.shop.test_checkout_flow import shop as checkout_shop  # noqa: F401  (a fixture)
 
@@ -83,3 +93,84 @@ def test_switching_market_before_placing_says_so_once(client, checkout_shop):
     texts = [str(m) for m in page.context["messages"]]
     assert len(texts) == 1 and "outside the Switzerland shop" in texts[0], texts
     assert page.content.decode().count('class="msg error"') == 1
+
+
+# --- Refunds outside a cancellation: e-mailed, shown with their amount, and the staff user in the admin's log -------
+
+@pytest.fixture
+def stripe_settings(settings, localstripe_url):
+    settings.STRIPE_SECRET_KEY = "sk_test_caravan"
+    settings.STRIPE_API_BASE = localstripe_url
+    return settings
+
+
+@pytest.fixture
+def paid_card_order(markets, stripe_settings, stripe_client, django_user_model):
+    """A German buyer's order paid by card (a real PaymentIntent in localstripe, captured)."""
+    buyer = django_user_model.objects.create_user("erika", "erika@example.com", "x")
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=5)
+    order = buy(make_cart(markets["eu"], [(variant, 2)], email=buyer.email, user=buyer), language="de")
+    intent = stripe_client.payment_intents.create(params={"amount": 4990, "currency": "eur", "payment_method": "pm_card_visa"})
+    stripe_client.payment_intents.confirm(intent.id)
+    payment = Payment.objects.create(order=order, provider="stripe", currency="EUR", amount=Decimal("49.90"),
+                                     amount_captured=Decimal("49.90"), status=PaymentStatus.CAPTURED,
+                                     provider_reference=intent.id, idempotency_key=f"{order.number}-stripe")
+    return order, payment, buyer
+
+
+@pytest.mark.django_db
+def test_staff_refund_in_admin_is_emailed_shown_with_its_amount_and_signed(admin_client, admin_user, client, paid_card_order,
+                                                                           django_capture_on_commit_callbacks):
+    order, payment, buyer = paid_card_order
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("admin:payments_refund_add"), {
+            "payment": payment.pk, "amount": "12.00", "reason": "Scratched buckle", "request_key": "admin-test-1"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    payment.refresh_from_db()
+    assert payment.amount_refunded == Decimal("12.00") and payment.status == PaymentStatus.PARTIALLY_REFUNDED
+
+    # The buyer is told, once, in German money format, with the amount and the reason.
+    [message] = [m for m in mail.outbox if buyer.email in m.to]
+    assert order.number in message.subject
+    assert "12,00\xa0€" in message.body and "Scratched buckle" in message.body and "49,90\xa0€" in message.body
+    assert "12,00\xa0€" in message.alternatives[0][0]
+
+    # The admin's event log names who refunded.
+    event = order.events.get(kind="payment", data__refund_amount="12.00")
+    assert event.user == admin_user
+    log = admin_client.get(reverse("admin:shop_order_change", args=[order.pk])).content.decode()
+    row = log[log.index("Refunded 12.00 EUR"):]
+    row = row[:row.index("</tr>")]
+    assert admin_user.username in row
+
+    # The buyer's order page: "Refund 12,00 €", not a second "Payment" without an amount.
+    client.force_login(buyer)
+    page = client.get(f"/de/account/orders/{order.number}/").content.decode()
+    history = page[page.index('class="order-events"'):]
+    history = history[:history.index("</ol>")]
+    assert 'class="event-refund"' in history and "12,00\xa0€" in history
+    assert 'class="event-payment"' not in history
+
+
+@pytest.mark.django_db
+def test_refund_of_a_cancelled_order_sends_only_the_cancellation(paid_card_order, django_capture_on_commit_callbacks):
+    order, payment, buyer = paid_card_order
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_order(order.pk)
+    sent = [m.subject for m in mail.outbox if buyer.email in m.to]
+    assert len(sent) == 1 and "Refund" not in sent[0], sent
+    assert order.events.filter(kind="payment", data__refund_amount="49.90").exists()
+
+
+@pytest.mark.django_db
+def test_staff_status_changes_are_signed_in_the_admin_log(admin_client, admin_user, markets):
+    order = f.OrderFactory(market=markets["eu"], status=OrderStatus.AWAITING_PAYMENT)
+    admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]})
+    admin_client.post("/admin/shop/order/", {"action": "mark_shipped", "_selected_action": [order.pk]})
+    staff_events = order.events.filter(kind__in=["status", "payment"])
+    assert staff_events.count() >= 3 and all(e.user == admin_user for e in staff_events), [(e.message, e.user) for e in staff_events]
