@@ -8,9 +8,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from PIL import Image
-
 from djmoney.money import Money
+from PIL import Image
 
 from fulfillment.models import Warehouse
 from payments.models import Payment, PaymentStatus
@@ -20,7 +19,6 @@ from shop.services.orders import cancel_order
 from tests import factories as f
 from tests.shop.checkout_helpers import buy, make_cart
 from tests.shop.test_checkout_flow import go_to_review, place
-from tests.shop.test_checkout_flow import shop as checkout_shop  # noqa: F401  (a fixture)
 
 
 def _caption_band_spread(jpeg: bytes) -> int:
@@ -78,6 +76,17 @@ def test_zero_in_the_cart_removes_the_line(client, variant):
 
 
 # --- The market-switch message once ----------------------------------------------------------------------------------
+
+@pytest.fixture
+def checkout_shop(markets):
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl", name="Standard", carrier="DHL", min_days=2, max_days=4)
+    a = f.ProductVariantFactory(base_price=Money(Decimal("25.20"), "EUR"), weight_grams=300)
+    b = f.ProductVariantFactory(base_price=Money(Decimal("16.80"), "EUR"), weight_grams=200)
+    f.StockFactory(variant=a, warehouse=de, quantity=5)
+    f.StockFactory(variant=b, warehouse=de, quantity=5)
+    return {"a": a, "b": b}
+
 
 @pytest.mark.django_db
 def test_switching_market_before_placing_says_so_once(client, checkout_shop):
