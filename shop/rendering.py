@@ -83,7 +83,7 @@ def render_variant_options(options: list[dict], chosen_id: int | None) -> str:
             f'<label class="variant{"" if available else " soldout"}">'
             f'<input type="radio" name="variant" value="{option["id"]}" data-price="{price}" '
             f'data-stock="{escape(option["stock_text"])}" data-instock="{1 if available else 0}" '
-            f'data-sku="{escape(option["sku"])}"{checked}> '
+            f'data-sku="{escape(option["sku"])}" data-image="{escape(option.get("image", ""))}"{checked}> '
             f'<span class="label">{escape(option["label"])}</span> <span class="vprice">{price}</span> '
             f'<span class="vstock">{in_stock if available else sold_out}</span></label>'
         )

@@ -183,3 +183,34 @@ def test_staff_status_changes_are_signed_in_the_admin_log(admin_client, admin_us
     admin_client.post("/admin/shop/order/", {"action": "mark_shipped", "_selected_action": [order.pk]})
     staff_events = order.events.filter(kind__in=["status", "payment"])
     assert staff_events.count() >= 3 and all(e.user == admin_user for e in staff_events), [(e.message, e.user) for e in staff_events]
+
+
+# --- The variant's picture -------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def two_colour_product(markets):
+    de = Warehouse.objects.get(code="de")
+    product = f.ProductFactory()
+    beige = f.ProductImageFactory(product=product, image="products/demo/cardholder-beige-plain.jpg", position=0)
+    black = f.ProductImageFactory(product=product, image="products/demo/cardholder-black-plain.jpg", position=1)
+    a = f.ProductVariantFactory(product=product, image=beige, base_price=Money(Decimal("20"), "EUR"))
+    b = f.ProductVariantFactory(product=product, image=black, base_price=Money(Decimal("20"), "EUR"))
+    for variant in (a, b):
+        f.StockFactory(variant=variant, warehouse=de, quantity=5)
+    return product, a, b
+
+
+def _main_picture(html: str) -> str:
+    tag = html[html.index('id="gallery-main"'):]
+    return tag[tag.index('src="') + 5:tag.index('"', tag.index('src="') + 5)]
+
+
+@pytest.mark.django_db
+def test_the_chosen_variant_shows_its_picture(client, two_colour_product):
+    product, a, b = two_colour_product
+    url = f"/en/p/{product.slug}/"
+    assert _main_picture(client.get(url).content.decode()).endswith("cardholder-beige-plain.jpg")
+    html = client.get(f"{url}?variant={b.pk}").content.decode()
+    assert _main_picture(html).endswith("cardholder-black-plain.jpg")  # without JavaScript: the form's ?variant=
+    assert f'value="{b.pk}" data-price' in html and 'data-image="/media/products/demo/cardholder-black-plain.jpg"' in html
+    assert html.count('class="thumb"') == 2  # one large picture, the others as thumbnails
