@@ -376,10 +376,10 @@ def note_refund(payment: Payment, amount: Decimal | None = None, refund=None) ->
     user = getattr(refund, "created_by", None)
     OrderEvent.objects.create(
         order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT, user=user,
-        message=(f"Refunded {plain_amount(amount, payment.currency)} {payment.currency}"
-                 + (f" ({refund.reason})" if refund is not None and refund.reason else "")
-                 + f"; {plain_amount(payment.amount_refunded, payment.currency)} of "
-                   f"{plain_amount(payment.amount_captured, payment.currency)} {payment.currency} refunded in total ({payment.status})")[:300],
+        message=(f"Refunded {plain_amount(payment.amount_refunded, payment.currency)} of "
+                 f"{plain_amount(payment.amount_captured, payment.currency)} {payment.currency} in total ({payment.status}); "
+                 f"this refund: {plain_amount(amount, payment.currency)} {payment.currency}"
+                 + (f" ({refund.reason})" if refund is not None and refund.reason else ""))[:300],
         data={"payment": payment.pk, "reference": payment.provider_reference, "refunded": str(payment.amount_refunded),
               "refund_amount": str(amount), **({"refund": refund.pk} if refund is not None else {})},
     )

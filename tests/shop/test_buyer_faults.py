@@ -152,7 +152,7 @@ def test_staff_refund_in_admin_is_emailed_shown_with_its_amount_and_signed(admin
     event = order.events.get(kind="payment", data__refund_amount="12.00")
     assert event.user == admin_user
     log = admin_client.get(reverse("admin:shop_order_change", args=[order.pk])).content.decode()
-    row = log[log.index("Refunded 12.00 EUR"):]
+    row = log[log.index("this refund: 12.00 EUR"):]
     row = row[:row.index("</tr>")]
     assert admin_user.username in row
 
