@@ -96,6 +96,7 @@ class RefundForm(forms.ModelForm):
     carries its own idempotency key: submitting it twice refunds once."""
 
     request_key = forms.CharField(widget=forms.HiddenInput, max_length=64, initial=lambda: f"admin-{uuid.uuid4().hex}")
+    user = None  # set by RefundAdmin.get_form: the staff member refunding
 
     class Meta:
         model = Refund
@@ -107,7 +108,7 @@ class RefundForm(forms.ModelForm):
             return data
         try:
             self.refund = refund_payment(data["payment"].pk, data["amount"], reason=data.get("reason", ""),
-                                         idempotency_key=data["request_key"])
+                                         idempotency_key=data["request_key"], user=self.user)
         except RefundError as exc:
             raise forms.ValidationError(str(exc)) from None
         return data
@@ -124,7 +125,7 @@ class RefundForm(forms.ModelForm):
 
 @admin.register(Refund)
 class RefundAdmin(ReadOnlyAdmin):
-    list_display = ("payment", "amount_shown", "status", "reason", "created_at")
+    list_display = ("payment", "amount_shown", "status", "reason", "created_by", "created_at")
     list_filter = ("status",)
     list_select_related = ("payment__order",)
     amount_shown = _amount_column("amount", _("amount"), currency=lambda refund: refund.payment.currency)
@@ -133,6 +134,11 @@ class RefundAdmin(ReadOnlyAdmin):
 
     def has_add_permission(self, request, obj=None):
         return request.user.has_perm("payments.add_refund")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user  # who refunds: kept on the refund and the order's event log
+        return form
 
     def save_model(self, request, obj, form, change):
         pass  # made by RefundForm.clean through refund_payment

@@ -6,6 +6,7 @@ the payment's currency, each a whole number of the currency's minor units; provi
 than captured, or more captured than its amount."""
 
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +97,8 @@ class Refund(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=RefundStatus.choices, default=RefundStatus.PENDING)
     provider_reference = models.CharField(_("provider reference"), max_length=255, blank=True)
     idempotency_key = models.CharField(_("idempotency key"), max_length=80, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("by"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -107,12 +107,15 @@ def _apply_refunded(payment: Payment, charge: dict) -> str:
     refunded = min(refunded, payment.amount_captured)
     if refunded <= payment.amount_refunded:
         return "no change: refunds already recorded"
+    amount = refunded - payment.amount_refunded
     payment.amount_refunded = refunded
     status = PaymentStatus.REFUNDED if refunded >= payment.amount_captured else PaymentStatus.PARTIALLY_REFUNDED
     _move(payment, status)
     payment.save(update_fields=["amount_refunded", "status", "updated_at"])
-    Refund.objects.filter(payment=payment, status=RefundStatus.PENDING).update(status=RefundStatus.SUCCEEDED)
-    transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment))
+    pending = Refund.objects.filter(payment=payment, status=RefundStatus.PENDING)
+    refund = pending.first() if len(pending) == 1 else None  # the one refund this completes (who asked for it)
+    pending.update(status=RefundStatus.SUCCEEDED)
+    transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment, amount=amount, refund=refund))
     return f"refunded {refunded} {payment.currency}"
 
 
@@ -129,11 +132,11 @@ def refundable(payment: Payment) -> Decimal:
     return payment.amount_captured - payment.amount_refunded - pending
 
 
-def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: str | None = None) -> Refund:
+def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: str | None = None, user=None) -> Refund:
     """Refund part or all of a captured payment. Checked under the payment's row lock (two refunds at once can never
     exceed what was captured; the database constraint is the second guard). Stripe refunds are created with an
     idempotency key; their final state follows the webhooks. Offline payments are refunded by the merchant by hand
-    and recorded as done."""
+    and recorded as done. `user`: the staff member who asked for it (kept on the refund and the order's log)."""
     from .stripe_client import get_client
 
     with transaction.atomic():
@@ -155,7 +158,8 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
         if amount > available:
             raise RefundError(f"At most {plain_amount(available, payment.currency)} {payment.currency} can be refunded.")
         key = idempotency_key or f"refund-{payment.pk}-{payment.refunds.count() + 1}-{amount}"
-        refund = Refund.objects.create(payment=payment, amount=amount, reason=reason[:200], idempotency_key=key)
+        refund = Refund.objects.create(payment=payment, amount=amount, reason=reason[:200], idempotency_key=key,
+                                       created_by=user if user is not None and user.is_authenticated else None)
         if payment.provider == Provider.STRIPE:
             try:
                 minor = to_minor_units(amount, payment.currency)
@@ -178,7 +182,7 @@ def refund_payment(payment_id: int, amount, reason: str = "", idempotency_key: s
         payment.amount_refunded += amount
         _move(payment, PaymentStatus.REFUNDED if payment.amount_refunded >= payment.amount_captured else PaymentStatus.PARTIALLY_REFUNDED)
         payment.save(update_fields=["amount_refunded", "status", "updated_at"])
-        transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment))
+        transaction.on_commit(lambda: payment_refunded.send_robust(sender=Payment, payment=payment, amount=amount, refund=refund))
     return refund
 
 

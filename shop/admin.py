@@ -112,9 +112,15 @@ class ProductImageInline(TranslationStackedInline):
 class VariantInline(admin.TabularInline):
     model = ProductVariant
     extra = 0
-    fields = ("sku", "attribute_values", "base_price", "weight_grams", "position", "is_active")
+    fields = ("sku", "attribute_values", "base_price", "weight_grams", "image", "position", "is_active")
     show_change_link = True
     autocomplete_fields = ("attribute_values",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "image":  # only this product's pictures
+            product_id = (request.resolver_match.kwargs or {}).get("object_id") if request.resolver_match else None
+            kwargs["queryset"] = ProductImage.objects.filter(product_id=product_id) if product_id else ProductImage.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Product)
@@ -160,6 +166,13 @@ class ProductVariantAdmin(admin.ModelAdmin):
     list_select_related = ("product",)
     autocomplete_fields = ("product", "attribute_values")
     inlines = [VariantPriceInline, StockInline]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "image":  # only the variant's product's pictures
+            object_id = (request.resolver_match.kwargs or {}).get("object_id") if request.resolver_match else None
+            product_id = ProductVariant.objects.filter(pk=object_id).values("product_id")[:1] if object_id else None
+            kwargs["queryset"] = ProductImage.objects.filter(product_id__in=product_id) if product_id is not None else ProductImage.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(AttributeValue)

@@ -310,6 +310,10 @@ def place(request):
     cart = _current_cart(request, create=False)
     if cart is None or str(cart.token) != posted:
         return _already_placed(request, posted) or (_session_expired(request) if cart is None else _cart_changed(request))
+    # Checked here, not only by place_order: its error would send the buyer back to the review step, which says the
+    # same again on its way to the address step (the message showed twice).
+    if bounce := _address_outside_market(request, cart):
+        return bounce
     form = _payment_form(request, cart, None, data=request.POST)
     if form.is_valid():
         try:

@@ -84,7 +84,7 @@ def render_variant_options(options: list[dict], chosen_id: int | None) -> str:
             f'<input type="radio" name="variant" value="{option["id"]}" data-price="{price}" '
             f'data-stock="{escape(option["stock_text"])}" data-instock="{1 if available else 0}" '
             f'data-sku="{escape(option["sku"])}" data-taxnote="{escape(option.get("tax_text", ""))}" '
-            f'data-ships="{escape(option.get("ships_text", ""))}"{checked}> '
+            f'data-ships="{escape(option.get("ships_text", ""))}" data-image="{escape(option.get("image", ""))}"{checked}> '
             f'<span class="label">{escape(option["label"])}</span> <span class="vprice">{price}</span> '
             f'<span class="vstock">{in_stock if available else sold_out}</span></label>'
         )

@@ -359,6 +359,7 @@ def variant_options(product, policy, language: str) -> tuple[list[dict], list[di
     """Per-variant price (for the buyer's market) and the attribute groups for the chooser. No stock here."""
     options = []
     groups: dict = OrderedDict()
+    pictures = {image.pk: image.image.url for image in product.images.all()}  # prefetched with the product
     for variant in product.variants.all():
         price = policy.variant_price(variant, tax_class=product.tax_class)
         values = sorted(variant.attribute_values.all(), key=lambda v: (v.attribute.position, v.attribute.slug))
@@ -373,6 +374,7 @@ def variant_options(product, policy, language: str) -> tuple[list[dict], list[di
                 "values": {v.attribute.slug: v.slug for v in values},
                 "price": price,
                 "price_display": format_money(price.display, price.currency, language),
+                "image": pictures.get(variant.image_id, ""),
             }
         )
     attribute_groups = [{"slug": slug, "name": g["name"], "values": list(g["values"].values())} for slug, g in groups.items()]

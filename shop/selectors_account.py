@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
 from payments.providers import get_provider
 
@@ -97,9 +98,14 @@ def order_detail(user, number: str, language: str) -> dict | None:
     events = []
     for event in order.public_events:
         text = event.get_kind_display()
+        kind = event.kind
         if event.kind == OrderEvent.Kind.STATUS and isinstance(event.data, dict) and event.data.get("to"):
             text = f"{text}: {_status_label(str(event.data['to']))}"
-        events.append({"date": _date(event.created_at, language), "kind": event.kind, "text": text})
+        elif event.kind == OrderEvent.Kind.PAYMENT and isinstance(event.data, dict) and "refunded" in event.data:
+            kind = "refund"  # a refund is not a second payment: say so, with what it gave back
+            amount = event.data.get("refund_amount")
+            text = _("Refund %(amount)s") % {"amount": money(Decimal(amount))} if amount else _("Refund")
+        events.append({"date": _date(event.created_at, language), "kind": kind, "text": text})
     try:
         invoice = order.invoice
     except Order.invoice.RelatedObjectDoesNotExist:

@@ -170,10 +170,10 @@ def order_paid_on_capture(sender, payment, **kwargs):
 
 
 @receiver(payment_refunded, dispatch_uid="shop.order_notes_refund")
-def order_notes_refund(sender, payment, **kwargs):
+def order_notes_refund(sender, payment, amount=None, refund=None, **kwargs):
     from .services.orders import note_refund
 
-    note_refund(payment)
+    note_refund(payment, amount, refund)
 
 
 @receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")

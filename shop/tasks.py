@@ -19,6 +19,14 @@ def send_order_confirmation_task(order_id: int) -> bool:
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_refund_email_task(order_id: int, amount: str, key: str, reason: str = "") -> bool:
+    """Tell the buyer about a refund (once per refund: `key` names it)."""
+    from .services.emails import send_refund_email
+
+    return send_refund_email(order_id, amount, key, reason)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
 def render_invoice_pdf_task(invoice_id: int) -> str:
     """Render and store the invoice's PDF if it has none yet; returns the stored file name."""
     invoice = Invoice.objects.get(pk=invoice_id)

@@ -151,13 +151,17 @@ def product(request, slug):
         chosen = next((o for o in options if str(o["id"]) == wanted or o["sku"] == wanted), None)
     if chosen is None and options:
         chosen = next((o for o in options if o["in_stock"]), options[0])
+    images = data["images"]
+    # One large picture (the chosen variant's, else the product's first) and thumbnails of all of them.
+    shown_image = next((i for i in images if chosen and i["url"] == chosen.get("image")), images[0] if images else None)
     return render(
         request,
         "shop/product.html",
         {
             "product": data,
             "description_html": mark_safe(data["description_html"]),  # noqa: S308 - escaped by linebreaks()
-            "images": data["images"],
+            "images": images,
+            "shown_image": shown_image,
             "options": options,
             "groups": data["groups"],
             "chosen": chosen,

@@ -1,11 +1,13 @@
 """Product pictures drawn locally with Pillow: a soft background tinted with the product colour and a simple
 silhouette per kind of product. Each (shape, colour) is drawn once and shared by every product that needs it.
+The pictures carry no text: a caption would be in one language on a shop that speaks six (the alt text, translated,
+names the product).
 """
 
 import io
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 SIZE = 600
 SS = 2  # supersampling factor for smooth edges
@@ -274,14 +276,7 @@ SHAPES = {
 }
 
 
-def _font(size: int):
-    try:
-        return ImageFont.load_default(size=size)
-    except (TypeError, OSError):  # Pillow without FreeType
-        return ImageFont.load_default()
-
-
-def draw(shape: str, colour_hex: str, label: str) -> Image.Image:
+def draw(shape: str, colour_hex: str) -> Image.Image:
     colour = _hex(colour_hex)
     light = sum(colour) / 3 > 200
     bg = _mix(colour, (255, 255, 255), 0.82) if not light else (232, 229, 222)
@@ -296,20 +291,17 @@ def draw(shape: str, colour_hex: str, label: str) -> Image.Image:
     d.ellipse([big * 0.18, big * 0.86, big * 0.82, big * 0.94], fill=_mix(bg, (0, 0, 0), 0.08))
     pen = Pen(d, big, colour, line, accent)
     SHAPES[shape](pen)
-    image = image.resize((SIZE, SIZE), Image.Resampling.BOX)
-    d = ImageDraw.Draw(image)
-    d.text((SIZE // 2, SIZE - 18), label, fill=_mix(bg, (0, 0, 0), 0.45), font=_font(18), anchor="ms")
-    return image
+    return image.resize((SIZE, SIZE), Image.Resampling.BOX)
 
 
 _ENCODED: dict = {}  # (shape, colour) -> JPEG bytes, shared by every ImageCache in the process
 
 
-def encoded(shape: str, colour_hex: str, label: str) -> bytes:
-    key = (shape, colour_hex, label)
+def encoded(shape: str, colour_hex: str) -> bytes:
+    key = (shape, colour_hex)
     if key not in _ENCODED:
         buffer = io.BytesIO()
-        draw(shape, colour_hex, label).save(buffer, "JPEG", quality=85, optimize=True)
+        draw(shape, colour_hex).save(buffer, "JPEG", quality=85, optimize=True)
         _ENCODED[key] = buffer.getvalue()
     return _ENCODED[key]
 
@@ -325,17 +317,17 @@ class ImageCache:
         self.paths: dict = {}
         self.drawn = 0
 
-    def path(self, shape: str, colour_slug: str, colour_hex: str, label: str) -> str:
+    def path(self, shape: str, colour_slug: str, colour_hex: str) -> str:
         key = (shape, colour_slug)
         found = self.paths.get(key)
         if found:
             return found
-        relative = f"{FOLDER}/{shape}-{colour_slug}.jpg"
+        relative = f"{FOLDER}/{shape}-{colour_slug}-plain.jpg"  # "-plain": files drawn with an English caption are not reused
         target = self.root / relative
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(encoded(shape, colour_hex, label))
+            tmp.write_bytes(encoded(shape, colour_hex))
             tmp.replace(target)
             self.drawn += 1
         self.paths[key] = relative

@@ -90,7 +90,6 @@ class ProductSpec:
     featured: bool
     age: float  # 0 = oldest, 1 = newest (before scaling to the catalogue size)
     shape: str
-    label: str
     variants: list = field(default_factory=list)
     colours: list = field(default_factory=list)  # distinct colour slugs in variant order
 
@@ -165,7 +164,6 @@ def generate(rng: random.Random, rates: dict) -> Iterator[ProductSpec]:
             featured=number % 15 == 4 and number <= 15 * FEATURED,
             age=rng.random(),
             shape=noun.shape,
-            label=noun.en,
         )
         # Variants: colour x size, 2-6 of them.
         base_price = _price_point(rng, *noun.price)
@@ -247,7 +245,7 @@ def _signals_suspended():
         signals.SUSPENDED["value"] = saved
 
 
-CATALOGUE_MODELS = (Stock, VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductImage, ProductVariant, Product, Category,
+CATALOGUE_MODELS = (Stock, VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductVariant, ProductImage, Product, Category,
                     AttributeValue, Attribute)
 
 
@@ -516,9 +514,22 @@ def load_catalogue(n_products: int, progress: Callable[[int], None], images: Ima
                         **_translated("description", spec.descriptions),
                     })
                 product_ids = db.insert(Product, product_rows, want_ids=True)
-                variant_rows, image_rows = [], []
+                variant_rows, image_rows, image_keys = [], [], []
+                for spec, product_id in zip(chunk, product_ids, strict=True):
+                    for position, colour in enumerate(spec.colours[:2]):
+                        value = colour_values[colour]
+                        image_keys.append((product_id, colour))
+                        image_rows.append({
+                            "product_id": product_id,
+                            "image": images.path(spec.shape, colour, value.swatch),
+                            "position": position,
+                            **_translated("alt", cat.image_alt(spec.names, value.names)),
+                        })
+                # Each variant shows the picture of its colour (when the product has one).
+                picture = dict(zip(image_keys, db.insert(ProductImage, image_rows, want_ids=True), strict=True))
                 for spec, product_id in zip(chunk, product_ids, strict=True):
                     for position, v in enumerate(spec.variants):
+                        colour = dict(v.values).get("colour")
                         variant_rows.append({
                             "product_id": product_id,
                             "sku": v.sku,
@@ -527,17 +538,9 @@ def load_catalogue(n_products: int, progress: Callable[[int], None], images: Ima
                             "weight_grams": v.weight,
                             "position": position,
                             "is_active": True,
-                        })
-                    for position, colour in enumerate(spec.colours[:2]):
-                        value = colour_values[colour]
-                        image_rows.append({
-                            "product_id": product_id,
-                            "image": images.path(spec.shape, colour, value.swatch, spec.label),
-                            "position": position,
-                            **_translated("alt", cat.image_alt(spec.names, value.names)),
+                            "image_id": picture.get((product_id, colour)),
                         })
                 variant_ids = iter(db.insert(ProductVariant, variant_rows, want_ids=True))
-                db.insert(ProductImage, image_rows)
                 links, fixed, stock = [], [], []
                 for spec in chunk:
                     for v in spec.variants:

@@ -234,6 +234,9 @@ class ProductVariant(models.Model):
     weight_grams = models.PositiveIntegerField(_("weight (g)"), default=500)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    image = models.ForeignKey(ProductImage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("picture"),
+                              help_text=_("One of the product's pictures, shown when a buyer chooses this variant."))
 
     class Meta:
         ordering = ("position", "pk")

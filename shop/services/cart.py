@@ -138,7 +138,7 @@ def add_to_cart(cart: Cart, variant_id, quantity, policy: PricingPolicy) -> Adde
     variant_id = _parse_variant_id(variant_id)
     added = _parse_quantity(quantity)
     if added == 0:
-        raise CartError(_("Enter a whole number of items."))
+        raise CartError(_("Enter at least 1."))
     release_cart_reservation(cart)  # the buyer's own checkout hold must not count against them
     cap = min(_sellable(variant_id, policy), MAX_LINE_QUANTITY)
     if connection.vendor == "postgresql" and cart.reserved_until is None:

@@ -5,6 +5,7 @@ it, written in the same transaction that holds the order row while the message g
 the event back, so a retry sends it; a second call finds the event and sends nothing)."""
 
 import logging
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -153,3 +154,34 @@ def send_order_status_email(order_id: int, kind: str) -> bool:
     if invoice is not None:
         message.attach(f"invoice-{invoice.number}.pdf", ensure_invoice_pdf(invoice), "application/pdf")
     return _send_once(order, template, message, invoice=invoice)
+
+
+def send_refund_email(order_id: int, amount, key: str, reason: str = "") -> bool:
+    """Tell the buyer, in their language, that `amount` of their payment was refunded (and why, when staff said):
+    once per refund (`key`: the payment and its refunded total after this refund). Returns False when already sent."""
+    template = f"order_refunded:{key}"
+    if _was_sent(order_id, template):
+        return False
+    order = Order.objects.get(pk=order_id)
+    refunded = sum((p.amount_refunded for p in order.payments.all()), Decimal(0))
+    captured = sum((p.amount_captured for p in order.payments.all()), Decimal(0))
+    with translation.override(order.language):
+        context = {
+            "order": order,
+            "language": order.language,
+            "shop_name": settings.CARAVAN_SHOP_NAME,
+            "greeting_name": (order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
+            "amount": format_money(Decimal(str(amount)), order.currency, order.language),
+            "refunded": format_money(refunded, order.currency, order.language),
+            "paid": format_money(captured, order.currency, order.language),
+            "partial": Decimal(0) < refunded < captured,
+            "reason": reason,
+            "order_url": _account_order_url(order) if order.user_id else "",
+        }
+        subject = " ".join(render_to_string("shop/email/order_refunded.subject.txt", context).split())
+        context["subject"] = subject
+        text = render_to_string("shop/email/order_refunded.txt", context)
+        html = render_to_string("shop/email/order_refunded.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[order.email])
+    message.attach_alternative(html, "text/html")
+    return _send_once(order, template, message)

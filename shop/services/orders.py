@@ -403,11 +403,31 @@ def settle_captured_payment(payment: Payment) -> None:
         refund_payment_of_cancelled_order(payment.order_id, payment.pk)  # outside the lock: the provider is asked over the network
 
 
-def note_refund(payment: Payment) -> None:
-    """Refunds show on the order (its status stays; the returns flow decides what a refund means for the goods)."""
-    _payment_event(payment.order_id, payment, f"Refunded {plain_amount(payment.amount_refunded, payment.currency)} of "
-                                              f"{plain_amount(payment.amount_captured, payment.currency)} {payment.currency} in total "
-                                              f"({payment.status})", refunded=str(payment.amount_refunded))
+def note_refund(payment: Payment, amount: Decimal | None = None, refund=None) -> None:
+    """Refunds show on the order with their amount and who made them (its status stays; the returns flow decides
+    what a refund means for the goods), and the buyer is told by e-mail — unless the order is cancelled, whose
+    e-mail already says the payment is refunded. `amount`: what this refund gave back (None from an older sender:
+    the refunded total stands in); `refund`: the payments Refund row, when known."""
+    amount = payment.amount_refunded if amount is None else amount
+    user = getattr(refund, "created_by", None)
+    OrderEvent.objects.create(
+        order_id=payment.order_id, kind=OrderEvent.Kind.PAYMENT, user=user,
+        message=(f"Refunded {plain_amount(payment.amount_refunded, payment.currency)} of "
+                 f"{plain_amount(payment.amount_captured, payment.currency)} {payment.currency} in total ({payment.status}); "
+                 f"this refund: {plain_amount(amount, payment.currency)} {payment.currency}"
+                 + (f" ({refund.reason})" if refund is not None and refund.reason else ""))[:300],
+        data={"payment": payment.pk, "reference": payment.provider_reference, "refunded": str(payment.amount_refunded),
+              "refund_amount": str(amount), **({"refund": refund.pk} if refund is not None else {})},
+    )
+    if Order.objects.filter(pk=payment.order_id, status=OrderStatus.CANCELLED).exists():
+        return
+    from ..tasks import send_refund_email_task
+
+    try:
+        send_refund_email_task.delay(payment.order_id, str(amount), f"{payment.pk}-{payment.amount_refunded}",
+                                     refund.reason if refund is not None else "")
+    except Exception:
+        logger.exception("order %s: could not queue the refund e-mail", payment.order_id)
 
 
 def note_dispute(payment: Payment) -> None:

@@ -1,4 +1,5 @@
-// Progressive enhancement: choosing a variant updates price, availability and the URL without a reload.
+// Progressive enhancement: choosing a variant updates price, availability, picture and the URL without a reload;
+// the phone menu, the filter drawer and the gallery's thumbnails.
 (function () {
   // Header menus (<details>): Escape closes the open one and returns focus; leaving it with Tab closes it.
   document.querySelectorAll("details.switcher").forEach(function (d) {
@@ -10,6 +11,43 @@
     });
     d.addEventListener("focusout", function (event) {
       if (d.open && !d.contains(event.relatedTarget)) d.open = false;
+    });
+  });
+  // Phone menu: the #site-menu link becomes a toggle button (without JavaScript it works through :target).
+  var toggle = document.querySelector(".menu-toggle");
+  var header = document.querySelector(".site-header");
+  if (toggle && header) {
+    toggle.setAttribute("role", "button");
+    toggle.addEventListener("click", function (event) {
+      event.preventDefault();
+      var open = header.classList.toggle("menu-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && header.classList.contains("menu-open")) {
+        header.classList.remove("menu-open");
+        toggle.setAttribute("aria-expanded", "false");
+        toggle.focus();
+      }
+    });
+  }
+  // Filter drawer: closed on phones, always open on wide screens (CSS shows it there; this is for older browsers).
+  var drawer = document.getElementById("filter-drawer");
+  if (drawer && window.matchMedia("(min-width: 761px)").matches) drawer.open = true;
+  // Gallery: a thumbnail shows its picture large instead of opening the file.
+  var main = document.getElementById("gallery-main");
+  function showPicture(src, alt) {
+    if (!main || !src) return;
+    main.src = src;
+    if (alt) main.alt = alt;
+    document.querySelectorAll(".thumb").forEach(function (t) {
+      if (t.dataset.src === src) t.setAttribute("aria-current", "true"); else t.removeAttribute("aria-current");
+    });
+  }
+  document.querySelectorAll(".thumb").forEach(function (thumb) {
+    thumb.addEventListener("click", function (event) {
+      event.preventDefault();
+      showPicture(thumb.dataset.src, thumb.dataset.alt);
     });
   });
   var form = document.getElementById("variant-form");
@@ -34,6 +72,7 @@
     if (addButton) addButton.disabled = input.dataset.instock !== "1";
     var sku = document.getElementById("sku");
     if (sku) sku.textContent = input.dataset.sku;
+    if (input.dataset.image) showPicture(input.dataset.image, input.dataset.imageAlt);
     var url = new URL(window.location.href);
     url.searchParams.set("variant", input.value);
     window.history.replaceState(null, "", url);

@@ -100,6 +100,22 @@ def test_images_are_drawn_locally(seeded, settings):
 
 
 @pytest.mark.django_db
+def test_variants_show_the_picture_of_their_colour(seeded):
+    """A variant points at its product's picture of its colour (the first two colours have one), so choosing it
+    changes the picture."""
+    variants = ProductVariant.objects.select_related("image").prefetch_related("attribute_values__attribute")
+    with_picture = 0
+    for variant in variants:
+        if variant.image is None:
+            continue
+        with_picture += 1
+        colour = next(v for v in variant.attribute_values.all() if v.attribute.slug == "colour")
+        assert variant.image.product_id == variant.product_id
+        assert variant.image.image.name.endswith(f"-{colour.slug}-plain.jpg")
+    assert with_picture >= ProductVariant.objects.count() // 2
+
+
+@pytest.mark.django_db
 def test_everything_is_translated(seeded):
     for model, fields in (
         (Product, ("name", "description")),
