@@ -8,6 +8,7 @@ from djmoney.contrib.exchange.models import Rate
 
 from fulfillment.models import Stock, Warehouse
 
+from .events import order_placed, order_status_changed
 from .models import (
     Attribute,
     AttributeValue,
@@ -23,7 +24,6 @@ from .models import (
     TaxRate,
     VariantPrice,
 )
-from .events import order_placed, order_status_changed
 from .storefront_config import bump_catalog_version, bump_config_version
 
 # Set to True by bulk loaders (seed_demo) that refresh everything once at the end.
