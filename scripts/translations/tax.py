@@ -107,6 +107,17 @@ T = {
         "%(area)s外から発送される商品の合計が%(limit)sを超えるため、購入時にVATを徴収できません。価格は税抜で表示され、輸入VATと関税は配達時にお支払いいただきます。",
         "从%(area)s以外发货的商品合计超过 %(limit)s：结账时无法代收增值税，因此按不含增值税的价格显示，进口增值税和关税需在收货时缴纳。",
     ),
+    "Your items shipping from outside the EU are imported by your business: they are priced without VAT, and your "
+    "business pays import VAT and duties on delivery.": (
+        "Ihre Artikel, die von außerhalb der EU versandt werden, führt Ihr Unternehmen selbst ein: Sie sind ohne USt. "
+        "ausgepreist; Einfuhrumsatzsteuer und Zölle zahlt Ihr Unternehmen bei Lieferung.",
+        f"Vos articles expédiés depuis l’extérieur de l’UE sont importés par votre entreprise{NB}: ils sont affichés hors "
+        "TVA, et votre entreprise paie la TVA à l’importation et les droits de douane à la livraison.",
+        "Sus artículos enviados desde fuera de la UE los importa su empresa: se muestran sin IVA, y su empresa paga el "
+        "IVA de importación y los aranceles en la entrega.",
+        "EU域外から発送される商品は貴社による輸入となります。価格は税抜で表示され、輸入VATと関税は配達時に貴社にお支払いいただきます。",
+        "从欧盟以外发货的商品由贵公司进口：按不含增值税的价格显示，进口增值税和关税由贵公司在收货时缴纳。",
+    ),
     "the UK": ("des Vereinigten Königreichs", "du Royaume-Uni", "el Reino Unido", "英国", "英国"),
     "the EU": ("der EU", "de l’UE", "la UE", "EU", "欧盟"),
 }

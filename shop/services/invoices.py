@@ -220,13 +220,17 @@ def render_invoice_pdf(invoice: Invoice) -> bytes:
     """The invoice as a PDF (A4), in the order's language with amounts in the order's currency."""
     from weasyprint import HTML  # heavy import: only where PDFs are made
 
+    return HTML(string=render_invoice_html(invoice), base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_invoice_html(invoice: Invoice) -> str:
+    """The invoice's HTML (what the PDF is made from), in the order's language."""
     order = Order.objects.select_related("market").get(pk=invoice.order_id)
     with translation.override(order.language):
         context = document_context(order)
         context.update(invoice=invoice, invoice_date=format_long_date(timezone.localdate(invoice.issued_at), order.language,
                                                                      order.market.default_country.code))
-        html = render_to_string("shop/invoice.html", context)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+        return render_to_string("shop/invoice.html", context)
 
 
 def ensure_invoice_pdf(invoice: Invoice) -> bytes:

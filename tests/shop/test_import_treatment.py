@@ -198,3 +198,21 @@ def test_eu_business_importing_from_outside_the_eu_is_told_the_real_reason_not_t
         "Your items shipping from outside the EU are imported by your business: they are priced without VAT, and your "
         "business pays import VAT and duties on delivery."]
     assert "Prices without VAT." in html
+
+
+def test_buying_the_last_unit_in_london_reprices_the_listing_from_berlin(berlin, django_capture_on_commit_callbacks):
+    from shop.models import ProductMarketPrice
+
+    from .checkout_helpers import buy, make_cart
+
+    london = Warehouse.objects.create(code="gb-lon", name="London", country="GB", countries_served=["GB"], priority=1)
+    f.shipping_for(london, code="royal-mail", name="Royal Mail", carrier="Royal Mail")
+    jacket = variant(berlin, "175.00")
+    f.StockFactory(variant=jacket, warehouse=london, quantity=1)
+    listed(jacket.product)
+    uk = ProductMarketPrice.objects.get(product=jacket.product, market__code="uk")
+    assert uk.price_min == Decimal("178.99")  # ships from London, UK VAT included
+    with django_capture_on_commit_callbacks(execute=True):
+        buy(make_cart(uk.market, [(jacket, 1)], country="GB"))
+    uk.refresh_from_db()
+    assert uk.price_min == Decimal("149.16")  # now from Berlin: an import over £135, without VAT, as its page says

@@ -310,3 +310,25 @@ def test_anonymous_visitors_are_sent_to_log_in(client, billed_order):
     order, _invoice = billed_order
     response = client.get(reverse("shop:account-invoice", kwargs={"number": order.number}))
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_vies_consultation_number_is_printed_next_to_the_buyers_vat_number_with_the_reverse_charge_note():
+    from shop.services.invoices import render_invoice_html
+
+    order = _order(
+        tax_notes=["reverse_charge"], vat_number="FR40303265045", vat_number_check="valid",
+        vat_number_consultation="WAPIAAAAZ1234567", shipping_tax_rate=Decimal("0"),
+        shipping_net=Decimal("4.20"), shipping_gross=Decimal("4.20"), subtotal_gross=Decimal("16.80"),
+        total_net=Decimal("21.00"), total_tax=Decimal("0"), total_gross=Decimal("21.00"),
+    )
+    f.OrderLineFactory(order=order, tax_rate=Decimal("0"), unit_gross=Decimal("16.80"), total_gross=Decimal("16.80"),
+                       tax_treatment="reverse_charge")
+    html = " ".join(render_invoice_html(_issue(order)).split())
+    assert re.search(r"VAT number: FR40303265045 · <span class=\"vies\">VIES consultation number: WAPIAAAAZ1234567</span>", html)
+    assert "Reverse charge: tax-exempt intra-Community supply of goods" in html
+
+    unchecked = _order(tax_notes=["reverse_charge"], vat_number="FR40303265045", vat_number_check="not_checked")
+    _line(unchecked)
+    html = render_invoice_html(_issue(unchecked))
+    assert "FR40303265045" in html and "VIES consultation number" not in html
