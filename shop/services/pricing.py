@@ -28,18 +28,21 @@ def refresh_market_prices(product_ids: Iterable[int] | None = None, progress=Non
         ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
     else:
         ids = sorted(set(product_ids))
-    written = 0
+    written = changed = 0
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        written += _refresh_chunk(chunk, policies)
+        chunk_written, chunk_changed = _refresh_chunk(chunk, policies)
+        written, changed = written + chunk_written, changed + chunk_changed
         if progress:
             progress(len(chunk))
     if product_ids is None:
         # Markets that were removed or deactivated keep no stale rows.
-        ProductMarketPrice.objects.exclude(market_id__in=[m.id for m in config.markets]).delete()
+        changed += ProductMarketPrice.objects.exclude(market_id__in=[m.id for m in config.markets]).delete()[0]
     # Pages cached while the refresh ran may hold the old prices under the current version: start a new one
-    # once the new prices are committed.
-    transaction.on_commit(bump_catalog_version)
+    # once the new prices are committed — only when a row changed, so the refresh that follows every order (stock
+    # decides where goods ship from) does not throw away the listing caches when prices stayed the same.
+    if changed or product_ids is None:
+        transaction.on_commit(bump_catalog_version)
     return written
 
 
@@ -55,7 +58,11 @@ def prices_inputs_changed() -> None:
     schedule_full_refresh()
 
 
-def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int:
+LISTING_FIELDS = ("price_min", "price_max", "currency", "category_id", "root_category_id", "is_published", "is_featured", "created_at")
+
+
+def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> tuple[int, int]:
+    """(rows computed, rows that changed) for the products' listing prices; only changed rows are written."""
     products = {
         row[0]: row
         for row in Product._base_manager.filter(pk__in=product_ids).values_list(
@@ -105,15 +112,20 @@ def _refresh_chunk(product_ids: list[int], policies: list[PricingPolicy]) -> int
                     created_at=created_at,
                 )
             )
+    existing = {
+        (row[0], row[1]): row[2:]
+        for row in ProductMarketPrice.objects.filter(product_id__in=product_ids).values_list("market_id", "product_id", *LISTING_FIELDS)
+    }
+    changed_rows = [r for r in rows if existing.get((r.market_id, r.product_id)) != tuple(getattr(r, f) for f in LISTING_FIELDS)]
     with transaction.atomic():
         # Products that lost all their variants have no listing price (and drop out of priced listings).
-        ProductMarketPrice.objects.filter(product_id__in=product_ids).exclude(product_id__in=list(by_product)).delete()
+        deleted = ProductMarketPrice.objects.filter(product_id__in=product_ids).exclude(product_id__in=list(by_product)).delete()[0]
         ProductMarketPrice.objects.bulk_create(
-            rows,
+            changed_rows,
             batch_size=1000,
             update_conflicts=True,
             unique_fields=["market", "product"],
             update_fields=["price_min", "price_max", "currency", "category", "root_category", "is_published", "is_featured", "created_at"],
         )
-    return len(rows)
+    return len(rows), len(changed_rows) + deleted
 

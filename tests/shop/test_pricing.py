@@ -359,3 +359,21 @@ def test_saving_many_rates_in_one_transaction_refreshes_listing_prices_once(mark
         connection = transaction.get_connection()
         pending = [entry for entry in connection.run_on_commit if entry[1] is signals._refresh_all_prices]
         assert len(pending) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_refresh_that_changes_nothing_keeps_the_listing_caches(catalog):
+    """Every order refreshes its products' listing prices (stock decides where goods ship from); when no price
+    moved, the catalogue's cache version must stay, or every order would empty the listing caches."""
+    from shop.storefront_config import catalog_version
+
+    _, products = catalog
+    product = products[0]
+    refresh_market_prices([product.pk])
+    before = catalog_version()
+    refresh_market_prices([product.pk])
+    assert catalog_version() == before
+    variant = product.variants.order_by("pk").first()
+    f.VariantPriceFactory(variant=variant, price=f.Money(D("5.00"), "USD"))
+    refresh_market_prices([product.pk])
+    assert catalog_version() != before
