@@ -17,7 +17,7 @@ Money rules (explicit, tested in tests/shop/test_checkout_money.py and test_tax_
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError  # noqa: F401 (raised by clean_address; callers catch it from here)
@@ -34,11 +34,11 @@ from ..email_identity import normalized_email
 from ..fx import convert
 from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
 from ..models.orders import OrderStatus
-from ..money import format_money, minor_unit, quantize
+from ..money import format_money, quantize
 from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import MarketInfo, StorefrontConfig
-from ..tax import EU_MEMBER_STATES, consignment_treatment, split_by_rate
+from ..tax import EU_MEMBER_STATES, allocate, consignment_treatment, split_by_rate
 from .addresses import normalise_vat_number, validate_address
 from .db import relaxed_commit
 
@@ -131,24 +131,9 @@ class Quote:
 
 
 def split_discount(amounts: list[Decimal], discount: Decimal, currency: str) -> list[Decimal]:
-    """Spread `discount` over lines in proportion to `amounts`, in whole minor units, largest remainders first;
-    the parts add up to exactly `discount` and no part exceeds its line."""
-    total = sum(amounts, Decimal(0))
-    if not amounts or discount <= 0 or total <= 0:
-        return [Decimal(0)] * len(amounts)
-    discount = min(discount, total)
-    unit = minor_unit(currency)
-    raw = [discount * a / total for a in amounts]
-    parts = [(r / unit).to_integral_value(rounding=ROUND_FLOOR) * unit for r in raw]
-    leftover = int(((discount - sum(parts, Decimal(0))) / unit).to_integral_value())
-    order = sorted(range(len(amounts)), key=lambda i: (raw[i] - parts[i], amounts[i]), reverse=True)
-    for i in order:
-        if leftover <= 0:
-            break
-        if parts[i] + unit <= amounts[i]:
-            parts[i] += unit
-            leftover -= 1
-    return parts
+    """Spread `discount` over lines in proportion to `amounts` (shop/tax.py's allocate: whole minor units, largest
+    remainders first); the parts add up to exactly `discount` and no part exceeds its line."""
+    return allocate(amounts, discount, currency)
 
 
 def apply_line_totals(lines: list[QuoteLine], discount: Decimal, currency: str) -> None:
