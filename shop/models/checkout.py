@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from djmoney.models.fields import MoneyField
+from djmoney.models.validators import MinMoneyValidator
 
 from payments.models import Provider as PaymentMethod  # an order's payment method is its payment provider
 
@@ -137,7 +138,7 @@ class ShippingRate(models.Model):
     max_weight_grams = models.PositiveIntegerField(_("up to weight (g)"))
     price = MoneyField(
         _("net price"), max_digits=12, decimal_places=3, default_currency=settings.BASE_CURRENCY, currency_choices=CURRENCY_CHOICES,
-        validators=[MinValueValidator(0)],
+        validators=[MinMoneyValidator(0)],  # djmoney's: Django's MinValueValidator cannot compare Money with 0 (500 on save)
     )
 
     class Meta:

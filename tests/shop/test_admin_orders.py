@@ -117,3 +117,47 @@ def test_marking_an_offline_payment_twice_is_a_clean_no_op(admin_client, markets
     assert f"{first.number}: Its payment was already recorded; nothing changed." in html
     assert list(first.events.values_list("pk", flat=True)) == events_before  # nothing written
     assert Payment.objects.filter(order=first).count() == 1
+
+
+def test_shipping_method_saves_in_admin_and_refuses_a_negative_price(admin_client, markets):
+    """Saving a shipping method with its weight bands answered 500 (Django's MinValueValidator compared Money with 0)."""
+    import re
+
+    from shop.models import ShippingRate
+
+    method = f.shipping_for(Warehouse.objects.get(code="de"), code="dhl-admin")
+    page = admin_client.get(f"/admin/shop/shippingmethod/{method.pk}/change/").content.decode()
+    form = page[page.index('id="shippingmethod_form"'):]
+    form = form[: form.index("</form>")]
+    data = {}
+    for tag in re.findall(r"<(?:input|select|textarea)[^>]*>", form):
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name or "__prefix__" in name.group(1):
+            continue
+        kind = (re.search(r'type="([^"]+)"', tag) or [None, "text"])[1]
+        if kind == "checkbox":
+            if "checked" in tag:
+                data.setdefault(name.group(1), [])
+                data[name.group(1)] = (data[name.group(1)] if isinstance(data[name.group(1)], list) else []) + [
+                    re.search(r'value="([^"]*)"', tag).group(1) if 'value="' in tag else "on"]
+            continue
+        if kind in ("submit", "button", "file"):
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        data[name.group(1)] = value.group(1) if value else ""
+    for select in re.finditer(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
+        if "__prefix__" in select.group(1):
+            continue
+        chosen = re.findall(r'<option value="([^"]*)"[^>]*selected', select.group(2))
+        if chosen:
+            data[select.group(1)] = chosen if "multiple" in form[select.start():select.start() + 300].split(">")[0] else chosen[0]
+        else:
+            data.pop(select.group(1), None)
+    response = admin_client.post(f"/admin/shop/shippingmethod/{method.pk}/change/", data)
+    assert response.status_code == 302, re.findall(r"errorlist[^>]*>(.*?)</ul>", response.content.decode(), re.S)[:5]
+    assert ShippingRate.objects.filter(method=method).count() == 2
+    price_field = next(k for k in data if k.endswith("-0-price_0"))
+    response = admin_client.post(f"/admin/shop/shippingmethod/{method.pk}/change/", {**data, price_field: "-1"})
+    assert response.status_code == 200
+    assert "greater than or equal to" in response.content.decode()
+    assert ShippingRate.objects.filter(method=method, price=Money(Decimal("-1"), "EUR")).count() == 0
