@@ -105,6 +105,14 @@ def order_detail(user, number: str, language: str) -> dict | None:
             kind = "refund"  # a refund is not a second payment: say so, with what it gave back
             amount = event.data.get("refund_amount")
             text = _("Refund %(amount)s") % {"amount": money(Decimal(amount))} if amount else _("Refund")
+        elif event.kind == OrderEvent.Kind.PAYMENT:
+            data = event.data if isinstance(event.data, dict) else {}
+            if data.get("amount"):
+                text = _("Payment received: %(amount)s") % {"amount": money(Decimal(data["amount"]))}
+            elif data.get("refund"):
+                kind, text = "refund", _("Refund")
+            else:
+                continue  # notes for staff (a short capture, a dispute, money to pay back by hand), not the buyer's history
         events.append({"date": _date(event.created_at, language), "kind": kind, "text": text})
     try:
         invoice = order.invoice

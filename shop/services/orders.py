@@ -453,7 +453,8 @@ def _record_payment(order_id: int, *, reference: str, capture_offline: bool, use
             capture_offline_payment(order_id)
         issue_invoice(order)
         OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message=message, user=user if user is not None
-                                  and user.is_authenticated else None, data={"method": order.payment_method, "reference": reference})
+                                  and user.is_authenticated else None, data={"method": order.payment_method, "reference": reference,
+                                                                          "amount": str(order.total_gross)})
     return order
 
 

@@ -2,6 +2,7 @@
 message once, refunds e-mailed and shown with their amount, the staff user in the admin's event log."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from fulfillment.models import Warehouse
 from payments.models import Payment, PaymentStatus
 from shop.demo import images
 from shop.models import OrderStatus
+from shop.money import format_money
 from shop.services.orders import cancel_order
 from tests import factories as f
 from tests.shop.checkout_helpers import buy, make_cart
@@ -214,3 +216,23 @@ def test_the_chosen_variant_shows_its_picture(client, two_colour_product):
     assert _main_picture(html).endswith("cardholder-black-plain.jpg")  # without JavaScript: the form's ?variant=
     assert f'value="{b.pk}" data-price' in html and 'data-image="/media/products/demo/cardholder-black-plain.jpg"' in html
     assert html.count('class="thumb"') == 2  # one large picture, the others as thumbnails
+
+
+@pytest.mark.django_db
+def test_offline_payment_shows_in_the_buyers_history_with_its_amount(admin_client, client, markets, django_user_model):
+    """Marking a bank transfer received showed the buyer a bare 'Payment' next to 'Status changed: Paid'."""
+    buyer = django_user_model.objects.create_user("max", "max@example.com", "x")
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    variant = f.ProductVariantFactory(base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=variant, warehouse=de, quantity=5)
+    order = buy(make_cart(markets["eu"], [(variant, 2)], email=buyer.email, user=buyer), language="de")
+    admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]})
+    order.refresh_from_db()
+    client.force_login(buyer)
+    page = client.get(f"/de/account/orders/{order.number}/").content.decode()
+    history = page[page.index('class="order-events"'):]
+    history = history[:history.index("</ol>")]
+    payments = re.findall(r'class="event-payment"[^>]*>(.*?)</li>', history, re.S)
+    total = format_money(order.total_gross, "EUR", "de")
+    assert len(payments) == 1 and total in payments[0], payments
