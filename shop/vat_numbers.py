@@ -2,9 +2,10 @@
 VIES service, whose answer is kept as evidence for a reverse-charge invoice.
 
 The reverse charge applies only to a number that is well formed, belongs to the billing country (its prefix:
-``EL`` for Greece) and that VIES confirmed — or, with VIES not configured, that passed the check digits
-("not checked" is then recorded). A number VIES calls invalid or could not confirm (down, timeout, error) is
-charged VAT, and the buyer is told why (`notice`). Northern Ireland's ``XI`` numbers pass the check digits but do
+``EL`` for Greece) and that VIES confirmed. A number that was not confirmed — VIES not configured ("not checked"),
+invalid, or unreachable (down, timeout, error) — is charged VAT and the buyer is told why (`notice`): the check
+digits alone prove only that a number could exist, never that it belongs to this buyer, so the shop never
+zero-rates on them. Northern Ireland's ``XI`` numbers pass the check digits but do
 not lead to the reverse charge here: the shop ships to Northern Ireland as part of the UK.
 
 VIES client: ``POST CARAVAN_VIES_URL`` with ``{"countryCode", "vatNumber", "requesterMemberStateCode",
@@ -36,13 +37,13 @@ COUNTRY_OF_PREFIX = {"EL": "GR", "XI": "GB"}
 
 
 class Status:
-    NOT_CHECKED = "not_checked"  # VIES not configured: check digits only
+    NOT_CHECKED = "not_checked"  # VIES not configured: check digits only (VAT is charged)
     VALID = "valid"  # VIES confirmed it
     INVALID = "invalid"  # VIES says it is not a registered number
     UNAVAILABLE = "unavailable"  # VIES did not answer in time, or answered with an error
 
     CHOICES = (NOT_CHECKED, VALID, INVALID, UNAVAILABLE)
-    ZERO_RATING = (NOT_CHECKED, VALID)  # the answers that allow the reverse charge
+    ZERO_RATING = (VALID,)  # the one answer that allows the reverse charge
 
 
 def compact(value: str) -> str:
@@ -176,6 +177,9 @@ def notice(vat_check: VatCheck | None) -> str:
     """Why a number the buyer entered does not zero-rate the order (empty when it does, or none was entered)."""
     if vat_check is None or vat_check.allows_reverse_charge:
         return ""
+    if vat_check.status == Status.NOT_CHECKED:
+        return _("This shop does not check VAT numbers with the EU's VIES service, so the reverse charge cannot be applied "
+                 "and VAT is charged on this order. Please contact us if your business needs an invoice without VAT.")
     if vat_check.status == Status.INVALID:
         return _("The EU's VIES service says the VAT number %(number)s is not valid, so VAT is charged on this order. "
                  "Check the number at the billing step if you think this is wrong.") % {"number": vat_check.number}

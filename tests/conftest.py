@@ -194,3 +194,25 @@ def stripe_client(localstripe_url):
     import stripe
 
     return stripe.StripeClient("sk_test_caravan", base_addresses={"api": localstripe_url}, max_network_retries=0)
+
+
+@pytest.fixture
+def vies_confirms(httpserver, settings):
+    """A local fake of the EU's VIES service (pytest-httpserver) that confirms every VAT number it is asked about:
+    the reverse charge applies only to numbers VIES confirmed."""
+    import json as _json
+
+    from werkzeug.wrappers import Response
+
+    def answer(request):
+        body = _json.loads(request.data or b"{}")
+        return Response(_json.dumps({"countryCode": body.get("countryCode", ""), "vatNumber": body.get("vatNumber", ""),
+                                     "requestDate": "2026-12-02T01:00:00.000Z", "valid": True,
+                                     "requestIdentifier": "WAPIAAAAZTEST0001", "name": "---", "address": "---"}),
+                        content_type="application/json")
+
+    httpserver.expect_request("/check-vat-number", method="POST").respond_with_handler(answer)
+    settings.CARAVAN_VIES_URL = httpserver.url_for("/check-vat-number")
+    settings.CARAVAN_VIES_TIMEOUT = 2
+    cache.clear()
+    return httpserver

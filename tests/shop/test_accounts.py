@@ -313,7 +313,10 @@ def test_order_detail_shows_the_order_and_only_public_events(buyer_client):
     order = _order(user, lines=2)
     OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PLACED, message="Order placed")
     OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.STATUS, message="awaiting_payment → paid", data={"to": "paid"})
-    OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message="Bank transfer received")
+    OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message="Bank transfer received",
+                              data={"method": "bank_transfer", "amount": "24.99"})
+    OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.PAYMENT, message="Only 10.00 of 24.99 EUR captured: not marked paid",
+                              data={"payment": 1})  # a note for staff, not for the buyer
     OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.NOTE, message="Customer was rude on the phone")
     OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.EMAIL, message="Confirmation e-mail sent")
     response = client.get(_url("shop:account-order", "en", number=order.number))
@@ -321,8 +324,8 @@ def test_order_detail_shows_the_order_and_only_public_events(buyer_client):
     body = response.content.decode()
     data = response.context["data"]
     assert [e["kind"] for e in data["events"]] == ["placed", "status", "payment"]
-    assert "Status changed: Paid" in body
-    assert "rude" not in body and "Confirmation e-mail" not in body
+    assert "Status changed: Paid" in body and "Payment received: €24.99" in body
+    assert "rude" not in body and "not marked paid" not in body and "Confirmation e-mail" not in body
     line = data["lines"][-1]
     assert line["name"] == "Linen shirt" and line["unit"] == "€19.99" and line["total"] == "€19.99" and line["quantity"] == 1
     assert line["sku"] in body

@@ -79,7 +79,7 @@ def test_uk_warehouse_to_uk_buyer_is_domestic(markets, london):
     assert quote.lines[0].treatment == TaxTreatment.DOMESTIC and quote.lines[0].tax_rate == Decimal("20")
 
 
-def test_reverse_charge_for_business_in_another_member_state(markets, london):
+def test_reverse_charge_for_business_in_another_member_state(markets, london, vies_confirms):
     de = Warehouse.objects.get(code="de")
     cart = make_cart(markets["eu"], [(variant("100.00", de), 1)], country="FR", billing_country="FR", vat_number="FR 40 303265045")
     quote = choose_cheapest_shipping(cart)
@@ -145,7 +145,7 @@ def test_no_reverse_charge_when_the_goods_stay_in_the_dispatch_country(markets, 
     assert quote.lines[0].treatment == TaxTreatment.DOMESTIC and quote.lines[0].tax_rate == Decimal("19")
 
 
-def test_eu_business_importing_from_outside_the_eu_pays_import_vat_itself(markets, london):
+def test_eu_business_importing_from_outside_the_eu_pays_import_vat_itself(markets, london, vies_confirms):
     cart = make_cart(markets["eu"], [(variant("40.00", london), 1)], country="FR", billing_country="FR", vat_number="FR40303265045")
     quote = choose_cheapest_shipping(cart)
     assert quote.lines[0].treatment == TaxTreatment.IMPORT_ON_DELIVERY and quote.total_tax == 0

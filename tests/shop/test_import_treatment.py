@@ -178,7 +178,7 @@ def test_adding_stock_elsewhere_refreshes_the_listing_price(berlin, django_captu
     assert uk.price_min == Decimal("178.99")  # ships from London: UK VAT included
 
 
-def test_eu_business_importing_from_outside_the_eu_is_told_the_real_reason_not_the_limit(client, markets):
+def test_eu_business_importing_from_outside_the_eu_is_told_the_real_reason_not_the_limit(client, markets, vies_confirms):
     zurich = Warehouse.objects.create(code="ch-zh", name="Zürich", country="CH", countries_served=["DE", "FR", "CH"],
                                       priority=5)
     f.shipping_for(zurich, code="post-ch", name="Swiss Post", carrier="Post CH")

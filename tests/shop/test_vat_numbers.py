@@ -93,12 +93,18 @@ def test_billing_step_refuses_a_made_up_number_and_a_foreign_one(client, goods):
     assert client.post("/en/checkout/billing/", {"same_as_shipping": "on", "vat_number": VALID_FR}).status_code == 302
 
 
-def test_without_vies_a_valid_number_is_zero_rated_and_recorded_as_not_checked(markets, goods, settings):
+def test_without_vies_a_number_with_good_check_digits_is_charged_vat(markets, goods, settings):
+    """Check digits prove only that a number could exist (FR11123456782 was made up and passes them): without VIES
+    confirming it, the order is charged VAT, the buyer is told why, and the order records 'not checked'."""
     settings.CARAVAN_VIES_URL = ""
-    cart = make_cart(markets["eu"], [(goods, 1)], country="FR", billing_country="FR", vat_number=VALID_FR)
+    assert vat_numbers.is_valid_for("FR11123456782", "FR")
+    cart = make_cart(markets["eu"], [(goods, 1)], country="FR", billing_country="FR", vat_number="FR11123456782")
+    quote = choose_cheapest_shipping(cart)
+    assert quote.lines[0].treatment == TaxTreatment.DOMESTIC and quote.total_tax > 0
     order = buy(cart)
-    assert order.tax_notes == ["reverse_charge"] and order.total_tax == 0
+    assert order.tax_notes != ["reverse_charge"] and order.total_tax > 0
     assert order.vat_number_check == "not_checked" and order.vat_number_consultation == ""
+    assert "VIES" in vat_numbers.notice(vat_numbers.VatCheck("FR11123456782", vat_numbers.Status.NOT_CHECKED))
 
 
 # --- VIES --------------------------------------------------------------------------------------------------------
