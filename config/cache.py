@@ -5,6 +5,11 @@ sessions whose rows are in the database too), so while Redis is down every read 
 the shop keeps serving pages and taking orders from PostgreSQL alone. A warning is logged at most once a minute, and
 after a failure Redis is not asked again for a few seconds, so a Redis host that does not answer cannot add a
 timeout to every cache call of every request.
+
+One exception to "every write is dropped": allauth's sign-in rate limits take a lock with `add()` and count a lock
+they cannot get as "limited", so with Redis down every sign-in, sign-up and password reset would be refused with a
+429. For those lock keys (and only those) `add()` says the lock was taken while Redis is down: the limits are
+skipped (logged), the shop keeps taking sign-ins, and any other `add()` still reports that nothing was stored.
 """
 
 import logging
@@ -21,6 +26,8 @@ logger = logging.getLogger("caravan.cache")
 UNAVAILABLE = (RedisConnectionError, RedisTimeoutError, OSError)
 RETRY_AFTER_SECONDS = 5.0
 WARN_EVERY_SECONDS = 60.0
+# Keys of allauth's rate-limit locks (allauth.core.internal.ratelimit.cache_lock: "allauth:rl:…:lock").
+FAIL_OPEN_LOCK_PREFIX, FAIL_OPEN_LOCK_SUFFIX = "allauth:rl:", ":lock"
 
 
 class DegradingRedisCache(RedisCache):
@@ -32,6 +39,7 @@ class DegradingRedisCache(RedisCache):
         self._lock = threading.Lock()
         self._down_until = 0.0
         self._last_warning = None
+        self._last_limits_warning = None
 
     # --- bookkeeping ------------------------------------------------------------------------------------------------
 
@@ -66,7 +74,20 @@ class DegradingRedisCache(RedisCache):
     # --- the cache API ------------------------------------------------------------------------------------------------
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if isinstance(key, str) and key.startswith(FAIL_OPEN_LOCK_PREFIX) and key.endswith(FAIL_OPEN_LOCK_SUFFIX):
+            return self._call("add", self._rate_limit_lock_unavailable, key, value, timeout, version)
         return self._call("add", lambda: False, key, value, timeout, version)
+
+    def _rate_limit_lock_unavailable(self) -> bool:
+        """An allauth rate-limit lock while Redis is down: taken (the limit is not enforced), said once a minute."""
+        now = time.monotonic()
+        with self._lock:
+            warn = self._last_limits_warning is None or now - self._last_limits_warning >= WARN_EVERY_SECONDS
+            if warn:
+                self._last_limits_warning = now
+        if warn:
+            logger.warning("Redis cache unavailable: sign-in rate limits are not enforced until it is back")
+        return True
 
     def get(self, key, default=None, version=None):
         return self._call("get", lambda: default, key, default, version)

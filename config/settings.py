@@ -258,6 +258,7 @@ AXES_ONLY_ADMIN_SITE = True  # buyers sign in through allauth, which has its own
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "config.lockout.lockout_response"  # the admin's layout, the request's language
+AXES_HANDLER = "config.lockout.AdminOnlyAxesHandler"  # with AXES_ONLY_ADMIN_SITE: storefront sign-ins are not counted
 # django-ratelimit (`key="ip"`) counts the same client.
 RATELIMIT_IP_META_KEY = "config.client_ip.client_ip"
 LOGIN_REDIRECT_URL = "shop:account"

@@ -203,3 +203,32 @@ def test_a_dead_celery_broker_does_not_break_placing_an_order(client, shop, capl
     order = Order.objects.get()
     assert [m.to for m in mail.outbox] == [[order.email]]  # the confirmation e-mail was sent in-process
     assert any("Celery broker unavailable" in r.getMessage() for r in caplog.records if r.name == "caravan.celery")
+
+
+def test_without_redis_buyers_sign_in_sign_up_and_reset_their_password(client, markets, redis_down, caplog, settings):
+    """allauth's rate limits take a lock with cache.add; while Redis is down they are skipped (logged), not turned
+    into a 429 for every sign-in."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import SESSION_KEY, get_user_model
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    caplog.set_level(logging.WARNING)
+    user = get_user_model().objects.create_user("buyer", "buyer@example.com", "caravan-demo-buyer")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    response = client.post("/en/accounts/login/", {"login": "buyer@example.com", "password": "caravan-demo-buyer"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert client.session[SESSION_KEY] == str(user.pk)
+    client.logout()
+
+    response = client.post("/en/accounts/password/reset/", {"email": "buyer@example.com"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert len(mail.outbox) == 1
+
+    response = client.post("/en/accounts/signup/", {"email": "new@example.com", "password1": "a-long-fresh-pass-42",
+                                                     "password2": "a-long-fresh-pass-42"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert get_user_model().objects.filter(email="new@example.com").exists()
+
+    messages = [r.getMessage() for r in caplog.records]
+    assert any("sign-in rate limits are not enforced" in m for m in messages), messages

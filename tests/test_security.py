@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth import get_user_model
 from django.test import Client, RequestFactory
 
@@ -82,6 +82,32 @@ def test_a_spoofed_forwarded_for_changes_nothing_without_a_trusted_proxy(staff):
         admin_login(client, "wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
     assert admin_login(client, PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.200").status_code == 429
     assert AccessAttempt.objects.get().ip_address == "203.0.113.66"
+
+
+def test_storefront_sign_ins_are_not_counted_by_the_admin_lockout(settings, staff, markets):
+    """Buyers sign in through allauth, whose own ACCOUNT_RATE_LIMITS limit them: axes ignores those attempts, so a
+    buyer never meets the admin's lockout page, and the admin lockout still counts admin logins."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    client = Client()
+    for n in range(6):
+        response = client.post("/en/accounts/login/", {"login": f"buyer{n}@example.com", "password": "wrong"})
+        assert response.status_code == 200, n  # the sign-in form again, with its error
+        assert "Django site admin" not in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+    assert not AccessLog.objects.exists()
+    statuses = [admin_login(client, "wrong").status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]  # the same client: admin logins are counted from zero
+
+
+def test_allauth_429_is_in_the_shop_layout_and_language(settings, markets):
+    settings.ACCOUNT_RATE_LIMITS = {"login": "1/m/ip"}
+    client = Client()
+    client.post("/de/accounts/login/", {"login": "erika@example.com", "password": "wrong"})
+    response = client.post("/de/accounts/login/", {"login": "erika@example.com", "password": "wrong"})
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert 'lang="de"' in page and "Zu viele Versuche" in page  # the shop's layout, in German
+    assert 'href="/de/"' in page  # a way back into the shop
 
 
 # --- One client address for every limit ------------------------------------------------------------------------------

@@ -15,6 +15,13 @@ T = {
         "別の管理者が Axes → Access attempts からロックを早めに解除できます。",
         "其他管理员可以在 Axes → Access attempts 中提前解除锁定。",
     ),
+    "You have tried this more often than we allow in a short time. Please wait a few minutes and try again.": (
+        "Sie haben das in kurzer Zeit öfter versucht, als wir erlauben. Bitte warten Sie ein paar Minuten und versuchen Sie es dann erneut.",
+        "Vous avez essayé plus souvent que nous ne le permettons en peu de temps. Veuillez patienter quelques minutes, puis réessayer.",
+        "Lo ha intentado más veces de las que permitimos en poco tiempo. Espere unos minutos y vuelva a intentarlo.",
+        "短時間に許可された回数を超えて試行されました。数分待ってから、もう一度お試しください。",
+        "您在短时间内尝试的次数超过了我们允许的次数。请等待几分钟后再试。",
+    ),
 }
 
 P = {
