@@ -360,6 +360,8 @@ def variant_options(product, policy, language: str) -> tuple[list[dict], list[di
     options = []
     groups: dict = OrderedDict()
     pictures = {image.pk: image.image.url for image in product.images.all()}  # prefetched with the product
+    # A variant without a picture of its own shows the product's first one, never the last variant's colour.
+    first_picture = next(iter(pictures.values()), "")
     for variant in product.variants.all():
         price = policy.variant_price(variant, tax_class=product.tax_class)
         values = sorted(variant.attribute_values.all(), key=lambda v: (v.attribute.position, v.attribute.slug))
@@ -374,7 +376,7 @@ def variant_options(product, policy, language: str) -> tuple[list[dict], list[di
                 "values": {v.attribute.slug: v.slug for v in values},
                 "price": price,
                 "price_display": format_money(price.display, price.currency, language),
-                "image": pictures.get(variant.image_id, ""),
+                "image": pictures.get(variant.image_id) or first_picture,
             }
         )
     attribute_groups = [{"slug": slug, "name": g["name"], "values": list(g["values"].values())} for slug, g in groups.items()]

@@ -218,6 +218,17 @@ def test_the_chosen_variant_shows_its_picture(client, two_colour_product):
     assert html.count('class="thumb"') == 2  # one large picture, the others as thumbnails
 
 
+def test_a_variant_without_a_picture_shows_the_products_first_one(client, two_colour_product):
+    """Choosing a colour with no picture kept the previously chosen colour's picture on screen."""
+    product, a, b = two_colour_product
+    navy = f.ProductVariantFactory(product=product, base_price=Money(Decimal("20"), "EUR"))
+    f.StockFactory(variant=navy, warehouse=Warehouse.objects.get(code="de"), quantity=5)
+    html = client.get(f"/en/p/{product.slug}/?variant={b.pk}").content.decode()
+    option = html[html.index(f'value="{navy.pk}" data-price'):]
+    option = option[:option.index(">")]
+    assert 'data-image="/media/products/demo/cardholder-beige-plain.jpg"' in option
+
+
 @pytest.mark.django_db
 def test_offline_payment_shows_in_the_buyers_history_with_its_amount(admin_client, client, markets, django_user_model):
     """Marking a bank transfer received showed the buyer a bare 'Payment' next to 'Status changed: Paid'."""
