@@ -10,6 +10,11 @@ bash scripts/local_secrets.sh
 export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$(cat .secret_key)}"
 HOST=${1:-127.0.0.1}
 PORT=${2:-8000}
+# Links in e-mails point at this server unless CARAVAN_SITE_URL says otherwise (make run PORT=8080 → :8080).
+if [ -z "${CARAVAN_SITE_URL:-}" ]; then
+  case "$HOST" in 0.0.0.0|::|'') link_host=127.0.0.1 ;; *) link_host=$HOST ;; esac
+  export CARAVAN_SITE_URL="http://$link_host:$PORT"
+fi
 BIN=.venv/bin
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; }
