@@ -116,6 +116,13 @@ class RefundForm(forms.ModelForm):
     def validate_unique(self):
         pass  # the refund is checked (amount > 0, within what was captured) and made by refund_payment above
 
+    def _post_clean(self):
+        # The model's constraints (amount > 0 …) are refund_payment's rules too: when clean() refused the refund with
+        # its message, don't add the database constraint's raw name as a second error.
+        if self.errors:
+            return
+        super()._post_clean()
+
     def save(self, commit=True):
         return self.refund
 

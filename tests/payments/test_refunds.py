@@ -106,6 +106,9 @@ def test_staff_refund_from_admin_with_amount_and_reason(admin_client, markets):
     assert response.status_code == 200 and "At most 100.00 EUR" in response.content.decode()
     response = admin_client.post("/admin/payments/refund/add/", refund_form(amount="0", reason="nothing"))
     assert response.content.decode().count('class="errorlist') == 1  # one clear error, not a constraint's name too
+    for amount in ("0", "-5"):
+        page = admin_client.post("/admin/payments/refund/add/", refund_form(amount=amount, reason="nothing")).content.decode()
+        assert "refund_amount_positive" not in page and page.count("<li>") - page.count('<li><a') >= 1
     form = refund_form(amount="25.50", reason="late delivery")
     response = admin_client.post("/admin/payments/refund/add/", form)
     assert response.status_code == 302
