@@ -212,13 +212,19 @@ class OrderAdmin(admin.ModelAdmin):
 
     def _apply(self, request, queryset, change, status):
         """Run a status change on each selected order; report what moved and, one by one, what was refused."""
-        done = []
-        for pk, number in queryset.values_list("pk", "number"):
+        done, already = [], []
+        for pk, number, current in queryset.values_list("pk", "number", "status"):
+            if current == status and status != OrderStatus.PAID:  # mark_paid says itself that the payment is recorded
+                already.append(number)  # nothing to do: say so instead of reporting it done a second time
+                continue
             try:
                 change(pk)
                 done.append(number)
             except order_services.OrderError as exc:
                 self.message_user(request, f"{number}: {exc}", messages.ERROR)
+        if already:
+            self.message_user(request, _("Already %(status)s, nothing changed: %(orders)s")
+                              % {"status": OrderStatus(status).label.lower(), "orders": ", ".join(already)}, messages.WARNING)
         if done:
             self.message_user(request, _("%(status)s: %(orders)s") % {"status": OrderStatus(status).label, "orders": ", ".join(done)},
                               messages.SUCCESS)

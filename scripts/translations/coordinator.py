@@ -24,4 +24,11 @@ T = {
         '当ショップはEUのVIESサービスでVAT番号を確認していないため、リバースチャージを適用できず、このご注文にはVATが課税されます。VATなしの請求書が必要な法人のお客様はお問い合わせください。',
         '本店未通过欧盟 VIES 服务核验增值税号，因此无法适用反向征收，本订单将收取增值税。如贵公司需要不含增值税的发票，请与我们联系。',
     ),
+    "Already %(status)s, nothing changed: %(orders)s": (
+        "Bereits %(status)s, nichts geändert: %(orders)s",
+        "Déjà %(status)s, rien n’a changé\u00a0: %(orders)s",
+        "Ya %(status)s, no se ha cambiado nada: %(orders)s",
+        "すでに%(status)sのため、変更はありません：%(orders)s",
+        "已是%(status)s，未作更改：%(orders)s",
+    ),
 }

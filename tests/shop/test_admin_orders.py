@@ -161,3 +161,15 @@ def test_shipping_method_saves_in_admin_and_refuses_a_negative_price(admin_clien
     assert response.status_code == 200
     assert "greater than or equal to" in response.content.decode()
     assert ShippingRate.objects.filter(method=method, price=Money(Decimal("-1"), "EUR")).count() == 0
+
+
+def test_a_status_action_on_an_order_already_there_says_nothing_changed(admin_client, order):
+    """'Mark as shipped' on a shipped order (or 'cancel' on a cancelled one) reported success a second time."""
+    admin_client.post("/admin/shop/order/", {"action": "mark_payment_received", "_selected_action": [order.pk]}, follow=True)
+    admin_client.post("/admin/shop/order/", {"action": "mark_shipped", "_selected_action": [order.pk]}, follow=True)
+    events = order.events.count()
+    response = admin_client.post("/admin/shop/order/", {"action": "mark_shipped", "_selected_action": [order.pk]}, follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("nothing changed" in m and order.number in m for m in shown), shown
+    assert not any(m.startswith("Shipped:") for m in shown), shown
+    assert order.events.count() == events
