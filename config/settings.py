@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "shop.middleware.MarketMiddleware",
+    "shop.middleware.PrivateAccountPagesMiddleware",  # account pages: Cache-Control private, no-store
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a locked-out login into the lockout page
 ]
 
