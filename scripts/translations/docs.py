@@ -171,6 +171,35 @@ T = {
         "カートに戻る",
         "返回购物车",
     ),
+    "Please check your cash-on-delivery order <strong>%(number)s</strong> and confirm it. We ship it only once it is "
+    "confirmed.": (
+        "Bitte prüfen Sie Ihre Nachnahme-Bestellung <strong>%(number)s</strong> und bestätigen Sie sie. Wir versenden "
+        "sie erst, wenn sie bestätigt ist.",
+        "Veuillez vérifier votre commande contre remboursement <strong>%(number)s</strong> et la confirmer. Nous ne "
+        "l’expédions qu’une fois confirmée.",
+        "Revise su pedido contra reembolso <strong>%(number)s</strong> y confírmelo. Solo lo enviamos una vez "
+        "confirmado.",
+        "代金引換のご注文 <strong>%(number)s</strong> の内容をご確認のうえ、確定してください。確認後に発送いたします。",
+        "请核对您的货到付款订单 <strong>%(number)s</strong> 并确认。订单确认后我们才会发货。",
+    ),
+    "Your cash-on-delivery order <strong>%(number)s</strong> is already confirmed. Nothing more to do: you pay the "
+    "carrier on delivery.": (
+        "Ihre Nachnahme-Bestellung <strong>%(number)s</strong> ist bereits bestätigt. Sie müssen nichts mehr tun: Sie "
+        "bezahlen bei der Zustellung.",
+        "Votre commande contre remboursement <strong>%(number)s</strong> est déjà confirmée. Vous n’avez plus rien à "
+        "faire : vous payez le transporteur à la livraison.",
+        "Su pedido contra reembolso <strong>%(number)s</strong> ya está confirmado. No tiene que hacer nada más: "
+        "pagará al transportista en la entrega.",
+        "代金引換のご注文 <strong>%(number)s</strong> は既に確認済みです。これ以上の操作は不要です。お支払いは配達時に配達員へお願いします。",
+        "您的货到付款订单 <strong>%(number)s</strong> 已确认，无需其他操作：送达时向承运人付款即可。",
+    ),
+    "Total (paid on delivery)": (
+        "Summe (bei Zustellung zu zahlen)",
+        "Total (à payer à la livraison)",
+        "Total (se paga en la entrega)",
+        "合計（配達時にお支払い）",
+        "合计（货到付款）",
+    ),
 }
 
 P = {
