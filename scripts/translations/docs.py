@@ -204,27 +204,31 @@ T = {
 
 P = {
     (
-        "Please confirm your order within %(hours)s hour by opening this link; unconfirmed orders are cancelled:",
-        "Please confirm your order within %(hours)s hours by opening this link; unconfirmed orders are cancelled:",
+        "Please confirm your order within %(hours)s hour: open this link and press “Confirm my order”. Unconfirmed "
+        "orders are cancelled:",
+        "Please confirm your order within %(hours)s hours: open this link and press “Confirm my order”. Unconfirmed "
+        "orders are cancelled:",
     ): (
         (
-            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunde über diesen Link; unbestätigte "
-            "Bestellungen werden storniert:",
-            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunden über diesen Link; unbestätigte "
-            "Bestellungen werden storniert:",
+            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunde: Öffnen Sie diesen Link und klicken "
+            "Sie auf „Bestellung bestätigen“. Unbestätigte Bestellungen werden storniert:",
+            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunden: Öffnen Sie diesen Link und klicken "
+            "Sie auf „Bestellung bestätigen“. Unbestätigte Bestellungen werden storniert:",
         ),
         (
-            "Veuillez confirmer votre commande dans les %(hours)s heure en ouvrant ce lien ; les commandes non "
-            "confirmées sont annulées :",
-            "Veuillez confirmer votre commande dans les %(hours)s heures en ouvrant ce lien ; les commandes non "
-            "confirmées sont annulées :",
+            "Veuillez confirmer votre commande dans les %(hours)s heure : ouvrez ce lien et cliquez sur « Confirmer "
+            "ma commande ». Les commandes non confirmées sont annulées :",
+            "Veuillez confirmer votre commande dans les %(hours)s heures : ouvrez ce lien et cliquez sur « Confirmer "
+            "ma commande ». Les commandes non confirmées sont annulées :",
         ),
         (
-            "Confirme su pedido en %(hours)s hora abriendo este enlace; los pedidos sin confirmar se cancelan:",
-            "Confirme su pedido en %(hours)s horas abriendo este enlace; los pedidos sin confirmar se cancelan:",
+            "Confirme su pedido en %(hours)s hora: abra este enlace y pulse «Confirmar mi pedido». Los pedidos sin "
+            "confirmar se cancelan:",
+            "Confirme su pedido en %(hours)s horas: abra este enlace y pulse «Confirmar mi pedido». Los pedidos sin "
+            "confirmar se cancelan:",
         ),
-        "%(hours)s時間以内にこのリンクを開いてご注文を確認してください。確認されない注文はキャンセルされます:",
-        "请在 %(hours)s 小时内打开此链接确认您的订单，未确认的订单将被取消：",
+        "%(hours)s時間以内にこのリンクを開き、「注文を確認する」を押してご注文を確認してください。確認されない注文はキャンセルされます:",
+        "请在 %(hours)s 小时内打开此链接并点击“确认我的订单”。未确认的订单将被取消：",
     ),
     (
         "Please confirm your order with the link in the e-mail we sent you within %(hours)s hour; unconfirmed orders "

@@ -69,7 +69,7 @@ def test_a_guests_cod_order_waits_for_confirmation_and_the_email_carries_the_lin
     html = message.alternatives[0][0]
     link = _confirm_link(message)
     assert link in html and "Confirm my order" in html
-    assert "Please confirm your order within 24 hours by opening this link" in message.body
+    assert "Please confirm your order within 24 hours: open this link and press “Confirm my order”." in message.body
     assert "You pay" in message.body and "on delivery" in message.body
     assert "Your invoice follows by e-mail once the order is paid or shipped." in message.body
     assert "is attached as a PDF" not in message.body
