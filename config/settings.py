@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "shop.middleware.MarketMiddleware",
+    "shop.middleware.PrivateAccountPagesMiddleware",  # account pages: Cache-Control private, no-store
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a locked-out login into the lockout page
 ]
 
@@ -298,7 +299,8 @@ CARAVAN_PRIVATE_ROOT = Path(os.environ.get("CARAVAN_PRIVATE_ROOT", str(BASE_DIR 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                "OPTIONS": {"location": CARAVAN_PRIVATE_ROOT}},
+                "OPTIONS": {"location": CARAVAN_PRIVATE_ROOT,  # readable by the shop's user alone
+                            "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700}},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -86,7 +86,12 @@ def _money(amount, currency):
 
 
 def _reserve(request, cart, force=False):
-    """Hold the stock for this checkout; on a shortage, back to the cart with every short line named."""
+    """Hold the stock for this checkout; on a shortage, back to the cart with every short line named. A new hold (none
+    live: the first step of a checkout, or the old hold ran out) is a start of checkout and counts against the
+    client's CARAVAN_RATELIMIT_CHECKOUT; page views, refreshes and a hold kept or moved to another warehouse do not."""
+    if not (cart.reserved_until and cart.reserved_until > timezone.now()) and cart.lines.exists():
+        if _over_limit(request, "checkout", settings.CARAVAN_RATELIMIT_CHECKOUT):
+            return rate_limited(request)
     try:
         checkout_services.reserve_cart(cart, request.storefront_config, force=force)
     except InsufficientStock as short:
@@ -152,8 +157,6 @@ def _over_limit(request, group: str, rate: str) -> bool:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def address(request):
-    if _over_limit(request, "checkout", settings.CARAVAN_RATELIMIT_CHECKOUT):
-        return rate_limited(request)
     cart, bounce = _cart_or_redirect(request, require_lines=True)
     if bounce:
         return bounce
@@ -304,8 +307,6 @@ def voucher(request):
 
 @require_POST
 def place(request):
-    if _over_limit(request, "place-order", settings.CARAVAN_RATELIMIT_PLACE_ORDER):
-        return rate_limited(request)  # before anything is read or written: the cart stays as it is
     posted = request.POST.get("cart", "")
     cart = _current_cart(request, create=False)
     if cart is None or str(cart.token) != posted:
@@ -316,6 +317,9 @@ def place(request):
         return bounce
     form = _payment_form(request, cart, None, data=request.POST)
     if form.is_valid():
+        # Only a real attempt counts (a current cart, a valid form), before anything is written: the cart stays.
+        if _over_limit(request, "place-order", settings.CARAVAN_RATELIMIT_PLACE_ORDER):
+            return rate_limited(request)
         try:
             order = order_services.place_order(
                 cart.token, request.storefront_config, language=_language(), user=request.user,

@@ -5,7 +5,7 @@ import re
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -120,4 +120,20 @@ class MarketMiddleware:
             response.headers.setdefault("Content-Language", getattr(request, "LANGUAGE_CODE", ""))
             # The market (hence currency and prices) comes from the session cookie or Accept-Language.
             patch_vary_headers(response, ("Cookie", "Accept-Language"))
+        return response
+
+
+class PrivateAccountPagesMiddleware:
+    """Every page of the buyer's account (overview, orders, addresses; its 404s, form errors and the sign-in redirect
+    too) is sent `Cache-Control: private, no-store`: addresses and order details must stay in no shared cache and
+    no browser history, as on the guest's confirmation page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = getattr(request, "resolver_match", None)
+        if match is not None and match.namespace == "shop" and (match.url_name or "").startswith("account"):
+            patch_cache_control(response, private=True, no_store=True)
         return response

@@ -13,15 +13,23 @@ def private_storage():
     return storages["private"]
 
 
+def _static_dirs() -> list[Path]:
+    """STATICFILES_DIRS as folders (an entry is a path or a (prefix, path) pair)."""
+    return [Path(entry[1] if isinstance(entry, (list, tuple)) else entry) for entry in getattr(settings, "STATICFILES_DIRS", [])]
+
+
 @checks.register(checks.Tags.security)
 def check_private_root(app_configs=None, **kwargs):
-    """The private folder must not sit inside a folder that is served (MEDIA_ROOT, STATIC_ROOT)."""
+    """The private folder must not sit inside a folder that is served (MEDIA_ROOT, STATIC_ROOT) or published by
+    collectstatic (a STATICFILES_DIRS folder is copied into STATIC_ROOT)."""
     private = Path(settings.STORAGES.get("private", {}).get("OPTIONS", {}).get("location", settings.CARAVAN_PRIVATE_ROOT)).resolve()
+    served = [(name, getattr(settings, name, None)) for name in ("MEDIA_ROOT", "STATIC_ROOT")]
+    served += [("STATICFILES_DIRS", folder) for folder in _static_dirs()]
     errors = []
-    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
-        served = getattr(settings, name, None)
-        if served and (private == Path(served).resolve() or Path(served).resolve() in private.parents):
-            errors.append(checks.Error(f"CARAVAN_PRIVATE_ROOT ({private}) is inside {name} ({served}), which is served to anyone",
-                                       hint="Point CARAVAN_PRIVATE_ROOT at a folder outside MEDIA_ROOT and STATIC_ROOT.",
+    for name, folder in served:
+        if folder and (private == Path(folder).resolve() or Path(folder).resolve() in private.parents):
+            errors.append(checks.Error(f"CARAVAN_PRIVATE_ROOT ({private}) is inside {name} ({folder}), which is served to anyone",
+                                       hint="Point CARAVAN_PRIVATE_ROOT at a folder outside MEDIA_ROOT, STATIC_ROOT and "
+                                            "STATICFILES_DIRS.",
                                        id="shop.E001"))
     return errors

@@ -66,7 +66,8 @@ def _media(settings, tmp_path_factory, monkeypatch):
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": settings.CARAVAN_PRIVATE_ROOT}},
+        "private": {**settings.STORAGES["private"],  # the project's options (file modes), this test's folder
+                    "OPTIONS": {**settings.STORAGES["private"].get("OPTIONS", {}), "location": settings.CARAVAN_PRIVATE_ROOT}},
     }
     # A FileField calls its storage callable once, when the model is loaded: hand it this test's private storage.
     from django.core.files.storage import storages

@@ -171,31 +171,64 @@ T = {
         "カートに戻る",
         "返回购物车",
     ),
+    "Please check your cash-on-delivery order <strong>%(number)s</strong> and confirm it. We ship it only once it is "
+    "confirmed.": (
+        "Bitte prüfen Sie Ihre Nachnahme-Bestellung <strong>%(number)s</strong> und bestätigen Sie sie. Wir versenden "
+        "sie erst, wenn sie bestätigt ist.",
+        "Veuillez vérifier votre commande contre remboursement <strong>%(number)s</strong> et la confirmer. Nous ne "
+        "l’expédions qu’une fois confirmée.",
+        "Revise su pedido contra reembolso <strong>%(number)s</strong> y confírmelo. Solo lo enviamos una vez "
+        "confirmado.",
+        "代金引換のご注文 <strong>%(number)s</strong> の内容をご確認のうえ、確定してください。確認後に発送いたします。",
+        "请核对您的货到付款订单 <strong>%(number)s</strong> 并确认。订单确认后我们才会发货。",
+    ),
+    "Your cash-on-delivery order <strong>%(number)s</strong> is already confirmed. Nothing more to do: you pay the "
+    "carrier on delivery.": (
+        "Ihre Nachnahme-Bestellung <strong>%(number)s</strong> ist bereits bestätigt. Sie müssen nichts mehr tun: Sie "
+        "bezahlen bei der Zustellung.",
+        "Votre commande contre remboursement <strong>%(number)s</strong> est déjà confirmée. Vous n’avez plus rien à "
+        "faire : vous payez le transporteur à la livraison.",
+        "Su pedido contra reembolso <strong>%(number)s</strong> ya está confirmado. No tiene que hacer nada más: "
+        "pagará al transportista en la entrega.",
+        "代金引換のご注文 <strong>%(number)s</strong> は既に確認済みです。これ以上の操作は不要です。お支払いは配達時に配達員へお願いします。",
+        "您的货到付款订单 <strong>%(number)s</strong> 已确认，无需其他操作：送达时向承运人付款即可。",
+    ),
+    "Total (paid on delivery)": (
+        "Summe (bei Zustellung zu zahlen)",
+        "Total (à payer à la livraison)",
+        "Total (se paga en la entrega)",
+        "合計（配達時にお支払い）",
+        "合计（货到付款）",
+    ),
 }
 
 P = {
     (
-        "Please confirm your order within %(hours)s hour by opening this link; unconfirmed orders are cancelled:",
-        "Please confirm your order within %(hours)s hours by opening this link; unconfirmed orders are cancelled:",
+        "Please confirm your order within %(hours)s hour: open this link and press “Confirm my order”. Unconfirmed "
+        "orders are cancelled:",
+        "Please confirm your order within %(hours)s hours: open this link and press “Confirm my order”. Unconfirmed "
+        "orders are cancelled:",
     ): (
         (
-            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunde über diesen Link; unbestätigte "
-            "Bestellungen werden storniert:",
-            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunden über diesen Link; unbestätigte "
-            "Bestellungen werden storniert:",
+            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunde: Öffnen Sie diesen Link und klicken "
+            "Sie auf „Bestellung bestätigen“. Unbestätigte Bestellungen werden storniert:",
+            "Bitte bestätigen Sie Ihre Bestellung innerhalb von %(hours)s Stunden: Öffnen Sie diesen Link und klicken "
+            "Sie auf „Bestellung bestätigen“. Unbestätigte Bestellungen werden storniert:",
         ),
         (
-            "Veuillez confirmer votre commande dans les %(hours)s heure en ouvrant ce lien ; les commandes non "
-            "confirmées sont annulées :",
-            "Veuillez confirmer votre commande dans les %(hours)s heures en ouvrant ce lien ; les commandes non "
-            "confirmées sont annulées :",
+            "Veuillez confirmer votre commande dans les %(hours)s heure : ouvrez ce lien et cliquez sur « Confirmer "
+            "ma commande ». Les commandes non confirmées sont annulées :",
+            "Veuillez confirmer votre commande dans les %(hours)s heures : ouvrez ce lien et cliquez sur « Confirmer "
+            "ma commande ». Les commandes non confirmées sont annulées :",
         ),
         (
-            "Confirme su pedido en %(hours)s hora abriendo este enlace; los pedidos sin confirmar se cancelan:",
-            "Confirme su pedido en %(hours)s horas abriendo este enlace; los pedidos sin confirmar se cancelan:",
+            "Confirme su pedido en %(hours)s hora: abra este enlace y pulse «Confirmar mi pedido». Los pedidos sin "
+            "confirmar se cancelan:",
+            "Confirme su pedido en %(hours)s horas: abra este enlace y pulse «Confirmar mi pedido». Los pedidos sin "
+            "confirmar se cancelan:",
         ),
-        "%(hours)s時間以内にこのリンクを開いてご注文を確認してください。確認されない注文はキャンセルされます:",
-        "请在 %(hours)s 小时内打开此链接确认您的订单，未确认的订单将被取消：",
+        "%(hours)s時間以内にこのリンクを開き、「注文を確認する」を押してご注文を確認してください。確認されない注文はキャンセルされます:",
+        "请在 %(hours)s 小时内打开此链接并点击“确认我的订单”。未确认的订单将被取消：",
     ),
     (
         "Please confirm your order with the link in the e-mail we sent you within %(hours)s hour; unconfirmed orders "

@@ -507,8 +507,16 @@ def confirm_cod_order(order_id: int, *, user=None, via: str = "staff") -> tuple[
     return order, True
 
 
-def confirm_cod_order_by_token(token: str) -> tuple[Order, bool]:
-    """The buyer clicked the link: confirm the order it names. A forged, altered or expired link raises OrderError."""
+def order_for_cod_confirmation(token: str) -> Order:
+    """The order a confirmation link names (read only: opening the link confirms nothing, a mail scanner or link
+    prefetcher may open it). A forged, altered or expired link, or an order cancelled meanwhile, raises OrderError."""
+    order = Order.objects.get(pk=_cod_order_id(token))
+    if order.status == OrderStatus.CANCELLED:
+        raise OrderError(_("This order was cancelled, so it can no longer be confirmed."))
+    return order
+
+
+def _cod_order_id(token: str) -> int:
     try:
         number = signing.loads(token, salt=COD_CONFIRM_SALT, max_age=timedelta(hours=settings.CARAVAN_COD_CONFIRM_HOURS))
     except signing.SignatureExpired:
@@ -518,7 +526,13 @@ def confirm_cod_order_by_token(token: str) -> tuple[Order, bool]:
     order_id = Order.objects.filter(number=number).values_list("pk", flat=True).first()
     if order_id is None:
         raise OrderError(_("This confirmation link is not valid."))
-    return confirm_cod_order(order_id, via="link")
+    return order_id
+
+
+def confirm_cod_order_by_token(token: str) -> tuple[Order, bool]:
+    """The buyer pressed "Confirm my order" on the page the link opens: confirm the order it names. A forged,
+    altered or expired link raises OrderError."""
+    return confirm_cod_order(_cod_order_id(token), via="link")
 
 
 def cancel_unpaid_orders(now=None) -> list[str]:

@@ -9,6 +9,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -333,6 +334,30 @@ def test_order_detail_shows_the_order_and_only_public_events(buyer_client):
     assert [(r["label"], r["tax"]) for r in data["tax_rows"]] == [("Tax 19 % included in €24.99", "€3.99")]  # goods and shipping together
     assert "Erika Mustermann" in body and "Germany" in body
     assert "Download invoice" not in body  # no invoice yet
+
+
+def test_every_account_page_is_private_and_never_stored(buyer_client):
+    """Addresses and order details: no shared cache or browser history may keep them (as the guest confirmation
+    page); form errors, not-found pages and POST answers included."""
+    client, user = buyer_client, buyer_client.user
+    order = _order(user)
+    address = Address.objects.create(user=user, **{**GOOD_ADDRESS, "country": "DE"})
+    responses = [
+        client.get(_url("shop:account")),
+        client.get(_url("shop:account-order", number=order.number)),
+        client.get(_url("shop:account-order", number="CR-2026-999999")),
+        client.get(_url("shop:account-addresses")),
+        client.get(_url("shop:account-address-add")),
+        client.post(_url("shop:account-address-add"), {**GOOD_ADDRESS, "postcode": "1"}),
+        client.get(_url("shop:account-address-edit", pk=address.pk)),
+        client.post(_url("shop:account-address-default", pk=address.pk)),
+    ]
+    assert [r.status_code for r in responses] == [200, 200, 404, 200, 200, 400, 200, 302]
+    for response in responses:
+        directives = {d.strip() for d in response["Cache-Control"].split(",")}
+        assert {"private", "no-store"} <= directives, (response.request["PATH_INFO"], response["Cache-Control"])
+    signed_out = Client().get(_url("shop:account-order", number=order.number))
+    assert signed_out.status_code == 302 and "no-store" in signed_out["Cache-Control"]
 
 
 def test_order_detail_of_another_buyer_or_unknown_number_is_not_found(buyer_client):

@@ -141,3 +141,27 @@ def test_a_private_folder_inside_media_root_fails_the_system_check(settings, tmp
     settings.STORAGES = {**settings.STORAGES, "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
                                                           "OPTIONS": {"location": tmp_path / "private"}}}
     assert [e.id for e in check_private_root()] == ["shop.E001"]
+
+
+def test_a_private_folder_inside_a_staticfiles_dir_fails_the_system_check(settings, tmp_path):
+    """collectstatic copies every STATICFILES_DIRS folder into STATIC_ROOT, which is served: a private folder in
+    one (e.g. static/p) would be published. Entries may be paths or (prefix, path) pairs."""
+    from shop.storage import check_private_root
+
+    static = tmp_path / "static"
+    settings.STATICFILES_DIRS = [tmp_path / "assets", ("vendor", str(static))]
+    settings.STORAGES = {**settings.STORAGES, "private": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                                                          "OPTIONS": {"location": static / "p"}}}
+    errors = check_private_root()
+    assert [e.id for e in errors] == ["shop.E001"] and "STATICFILES_DIRS" in errors[0].msg
+    settings.STATICFILES_DIRS = [tmp_path / "assets"]
+    assert check_private_root() == []
+
+
+def test_private_files_are_readable_by_the_shop_alone(owner):
+    """Invoices are written 0600 in folders made 0700 (the project's STORAGES["private"] options), not 0644/0755."""
+    _order, invoice = _billed(user=owner)
+    path = Path(settings.CARAVAN_PRIVATE_ROOT) / invoice.pdf.name
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700  # invoices/<year>/
+    assert path.parent.parent.stat().st_mode & 0o777 == 0o700  # invoices/

@@ -13,7 +13,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.sessions.models import Session
 from django.core import mail, signing
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from djmoney.money import Money
@@ -69,23 +69,41 @@ def test_a_guests_cod_order_waits_for_confirmation_and_the_email_carries_the_lin
     html = message.alternatives[0][0]
     link = _confirm_link(message)
     assert link in html and "Confirm my order" in html
-    assert "Please confirm your order within 24 hours by opening this link" in message.body
+    assert "Please confirm your order within 24 hours: open this link and press “Confirm my order”." in message.body
     assert "You pay" in message.body and "on delivery" in message.body
     assert "Your invoice follows by e-mail once the order is paid or shipped." in message.body
     assert "is attached as a PDF" not in message.body
 
 
-def test_the_buyer_confirms_with_one_click_and_a_second_click_is_fine(client, markets, shelf,
-                                                                       django_capture_on_commit_callbacks):
+def test_opening_the_link_confirms_nothing_the_button_confirms_once(client, markets, shelf,
+                                                                    django_capture_on_commit_callbacks):
+    """A mail scanner or link prefetcher GETs the link: the page shows the order and a "Confirm my order" form (a
+    CSRF-protected POST); only that POST confirms, and a second POST says it is confirmed already."""
     order = _place(markets, shelf, "cash_on_delivery", capture=django_capture_on_commit_callbacks)
     path = _path(_confirm_link(mail.outbox[0]))
-    response = client.get(path)
-    assert response.status_code == 200 and "is confirmed" in response.content.decode()
+    for _ in range(2):
+        page = client.get(path)
+        html = page.content.decode()
+        assert page.status_code == 200 and page["Cache-Control"].startswith("max-age=0")
+        assert order.number in html
+        assert order.lines.get().product_name in html and "10115" in html
+        assert re.search(r'<form method="post" action="' + re.escape(path) + r'">\s*<input type="hidden" name="csrfmiddlewaretoken"', html)
+        assert "Confirm my order" in html and 'data-state="unconfirmed"' in html and "<script>" not in html
+    order.refresh_from_db()
+    assert order.confirmed_at is None and order.awaiting_confirmation
+    assert not OrderEvent.objects.filter(order=order, message__startswith="Cash-on-delivery order confirmed").exists()
+    csrf_client = Client(enforce_csrf_checks=True)
+    assert csrf_client.post(path).status_code == 403  # no CSRF token: refused, nothing confirmed
+    order.refresh_from_db()
+    assert order.confirmed_at is None
+    response = client.post(path)
+    assert response.status_code == 200 and 'data-state="confirmed"' in response.content.decode()
     order.refresh_from_db()
     confirmed_at = order.confirmed_at
     assert confirmed_at is not None and not order.awaiting_confirmation
-    again = client.get(path)
-    assert again.status_code == 200 and "is confirmed" in again.content.decode()
+    again = client.post(path)
+    assert again.status_code == 200 and "is already confirmed" in again.content.decode()
+    assert "Confirm my order" not in client.get(path).content.decode()
     order.refresh_from_db()
     assert order.confirmed_at == confirmed_at
     assert OrderEvent.objects.filter(order=order, message="Cash-on-delivery order confirmed by the buyer (e-mail link)").count() == 1
@@ -97,17 +115,23 @@ def test_the_buyer_confirms_with_one_click_and_a_second_click_is_fine(client, ma
 def test_a_forged_or_expired_link_is_refused_cleanly(client, markets, shelf, django_capture_on_commit_callbacks, monkeypatch):
     order = _place(markets, shelf, "cash_on_delivery", capture=django_capture_on_commit_callbacks)
     path = _path(_confirm_link(mail.outbox[0]))
-    forged = client.get(path.replace(order.number, order.number[:-1] + "9") if order.number in path else path[:-3] + "xx/")
-    assert forged.status_code == 400 and "not valid" in forged.content.decode()
+    forged_path = path[:-3] + "xx/"
+    for forged in (client.get(forged_path), client.post(forged_path)):
+        assert forged.status_code == 400 and "not valid" in forged.content.decode()
+        assert "Confirm my order" not in forged.content.decode()
     assert client.get("/en/orders/confirm/%00/").status_code in (400, 404)
     real_time = signing.time.time
     monkeypatch.setattr(signing.time, "time", lambda: real_time() - 25 * 3600)  # a link made 25 hours ago
     old_token = cod_confirmation_token(order)
     monkeypatch.setattr(signing.time, "time", real_time)
-    expired = client.get(reverse("shop:order-confirm", kwargs={"token": old_token}))
-    assert expired.status_code == 400 and "expired" in expired.content.decode()
+    for expired in (client.get(reverse("shop:order-confirm", kwargs={"token": old_token})),
+                    client.post(reverse("shop:order-confirm", kwargs={"token": old_token}))):
+        assert expired.status_code == 400 and "expired" in expired.content.decode()
     order.refresh_from_db()
     assert order.confirmed_at is None
+    Order.objects.filter(pk=order.pk).update(status=OrderStatus.CANCELLED)
+    cancelled = client.get(path)
+    assert cancelled.status_code == 400 and "cancelled" in cancelled.content.decode()
 
 
 def test_staff_confirm_in_admin(admin_client, markets, shelf, django_capture_on_commit_callbacks):
@@ -210,29 +234,72 @@ def test_a_cod_order_is_invoiced_when_shipped_and_the_invoice_is_emailed(markets
 
 # --- Rate limits -----------------------------------------------------------------------------------------------------
 
-@override_settings(CARAVAN_RATELIMIT_PLACE_ORDER="3/h")
-def test_the_fourth_place_from_one_client_is_refused_another_client_is_not(client, markets, shelf):
+ADDRESS = {"email": "erika@example.com", "full_name": "Erika Mustermann", "line1": "Hauptstraße 5", "postcode": "10115",
+           "city": "Berlin", "country": "DE"}
+
+
+def _to_review(client, variant, ip):
+    client.get("/en/?market=eu", REMOTE_ADDR=ip)
+    client.post(reverse("shop:cart-add"), {"variant": variant.pk, "quantity": 1}, REMOTE_ADDR=ip)
+    assert client.post(reverse("shop:checkout-address"), ADDRESS, REMOTE_ADDR=ip).status_code == 302
+    shipping = client.get(reverse("shop:checkout-shipping"), REMOTE_ADDR=ip)
+    method = shipping.context["quote"].shipping_options[0].method_id
+    assert client.post(reverse("shop:checkout-shipping"), {"shipping_method": method}, REMOTE_ADDR=ip).status_code == 302
+    assert client.post(reverse("shop:checkout-billing"), {"same_as_shipping": "on"}, REMOTE_ADDR=ip).status_code == 302
+    return client.get(reverse("shop:checkout-review"), REMOTE_ADDR=ip)
+
+
+@override_settings(CARAVAN_RATELIMIT_PLACE_ORDER="2/h")
+def test_only_real_placement_attempts_count_against_the_place_limit(client, markets, shelf):
+    """Bad POSTs (no cart, a stale cart, a form with errors) never count; the third real attempt is refused, the
+    cart stays; another client is not affected."""
     first, other = "203.0.113.7", "198.51.100.9"
-    for _ in range(3):
-        response = client.post(reverse("shop:checkout-place"), {"cart": "x"}, REMOTE_ADDR=first)
-        assert response.status_code == 302  # no cart here: sent back to it
-    refused = client.post(reverse("shop:checkout-place"), {"cart": "x"}, REMOTE_ADDR=first)
+    for _ in range(5):  # no cart here: sent back to it, never refused
+        assert client.post(reverse("shop:checkout-place"), {"cart": "x"}, REMOTE_ADDR=first).status_code == 302
+    review = _to_review(client, shelf, first)
+    data = {"cart": str(review.context["cart"].token), "payment_method": "bank_transfer",
+            "expected_total": str(review.context["quote"].total_gross)}
+    for _ in range(4):  # the terms not accepted: the form says so, nothing counts
+        assert client.post(reverse("shop:checkout-place"), data, REMOTE_ADDR=first).status_code == 400
+    tampered = {**data, "accept_terms": "on", "expected_total": "0.01"}  # valid form, a real attempt (refused by price)
+    for _ in range(2):
+        assert client.post(reverse("shop:checkout-place"), tampered, REMOTE_ADDR=first).status_code == 302
+    refused = client.post(reverse("shop:checkout-place"), {**data, "accept_terms": "on"}, REMOTE_ADDR=first)
     assert refused.status_code == 429 and "Too many attempts" in refused.content.decode()
     assert "your cart is kept" in refused.content.decode()
-    assert client.post(reverse("shop:checkout-place"), {"cart": "x"}, REMOTE_ADDR=other).status_code == 302
-    german = client.post("/de/checkout/place/", {"cart": "x"}, REMOTE_ADDR=first)
+    assert not Order.objects.exists() and Cart.objects.filter(lines__variant=shelf).exists()
+    german = client.post("/de/checkout/place/", {**data, "accept_terms": "on"}, REMOTE_ADDR=first)
     assert german.status_code == 429 and '<html lang="de"' in german.content.decode()
+    assert client.post(reverse("shop:checkout-place"), {**data, "accept_terms": "on"}, REMOTE_ADDR=other).status_code == 302
+    assert Order.objects.count() == 1
 
 
 @override_settings(CARAVAN_RATELIMIT_CHECKOUT="2/h")
-def test_starting_checkout_is_rate_limited_and_the_cart_stays(client, markets, shelf):
-    client.post(reverse("shop:cart-add"), {"variant": shelf.pk, "quantity": 1}, REMOTE_ADDR="203.0.113.8")
+def test_starting_checkout_counts_once_per_stock_hold_not_per_page_view(client, markets, shelf):
+    """Page views, the country switch, invalid submissions and an empty cart never count; each new hold of the
+    cart's stock does, and the third is refused with the cart kept."""
+    ip = "203.0.113.8"
+    for _ in range(3):  # no cart yet: back to the cart, not counted
+        assert client.get(reverse("shop:checkout-address"), REMOTE_ADDR=ip).status_code == 302
+    client.post(reverse("shop:cart-add"), {"variant": shelf.pk, "quantity": 1}, REMOTE_ADDR=ip)
     cart = Cart.objects.get()
-    for _ in range(2):
-        assert client.get(reverse("shop:checkout-address"), REMOTE_ADDR="203.0.113.8").status_code == 200
-    assert client.get(reverse("shop:checkout-address"), REMOTE_ADDR="203.0.113.8").status_code == 429
+    for _ in range(5):  # the first view holds the stock (counted once), the others keep that hold
+        assert client.get(reverse("shop:checkout-address"), REMOTE_ADDR=ip).status_code == 200
+    for _ in range(3):
+        refresh = client.post(reverse("shop:checkout-address"), {**ADDRESS, "country": "FR", "refresh_country": "1"},
+                              REMOTE_ADDR=ip)
+        assert refresh.status_code == 200
+        invalid = client.post(reverse("shop:checkout-address"), {**ADDRESS, "postcode": "1"}, REMOTE_ADDR=ip)
+        assert invalid.status_code == 400
+    assert client.post(reverse("shop:checkout-address"), ADDRESS, REMOTE_ADDR=ip).status_code == 302
+    cart.refresh_from_db()
+    checkout.release_cart_reservation(cart)  # the hold ran out: a new one is a new start (the second)
+    assert client.get(reverse("shop:checkout-address"), REMOTE_ADDR=ip).status_code == 200
+    cart.refresh_from_db()
+    checkout.release_cart_reservation(cart)
+    assert client.get(reverse("shop:checkout-address"), REMOTE_ADDR=ip).status_code == 429
     assert Cart.objects.filter(pk=cart.pk, lines__variant=shelf).exists()
-    assert client.get(reverse("shop:cart"), REMOTE_ADDR="203.0.113.8").status_code == 200
+    assert client.get(reverse("shop:cart"), REMOTE_ADDR=ip).status_code == 200
 
 
 def test_a_cache_outage_lets_checkout_through(markets):
