@@ -56,6 +56,7 @@ def build_order_confirmation(order: Order, invoice: Invoice | None = None) -> Em
         context.update(
             greeting_name=(order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
             is_bank_transfer=order.payment_method == PaymentMethod.BANK_TRANSFER,
+            unpaid_days=max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),  # as the confirmation page says it
             is_cash_on_delivery=order.payment_method == PaymentMethod.CASH_ON_DELIVERY,
             bank={
                 "holder": seller.get("bank_account_holder", ""),

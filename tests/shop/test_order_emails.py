@@ -56,6 +56,8 @@ def test_german_bank_transfer_confirmation_with_the_invoice_attached(settings):
         assert "Caravan Trading GmbH" in body and "DE89370400440532013000" in body and "COBADEFFXXX" in body
         assert "Commerzbank" in body and order.number in body
         assert "IOSS-Nummer: IM2760000042" in body
+        # The deadline the confirmation page states (CARAVAN_UNPAID_ORDER_HOURS = 168: 7 days).
+        assert "nicht innerhalb von 7 Tagen bezahlt werden, werden storniert" in body
     assert f": {order.number}" in text.split("IBAN")[1]  # "Reference: <order number>" under the bank details
     assert "/account/orders/" not in text  # a guest order has no account page
     (name, content, mimetype), = message.attachments
