@@ -27,19 +27,10 @@ def _placeholders(values: list) -> str:
 
 def available_quantities(variant_ids: Iterable[int], warehouse_ids: Iterable[int]) -> dict[int, int]:
     """Units available to sell per variant across the given warehouses (one query)."""
-    variant_ids, warehouse_ids = [int(v) for v in variant_ids], [int(w) for w in warehouse_ids]
-    if not variant_ids or not warehouse_ids:
-        return {}
-    free = free_units_sql()
-    sql = (
-        f"SELECT s.variant_id, SUM({free}) FROM {Stock._meta.db_table} s "
-        f"WHERE s.variant_id IN ({_placeholders(variant_ids)}) AND s.warehouse_id IN ({_placeholders(warehouse_ids)}) "
-        f"AND {free} > 0 GROUP BY s.variant_id"
-    )
-    now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [now] + variant_ids + warehouse_ids + [now])
-        return {variant_id: int(available) for variant_id, available in cursor.fetchall()}
+    totals: dict[int, int] = {}
+    for (variant_id, _warehouse_id), available in available_by_warehouse(variant_ids, warehouse_ids).items():
+        totals[variant_id] = totals.get(variant_id, 0) + available
+    return totals
 
 
 def available_by_warehouse(variant_ids: Iterable[int], warehouse_ids: Iterable[int]) -> dict[tuple[int, int], int]:
