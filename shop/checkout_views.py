@@ -89,7 +89,8 @@ def _reserve(request, cart, force=False):
     """Hold the stock for this checkout; on a shortage, back to the cart with every short line named. A new hold (none
     live: the first step of a checkout, or the old hold ran out) is a start of checkout and counts against the
     client's CARAVAN_RATELIMIT_CHECKOUT; page views, refreshes and a hold kept or moved to another warehouse do not."""
-    if not (cart.reserved_until and cart.reserved_until > timezone.now()) and cart.lines.exists():
+    # (No lines check here: it would cost every step a query; an empty cart reaching review is sent back anyway.)
+    if not (cart.reserved_until and cart.reserved_until > timezone.now()):
         if _over_limit(request, "checkout", settings.CARAVAN_RATELIMIT_CHECKOUT):
             return rate_limited(request)
     try:
