@@ -4,10 +4,15 @@ from django.urls import reverse
 from .models import Category, Product, ShopPage
 
 
-class StaticSitemap(Sitemap):
+class TranslatedSitemap(Sitemap):
+    """A URL per language, with hreflang alternates and x-default."""
+
     i18n = True
     alternates = True
     x_default = True
+
+
+class StaticSitemap(TranslatedSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -17,10 +22,7 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
-class CategorySitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class CategorySitemap(TranslatedSitemap):
     changefreq = "daily"
 
     def items(self):
@@ -30,10 +32,7 @@ class CategorySitemap(Sitemap):
         return reverse("shop:category", kwargs={"slug": item.slug})
 
 
-class ProductSitemap(Sitemap):
-    i18n = True
-    alternates = True
-    x_default = True
+class ProductSitemap(TranslatedSitemap):
     changefreq = "weekly"
     limit = 2000  # products per sitemap page; each yields a URL per language with hreflang alternates
 
@@ -47,12 +46,9 @@ class ProductSitemap(Sitemap):
         return item.updated_at
 
 
-class ShopPageSitemap(Sitemap):
+class ShopPageSitemap(TranslatedSitemap):
     """Imprint, terms, withdrawal, privacy, shipping and returns, contact: the published ones."""
 
-    i18n = True
-    alternates = True
-    x_default = True
     changefreq = "monthly"
 
     def items(self):
