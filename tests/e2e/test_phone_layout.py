@@ -58,7 +58,7 @@ def phone_shop(markets, settings, stripe_on, django_user_model):
         product.images.update(image=_picture(settings, "tshirt", "navy", "#1f2a44"))
     # A product with a long name, two pictures and three variants, each colour with its picture.
     product = f.ProductFactory(category=category, name_en="Vintage Suede Card Holder With Extra Long Name",
-                               name_de="Wildleder-Kartenetui im Vintage-Stil mit besonders langem Namen")
+                               name_de="Rindsledergeldbörsenkartenetui im Vintage-Stil mit besonders langem Namen")
     beige = f.ProductImageFactory(product=product, image=_picture(settings, "cardholder", "beige", "#d8c3a0"), position=0)
     black = f.ProductImageFactory(product=product, image=_picture(settings, "cardholder", "black", "#222222"), position=1)
     variants = [
