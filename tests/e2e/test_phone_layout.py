@@ -129,7 +129,7 @@ def _walk(page, base, shop, viewport):
         page.locator("#filter-drawer summary").click()
     _check(page, width, "category")
 
-    page.goto(f"{base}/de/search/?q=Kartenetui")
+    page.goto(f"{base}/de/search/?q=Vintage")
     assert page.locator(".grid .card").count() >= 1
     _check(page, width, "search")
 

@@ -1,0 +1,183 @@
+"""Keep caches and denormalised listing prices in step with merchant edits (admin, API, shell alike)."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from djmoney.contrib.exchange.models import Rate
+
+from fulfillment.models import Stock, Warehouse
+
+from .events import order_placed, order_status_changed
+from .models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Market,
+    OrderStatus,
+    Product,
+    ProductImage,
+    ProductMarketPrice,
+    ProductVariant,
+    ShippingMethod,
+    ShippingRate,
+    TaxRate,
+    VariantPrice,
+)
+from .storefront_config import bump_catalog_version, bump_config_version
+
+# Set to True by bulk loaders (seed_demo) that refresh everything once at the end.
+SUSPENDED = {"value": False}
+
+
+def _bump_after_commit(*bumps):
+    """Bump now (requests inside this transaction's lifetime miss old entries) and again once the change is
+    committed, so nothing read between the two (still the old data) stays cached under the new version."""
+    for bump in bumps:
+        bump()
+        transaction.on_commit(bump)
+
+
+def schedule_full_refresh():
+    """Queue one full listing-price refresh per transaction, however many rates/markets it saved."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(entry[1] is _refresh_all_prices for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(_refresh_all_prices)
+
+
+def _refresh_all_prices():
+    from .tasks import refresh_market_prices_task
+
+    refresh_market_prices_task.delay(None)
+
+
+def _refresh_products(product_ids):
+    """Recompute the products' listing entries and search documents (after their change is committed)."""
+    from .services.pricing import refresh_market_prices
+    from .services.search import refresh_search_documents
+
+    refresh_market_prices(product_ids)
+    refresh_search_documents(product_ids)
+
+
+@receiver([post_save, post_delete], sender=ShippingMethod)
+@receiver([post_save, post_delete], sender=ShippingRate)
+def shipping_changed(sender, **kwargs):
+    """Shipping methods live in the configuration snapshot: reload it everywhere."""
+    if not SUSPENDED["value"]:
+        _bump_after_commit(bump_config_version)
+
+
+@receiver([post_save, post_delete], sender=Market)
+@receiver([post_save, post_delete], sender=TaxRate)
+@receiver([post_save, post_delete], sender=Rate)
+@receiver([post_save, post_delete], sender=Warehouse)
+def config_changed(sender, **kwargs):
+    if SUSPENDED["value"]:
+        return
+    _bump_after_commit(bump_config_version, bump_catalog_version)
+    schedule_full_refresh()  # warehouses too: where goods ship from decides an import's price (PricingPolicy.offers)
+
+
+@receiver(post_save, sender=Category)
+def category_saved(sender, instance, **kwargs):
+    """A moved or (de)activated category: keep its listing entries' top-level category in step."""
+    if SUSPENDED["value"]:
+        return
+    ProductMarketPrice.objects.filter(category_id=instance.pk).update(root_category_id=instance.parent_id or instance.pk)
+    # (De)activating a category hides or shows its products, and its subcategories' products, in listings.
+    product_ids = list(
+        Product._base_manager.filter(Q(category_id=instance.pk) | Q(category__parent_id=instance.pk)).values_list("pk", flat=True)
+    )
+    if product_ids:
+        transaction.on_commit(lambda: _refresh_products(product_ids))
+
+
+@receiver([post_save, post_delete], sender=Category)
+@receiver([post_save, post_delete], sender=Attribute)
+@receiver([post_save, post_delete], sender=AttributeValue)
+@receiver([post_save, post_delete], sender=ProductImage)
+def catalog_changed(sender, **kwargs):
+    if SUSPENDED["value"]:
+        return
+    _bump_after_commit(bump_catalog_version)
+
+
+@receiver([post_save, post_delete], sender=Product)
+@receiver([post_save, post_delete], sender=ProductVariant)
+@receiver([post_save, post_delete], sender=VariantPrice)
+def price_inputs_changed(sender, instance, **kwargs):
+    if SUSPENDED["value"]:
+        return
+    _bump_after_commit(bump_catalog_version)
+    if sender is Product:
+        product_id = instance.pk
+    elif sender is ProductVariant:
+        product_id = instance.product_id
+    else:
+        product_id = ProductVariant.objects.filter(pk=instance.variant_id).values_list("product_id", flat=True).first()
+    if product_id and not (sender is Product and kwargs.get("signal") is post_delete):
+        transaction.on_commit(lambda: _refresh_products([product_id]))
+
+
+@receiver([post_save, post_delete], sender=Stock)
+def stock_changed(sender, instance, **kwargs):
+    """Stock decides where a variant ships from, and so (imports over the UK/EU limit) its listing price."""
+    if SUSPENDED["value"]:
+        return
+    product_id = ProductVariant._base_manager.filter(pk=instance.variant_id).values_list("product_id", flat=True).first()
+    if product_id:
+        transaction.on_commit(lambda: _refresh_products([product_id]))
+
+
+@receiver(m2m_changed, sender=ProductVariant.attribute_values.through)
+def variant_attributes_changed(sender, **kwargs):
+    if not SUSPENDED["value"]:
+        _bump_after_commit(bump_catalog_version)
+
+
+# --- Payments (payments emits, shop listens) -----------------------------------------------------------------------
+
+from payments.signals import payment_captured, payment_disputed, payment_refunded  # noqa: E402
+
+
+def _refresh_ordered_products(order) -> None:
+    """An order took (or gave back) stock: its products may now ship from another warehouse, at another price."""
+    from .tasks import refresh_market_prices_task
+
+    product_ids = sorted(set(order.lines.exclude(variant_id=None).values_list("variant__product_id", flat=True)))
+    if product_ids:
+        refresh_market_prices_task.delay(product_ids)
+
+
+@receiver(order_placed, dispatch_uid="shop.listing_prices_on_order_placed")
+def listing_prices_on_order_placed(sender, order, **kwargs):
+    _refresh_ordered_products(order)
+
+
+@receiver(order_status_changed, dispatch_uid="shop.listing_prices_on_order_cancelled")
+def listing_prices_on_order_cancelled(sender, order, old_status=None, **kwargs):
+    if order.status == OrderStatus.CANCELLED:
+        _refresh_ordered_products(order)
+
+
+@receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")
+def order_paid_on_capture(sender, payment, **kwargs):
+    from .services.orders import settle_captured_payment
+
+    settle_captured_payment(payment)
+
+
+@receiver(payment_refunded, dispatch_uid="shop.order_notes_refund")
+def order_notes_refund(sender, payment, amount=None, refund=None, **kwargs):
+    from .services.orders import note_refund
+
+    note_refund(payment, amount, refund)
+
+
+@receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")
+def order_flagged_on_dispute(sender, payment, **kwargs):
+    from .services.orders import note_dispute
+
+    note_dispute(payment)
