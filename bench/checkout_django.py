@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import F, Max, Sum
 from fulfillment.models import Allocation, Reservation, Stock, Warehouse
 from shop.models import Counter, Invoice, Market, Order, Product, ProductVariant, ShippingMethod
-from shop.storefront_config import bump_catalog_version, bump_config_version
+from shop.plumbing.storefront_config import bump_catalog_version, bump_config_version
 
 P = json.loads(__PARAMS__)
 bump_catalog_version()  # the shared cache may outlive a re-seeded database

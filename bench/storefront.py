@@ -252,7 +252,7 @@ from collections import Counter
 from django.db.models import Count
 from django.db.models.functions import Coalesce
 from shop.models import Category, Product
-from shop.storefront_config import bump_catalog_version, bump_config_version
+from shop.plumbing.storefront_config import bump_catalog_version, bump_config_version
 
 bump_catalog_version()
 bump_config_version()

@@ -209,7 +209,7 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "shop.tasks.clear_expired_sessions_task", "schedule": 24 * 3600.0},
 }
 
-SESSION_ENGINE = "shop.sessions"  # cached_db without the redundant exists() query on create
+SESSION_ENGINE = "shop.plumbing.sessions"  # cached_db without the redundant exists() query on create
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
@@ -383,7 +383,7 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 CARAVAN_CONTACT_EMAIL = os.environ.get("CARAVAN_CONTACT_EMAIL", DEFAULT_FROM_EMAIL)
 # A form posted with an expired or missing security token gets the shop's page saying so (at checkout: the session
 # expired), not Django's bare 403.
-CSRF_FAILURE_VIEW = "shop.page_views.csrf_failure"
+CSRF_FAILURE_VIEW = "shop.views.pages.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -5,19 +5,19 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from config.views import favicon, serve_media
-from shop import views as shop_views
 from shop.sitemaps import sitemaps
+from shop.views import health
 
 # Error pages in the shop's layout and the request's language (shop/page_views.py).
-handler400 = "shop.page_views.bad_request"
-handler403 = "shop.page_views.permission_denied"
-handler404 = "shop.page_views.page_not_found"
-handler500 = "shop.page_views.server_error"
+handler400 = "shop.views.pages.bad_request"
+handler403 = "shop.views.pages.permission_denied"
+handler404 = "shop.views.pages.page_not_found"
+handler500 = "shop.views.pages.server_error"
 
 urlpatterns = [
-    path("healthz", shop_views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("favicon.ico", favicon, name="favicon"),
-    path("bench/floor", shop_views.floor, name="bench-floor"),
+    path("bench/floor", health.floor, name="bench-floor"),
     path("admin/", admin.site.urls),
     path("payments/", include("payments.urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"}, name="sitemap"),

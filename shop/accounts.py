@@ -1,40 +1,9 @@
-"""Signing in carries the guest's cart over: the session's guest cart merges into the account's cart (quantities
-add up, capped by what the buyer's current market can sell) and the session points at the account's cart."""
+"""The shop's allauth adapter: sign-in limits count the real client, allauth's e-mails name the shop. (The guest's
+cart follows the buyer at sign-in: see receivers.py.)"""
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.contrib.auth.signals import user_logged_in, user_logged_out
-from django.dispatch import receiver
 
 from config.client_ip import client_ip
-
-from . import cart_count
-from .services import accounts as account_services
-from .services.cart import item_count
-from .views import CART_SESSION_KEY
-
-
-@receiver(user_logged_in, dispatch_uid="shop.accounts.merge_guest_cart")
-def merge_guest_cart(sender, request, user, **kwargs):
-    # Logins outside the storefront (admin without a market, test clients, scripts) leave carts alone.
-    market = getattr(request, "market", None)
-    pricing = getattr(request, "pricing", None)
-    session = getattr(request, "session", None)
-    if market is None or pricing is None or session is None:
-        return
-    cart = account_services.adopt_guest_cart(user, session.get(CART_SESSION_KEY), market.id, pricing)
-    if cart is None:
-        session.pop(CART_SESSION_KEY, None)
-        cart_count.remember(request, 0)
-        return
-    session[CART_SESSION_KEY] = str(cart.token)
-    cart_count.remember(request, item_count(cart))
-
-
-@receiver(user_logged_out, dispatch_uid="shop.accounts.forget_cart_count")
-def forget_cart_count(sender, request, user, **kwargs):
-    """Signed out: the session (and with it the account's cart) is gone from this browser."""
-    if request is not None:
-        cart_count.remember(request, 0)
 
 
 class ShopSite:

@@ -7,4 +7,4 @@ class ShopConfig(AppConfig):
     verbose_name = _("Shop")
 
     def ready(self):
-        from . import accounts, signals, storage  # noqa: F401  (guest cart merge at login; cache invalidation receivers; checks)
+        from shop import accounts, receivers, storage  # noqa: F401  (allauth adapter; signal handlers; system checks)

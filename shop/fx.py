@@ -25,7 +25,7 @@ class FileExchangeBackend(BaseExchangeBackend):
 
     def update_rates(self, base_currency=None, **kwargs):
         """Store the file's rates (djmoney's bulk upsert sends no model signals), then reprice the shop."""
-        from .services.pricing import prices_inputs_changed
+        from shop.services.pricing import prices_inputs_changed
 
         super().update_rates(base_currency=base_currency or settings.BASE_CURRENCY, **kwargs)
         prices_inputs_changed()

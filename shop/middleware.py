@@ -9,9 +9,11 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from . import cart_count, formatting
-from .pricing import PricingPolicy
-from .storefront_config import begin_request, end_request, get_config
+from shop import formatting
+from shop.plumbing import cart_count
+from shop.plumbing.storefront_config import begin_request, end_request, get_config
+from shop.pricing import PricingPolicy
+from shop.views.health import healthz
 
 SESSION_KEY = "market"
 # Paths that work before any market exists (merchant setup, health checks, files).
@@ -83,8 +85,6 @@ class HealthCheckMiddleware:
 
     def __call__(self, request):
         if request.path_info == "/healthz":
-            from .views import healthz
-
             return healthz(request)
         return self.get_response(request)
 

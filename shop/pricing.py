@@ -14,10 +14,10 @@ A fixed price is the shown price as the merchant typed it (only quantized to the
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .fx import convert
-from .money import apply_rounding_rule, format_money, quantize
-from .storefront_config import MarketInfo, StorefrontConfig
-from .tax import ZERO_RATED, consignment_treatment, zero_rated
+from shop.fx import convert
+from shop.money import apply_rounding_rule, format_money, quantize
+from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig
+from shop.tax import ZERO_RATED, consignment_treatment, zero_rated
 
 HUNDRED = Decimal(100)
 

@@ -1,5 +1,8 @@
-"""Keep caches and denormalised listing prices in step with merchant edits (admin, API, shell alike)."""
+"""Shop's signal handlers: caches and denormalised listing prices follow merchant edits (admin, API, shell alike);
+orders follow their payments; the guest's cart follows the buyer at sign-in (quantities add up, capped by what the
+buyer's market can sell, and the session points at the account's cart)."""
 
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -7,9 +10,7 @@ from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
 from fulfillment.models import Stock, Warehouse
-
-from .events import order_placed, order_status_changed
-from .models import (
+from shop.models import (
     Attribute,
     AttributeValue,
     Category,
@@ -24,7 +25,16 @@ from .models import (
     TaxRate,
     VariantPrice,
 )
-from .storefront_config import bump_catalog_version, bump_config_version
+from shop.plumbing import cart_count
+from shop.plumbing.cart_count import CART_SESSION_KEY
+from shop.plumbing.storefront_config import bump_catalog_version, bump_config_version
+from shop.services import accounts as account_services
+from shop.services.cart import item_count
+from shop.services.orders import note_dispute, note_refund, settle_captured_payment
+from shop.services.pricing import refresh_market_prices
+from shop.services.search import refresh_search_documents
+from shop.signals import order_placed, order_status_changed
+from shop.tasks import refresh_market_prices_task
 
 # Set to True by bulk loaders (seed_demo) that refresh everything once at the end.
 SUSPENDED = {"value": False}
@@ -47,16 +57,11 @@ def schedule_full_refresh():
 
 
 def _refresh_all_prices():
-    from .tasks import refresh_market_prices_task
-
     refresh_market_prices_task.delay(None)
 
 
 def _refresh_products(product_ids):
     """Recompute the products' listing entries and search documents (after their change is committed)."""
-    from .services.pricing import refresh_market_prices
-    from .services.search import refresh_search_documents
-
     refresh_market_prices(product_ids)
     refresh_search_documents(product_ids)
 
@@ -144,8 +149,6 @@ from payments.signals import payment_captured, payment_disputed, payment_refunde
 
 def _refresh_ordered_products(order) -> None:
     """An order took (or gave back) stock: its products may now ship from another warehouse, at another price."""
-    from .tasks import refresh_market_prices_task
-
     product_ids = sorted(set(order.lines.exclude(variant_id=None).values_list("variant__product_id", flat=True)))
     if product_ids:
         refresh_market_prices_task.delay(product_ids)
@@ -164,20 +167,41 @@ def listing_prices_on_order_cancelled(sender, order, old_status=None, **kwargs):
 
 @receiver(payment_captured, dispatch_uid="shop.order_paid_on_capture")
 def order_paid_on_capture(sender, payment, **kwargs):
-    from .services.orders import settle_captured_payment
-
     settle_captured_payment(payment)
 
 
 @receiver(payment_refunded, dispatch_uid="shop.order_notes_refund")
 def order_notes_refund(sender, payment, amount=None, refund=None, **kwargs):
-    from .services.orders import note_refund
-
     note_refund(payment, amount, refund)
 
 
 @receiver(payment_disputed, dispatch_uid="shop.order_flagged_on_dispute")
 def order_flagged_on_dispute(sender, payment, **kwargs):
-    from .services.orders import note_dispute
-
     note_dispute(payment)
+
+
+# --- Signing in and out: the guest's cart follows the buyer -----------------------------------------------------
+
+
+@receiver(user_logged_in, dispatch_uid="shop.receivers.merge_guest_cart")
+def merge_guest_cart(sender, request, user, **kwargs):
+    # Logins outside the storefront (admin without a market, test clients, scripts) leave carts alone.
+    market = getattr(request, "market", None)
+    pricing = getattr(request, "pricing", None)
+    session = getattr(request, "session", None)
+    if market is None or pricing is None or session is None:
+        return
+    cart = account_services.adopt_guest_cart(user, session.get(CART_SESSION_KEY), market.id, pricing)
+    if cart is None:
+        session.pop(CART_SESSION_KEY, None)
+        cart_count.remember(request, 0)
+        return
+    session[CART_SESSION_KEY] = str(cart.token)
+    cart_count.remember(request, item_count(cart))
+
+
+@receiver(user_logged_out, dispatch_uid="shop.receivers.forget_cart_count")
+def forget_cart_count(sender, request, user, **kwargs):
+    """Signed out: the session (and with it the account's cart) is gone from this browser."""
+    if request is not None:
+        cart_count.remember(request, 0)

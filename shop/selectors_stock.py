@@ -5,8 +5,7 @@ from django.utils import timezone
 
 from fulfillment.models import Stock
 from fulfillment.selectors import free_units_sql
-
-from .models import Product, ProductVariant
+from shop.models import Product, ProductVariant
 
 
 def sellable_quantity(variant_id: int, warehouse_ids) -> int | None:

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Category, Product, ShopPage
+from shop.models import Category, Product, ShopPage
 
 
 class TranslatedSitemap(Sitemap):

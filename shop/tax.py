@@ -22,8 +22,8 @@ decided from where it ships from and where it goes.
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-from .fx import convert
-from .money import minor_unit, quantize
+from shop.fx import convert
+from shop.money import minor_unit, quantize
 
 HUNDRED = Decimal(100)
 
@@ -177,7 +177,7 @@ def tax_row_label(rate: Decimal, net: Decimal, gross: Decimal, includes_tax: boo
     from babel.numbers import format_decimal
     from django.utils.translation import gettext
 
-    from .money import babel_locale, format_money
+    from shop.money import babel_locale, format_money
 
     shown_rate = format_decimal(rate.normalize() if rate else Decimal(0), locale=babel_locale(language), decimal_quantization=False)
     if includes_tax:
@@ -187,7 +187,7 @@ def tax_row_label(rate: Decimal, net: Decimal, gross: Decimal, includes_tax: boo
 
 def tax_rows(rate_totals, includes_tax: bool, currency: str, language: str) -> list[dict]:
     """Printable rows ({label, tax, net, gross, rate}) of per-rate totals (RateTotal or invoices.TaxRow)."""
-    from .money import format_money
+    from shop.money import format_money
 
     return [
         {

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ShippingMethod, ShopPage
+from shop.models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ShippingMethod, ShopPage
 
 
 @register(Market)

@@ -1,6 +1,13 @@
 from django.urls import path, register_converter
 
-from . import account_views, checkout_views, invoice_views, order_confirm_views, page_views, payment_views, views
+from shop.views import account as account_views
+from shop.views import cart as cart_views
+from shop.views import catalogue as views
+from shop.views import checkout as checkout_views
+from shop.views import invoices as invoice_views
+from shop.views import order_confirm as order_confirm_views
+from shop.views import pages as page_views
+from shop.views import payment as payment_views
 
 app_name = "shop"
 
@@ -26,9 +33,9 @@ urlpatterns = [
     path("p/<slug:slug>/", views.product, name="product"),
     path("search/", views.search, name="search"),
     path("pages/<slug:slug>/", page_views.page, name="page"),
-    path("cart/", views.cart_detail, name="cart"),
-    path("cart/add/", views.cart_add, name="cart-add"),
-    path("cart/line/<int:variant_id>/", views.cart_update, name="cart-update"),
+    path("cart/", cart_views.cart_detail, name="cart"),
+    path("cart/add/", cart_views.cart_add, name="cart-add"),
+    path("cart/line/<int:variant_id>/", cart_views.cart_update, name="cart-update"),
     path("checkout/", checkout_views.address, name="checkout-address"),
     path("checkout/shipping/", checkout_views.shipping, name="checkout-shipping"),
     path("checkout/billing/", checkout_views.billing, name="checkout-billing"),

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from stdnum.eu import vat as eu_vat
 
-from .tax import EU_MEMBER_STATES
+from shop.tax import EU_MEMBER_STATES
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 
-from shop import storefront_config
+from shop.plumbing import storefront_config
 from tests import factories as f
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

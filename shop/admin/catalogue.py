@@ -13,8 +13,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from fulfillment.models import Stock
 from payments.models import Provider
-
-from .models import (
+from shop.models import (
     Attribute,
     AttributeValue,
     Cart,
@@ -232,5 +231,3 @@ class CartAdmin(admin.ModelAdmin):
     @admin.display(description=_("lines"), ordering="_lines")
     def line_count(self, obj):
         return obj._lines
-
-from . import admin_orders, admin_pages  # noqa: E402,F401  (orders, vouchers, shipping methods; the shop's pages)

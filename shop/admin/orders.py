@@ -10,10 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from payments.admin import PaymentInline
-
-from .formatting import address_lines
-from .invoice_views import invoice_response
-from .models import (
+from shop.formatting import address_lines
+from shop.models import (
     Address,
     Invoice,
     Order,
@@ -25,9 +23,10 @@ from .models import (
     Voucher,
     VoucherRedemption,
 )
-from .money import format_money
-from .services import orders as order_services
-from .services.invoices import tax_breakdown
+from shop.money import format_money
+from shop.services import orders as order_services
+from shop.services.invoices import tax_breakdown
+from shop.views.invoices import invoice_response
 
 
 class OrderLineInline(admin.TabularInline):

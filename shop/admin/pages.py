@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import ShopPage
+from shop.models import ShopPage
 
 
 @admin.register(ShopPage)

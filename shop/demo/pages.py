@@ -10,7 +10,7 @@ A merchant replaces these texts with their own, checked by a lawyer.
 from django.conf import settings
 from django.db import transaction
 
-from ..models import PageKind, ShopPage
+from shop.models import PageKind, ShopPage
 
 LANGUAGES = ("en", "de", "fr", "es", "ja", "zh_hans")
 

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from .catalogue import T
+from shop.demo.catalogue import T
 
 EU_COUNTRIES = ("DE", "FR", "ES", "IT", "NL", "AT", "BE", "IE", "PT", "FI", "LU")
 

@@ -28,9 +28,12 @@ from djmoney.money import Money
 from tqdm import tqdm
 
 from fulfillment.models import Stock, Warehouse
-
-from .. import signals
-from ..models import (
+from shop import receivers as signals
+from shop.demo import catalogue as cat
+from shop.demo import reference as ref
+from shop.demo.images import ImageCache
+from shop.demo.pages import ensure_pages
+from shop.models import (
     Attribute,
     AttributeValue,
     Category,
@@ -45,13 +48,9 @@ from ..models import (
     VariantPrice,
     Voucher,
 )
-from ..services.pricing import refresh_market_prices
-from ..services.search import refresh_search_documents
-from ..storefront_config import bump_catalog_version, bump_config_version
-from . import catalogue as cat
-from . import reference as ref
-from .images import ImageCache
-from .pages import ensure_pages
+from shop.plumbing.storefront_config import bump_catalog_version, bump_config_version
+from shop.services.pricing import refresh_market_prices
+from shop.services.search import refresh_search_documents
 
 SEED = 42
 CHUNK = 2000  # products per transaction
@@ -423,7 +422,7 @@ def ensure_demo_buyer(say: Callable[[str], None]) -> None:
     """A buyer account to sign in with: verified e-mail (allauth), one saved address in Germany."""
     from allauth.account.models import EmailAddress
 
-    from ..models import Address
+    from shop.models import Address
 
     User = get_user_model()  # noqa: N806
     password = os.environ.get("CARAVAN_DEMO_BUYER_PASSWORD", "") or DEMO_BUYER_PASSWORD

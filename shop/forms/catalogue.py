@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .money import parse_amount
+from shop.money import parse_amount
 
 SORT_CHOICES = [
     ("newest", _("Newest")),

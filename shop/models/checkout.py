@@ -12,8 +12,7 @@ from djmoney.models.fields import MoneyField
 from djmoney.models.validators import MinMoneyValidator
 
 from payments.models import Provider as PaymentMethod  # an order's payment method is its payment provider
-
-from .catalog import CURRENCY_CHOICES, Market, ProductVariant
+from shop.models.catalog import CURRENCY_CHOICES, Market, ProductVariant
 
 
 class Cart(models.Model):

@@ -9,9 +9,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from ..storage import private_storage
-from .catalog import Market, ProductVariant
-from .checkout import PaymentMethod, ShippingMethod, Voucher
+from shop.models.catalog import Market, ProductVariant
+from shop.models.checkout import PaymentMethod, ShippingMethod, Voucher
+from shop.storage import private_storage
 
 
 def _amount(verbose_name):

@@ -4,6 +4,7 @@ database, found through the session) is the truth, and every cart change sets th
 
 from django.conf import settings
 
+CART_SESSION_KEY = "cart_token"  # the session key holding a guest's cart token
 COOKIE = "cart_count"
 MAX = 9999
 

@@ -108,8 +108,7 @@ def _load() -> StorefrontConfig:
     from djmoney.contrib.exchange.models import Rate
 
     from fulfillment.selectors import warehouse_facts
-
-    from .models import Market, ShippingMethod, TaxRate
+    from shop.models import Market, ShippingMethod, TaxRate
 
     languages = [code for code, _ in settings.LANGUAGES]
     markets = []

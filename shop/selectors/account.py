@@ -10,13 +10,12 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from payments.providers import get_provider
-
-from . import formatting
-from .formatting import local_date
-from .models import Address, Order, OrderEvent, OrderStatus
-from .money import format_money
-from .services.invoices import tax_breakdown, tax_note_texts
-from .tax import tax_rows as tax_rows_for
+from shop import formatting
+from shop.formatting import local_date
+from shop.models import Address, Order, OrderEvent, OrderStatus
+from shop.money import format_money
+from shop.services.invoices import tax_breakdown, tax_note_texts
+from shop.tax import tax_rows as tax_rows_for
 
 ORDERS_PER_PAGE = 20
 # What a buyer may see of an order's log; e-mails, invoice bookkeeping and staff notes stay internal.

@@ -9,8 +9,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Prefetch
 
-from .models import AttributeValue, CartLine, ProductVariant
-from .storefront_config import catalog_version, versioned_get_many, versioned_set_many
+from shop.models import AttributeValue, CartLine, ProductVariant
+from shop.plumbing.storefront_config import catalog_version, versioned_get_many, versioned_set_many
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 

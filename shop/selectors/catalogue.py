@@ -14,13 +14,14 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
-from .models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
-from .money import format_money
-from .services.search import SEARCH_CONFIGS, word_forms
-from .storefront_config import catalog_version, versioned_get, versioned_set
-from .tax import ZERO_RATED, origin_note
+from shop.formatting import active_language
+from shop.models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
+from shop.money import format_money
+from shop.plumbing.storefront_config import catalog_version, versioned_get, versioned_set
+from shop.services.search import SEARCH_CONFIGS, word_forms
+from shop.tax import ZERO_RATED, origin_note
 
 SEARCH_COUNT_CAP = 1000
 SORTS = OrderedDict(
@@ -387,7 +388,7 @@ def with_availability(options: list[dict], policy, language: str | None = None) 
     """Copy of the options with live stock for the buyer's market, where each ships from and the price as it will
     be charged for that origin (PricingPolicy.offers: an import over the UK/EU limit is priced without VAT), with
     the texts saying so (one query)."""
-    language = language or get_language() or settings.LANGUAGE_CODE
+    language = language or active_language()
     offers = policy.offers({o["id"]: o["price"] for o in options})
     result = []
     for option in options:

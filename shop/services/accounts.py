@@ -3,10 +3,10 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from ..models import Address, Cart
-from ..pricing import PricingPolicy
-from .cart import merge_carts
-from .checkout import release_cart_reservation
+from shop.models import Address, Cart
+from shop.pricing import PricingPolicy
+from shop.services.cart import merge_carts
+from shop.services.checkout import release_cart_reservation
 
 ADDRESS_BOOK_FIELDS = ("full_name", "company", "line1", "line2", "postcode", "city", "region", "country", "phone", "vat_number")
 

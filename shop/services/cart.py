@@ -10,19 +10,18 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from fulfillment.services import release_reservations
-
-from ..events import cart_changed
-from ..models import Cart, CartLine, TaxTreatment
-from ..money import format_money
-from ..pricing import Price, PricingPolicy
-from ..selectors_cart import cart_lines, variant_facts
-from ..selectors_stock import sellable_quantity
-from ..tax import ZERO_RATED, import_limit, origin_note
-from .checkout import build_quote, release_cart_reservation
+from shop.formatting import active_language
+from shop.models import Cart, CartLine, TaxTreatment
+from shop.money import format_money
+from shop.pricing import Price, PricingPolicy
+from shop.selectors.cart import cart_lines, variant_facts
+from shop.selectors_stock import sellable_quantity
+from shop.services.checkout import build_quote, release_cart_reservation
+from shop.signals import cart_changed
+from shop.tax import ZERO_RATED, import_limit, origin_note
 
 MAX_LINE_QUANTITY = 99
 
@@ -108,7 +107,7 @@ def _sellable(variant_id: int, policy: PricingPolicy) -> int:
     if available is None:
         raise CartError(_("This item is not available."))
     if available <= 0:
-        raise CartError(_("This item is out of stock for %(market)s.") % {"market": policy.market.name(get_language() or "en")})
+        raise CartError(_("This item is out of stock for %(market)s.") % {"market": policy.market.name(active_language())})
     return available
 
 
@@ -297,7 +296,7 @@ def _import_notes(quote, policy: PricingPolicy) -> list[str]:
     return [_("Your items shipping from outside %(area)s are worth more than %(limit)s together: VAT cannot be collected "
               "at checkout, so they are priced without VAT, and import VAT and duties are due on delivery.")
             % {"area": _("the UK") if quote.country == "GB" else _("the EU"),
-               "limit": format_money(amount, currency, get_language() or "en")}]
+               "limit": format_money(amount, currency, active_language())}]
 
 def delete_abandoned_carts(now=None, batch: int = 500) -> int:
     """Delete guest carts untouched for CARAVAN_ABANDONED_CART_DAYS, releasing any stock they still hold (beat).

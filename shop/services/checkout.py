@@ -28,19 +28,18 @@ from django.utils.translation import gettext as _
 
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock  # noqa: F401 (reserve_cart raises it; callers catch it from here)
 from payments.providers import available_providers
-
-from .. import vat_numbers
-from ..email_identity import normalized_email
-from ..fx import convert
-from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
-from ..models.orders import OrderStatus
-from ..money import format_money, quantize
-from ..pricing import Price, PricingPolicy
-from ..selectors_cart import cart_lines, variant_facts
-from ..storefront_config import MarketInfo, StorefrontConfig
-from ..tax import EU_MEMBER_STATES, allocate, consignment_treatment, split_by_rate
-from .addresses import normalise_vat_number, validate_address
-from .db import relaxed_commit
+from shop import vat_numbers
+from shop.email_identity import normalized_email
+from shop.fx import convert
+from shop.models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
+from shop.models.orders import OrderStatus
+from shop.money import format_money, quantize
+from shop.plumbing.commit import relaxed_commit
+from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig
+from shop.pricing import Price, PricingPolicy
+from shop.selectors.cart import cart_lines, variant_facts
+from shop.services.addresses import normalise_vat_number, validate_address
+from shop.tax import EU_MEMBER_STATES, allocate, consignment_treatment, split_by_rate
 
 HUNDRED = Decimal(100)
 ZERO_RATED = {TaxTreatment.REVERSE_CHARGE, TaxTreatment.IMPORT_ON_DELIVERY}

@@ -15,10 +15,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from payments.providers import get_provider
-
-from ..models import Invoice, Order, OrderEvent, PaymentMethod
-from ..money import format_money
-from .invoices import document_context, ensure_invoice_pdf
+from shop.models import Invoice, Order, OrderEvent, PaymentMethod
+from shop.money import format_money
+from shop.services.invoices import document_context, ensure_invoice_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +42,7 @@ def _account_order_url(order: Order) -> str:
 
 def _confirm_url(order: Order) -> str:
     """The one-click link confirming a cash-on-delivery order, in the buyer's language (inside translation.override)."""
-    from .orders import cod_confirmation_token
+    from shop.services.orders import cod_confirmation_token
 
     return absolute_url(reverse("shop:order-confirm", kwargs={"token": cod_confirmation_token(order)}))
 

@@ -18,12 +18,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from .. import formatting
-from ..formatting import local_date
-from ..models import Invoice, Order, OrderEvent, TaxTreatment
-from ..money import format_money
-from ..tax import tax_row_label
-from .numbers import next_number
+from shop import formatting
+from shop.formatting import local_date
+from shop.models import Invoice, Order, OrderEvent, TaxTreatment
+from shop.money import format_money
+from shop.services.numbers import next_number
+from shop.tax import tax_row_label
 
 logger = logging.getLogger(__name__)
 

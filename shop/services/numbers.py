@@ -2,7 +2,7 @@
 
 from django.db import IntegrityError, connection, transaction
 
-from ..models import Counter
+from shop.models import Counter
 
 
 def next_number(name: str, year: int) -> int:

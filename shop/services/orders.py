@@ -32,16 +32,14 @@ from payments.services import (
     start_payment,
     stop_payments,
 )
-
-from ..email_identity import normalized_email
-from ..events import order_placed, order_status_changed
-from ..fx import convert
-from ..models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMethod, TaxTreatment, Voucher, VoucherRedemption
-from ..models.orders import ORDER_TRANSITIONS
-from ..money import quantize
-from ..selectors_cart import cart_lines, variant_facts
-from ..storefront_config import StorefrontConfig
-from .checkout import (
+from shop.email_identity import normalized_email
+from shop.fx import convert
+from shop.models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMethod, TaxTreatment, Voucher, VoucherRedemption
+from shop.models.orders import ORDER_TRANSITIONS
+from shop.money import quantize
+from shop.plumbing.storefront_config import StorefrontConfig
+from shop.selectors.cart import cart_lines, variant_facts
+from shop.services.checkout import (
     CheckoutError,
     Quote,
     address_outside_market,
@@ -53,8 +51,9 @@ from .checkout import (
     shortage_messages,
     vat_number_check,
 )
-from .invoices import issue_invoice
-from .numbers import next_number
+from shop.services.invoices import issue_invoice
+from shop.services.numbers import next_number
+from shop.signals import order_placed, order_status_changed
 
 logger = logging.getLogger(__name__)
 
@@ -275,7 +274,7 @@ def _order_placed_message(order: Order, quote: Quote) -> str:
 def _after_placed(order_id: int) -> None:
     """After the order is committed: tell listeners and queue the confirmation. A failure here (mail server or
     broker down) must not fail the buyer's request — the order exists; it is logged and the e-mail can be resent."""
-    from ..tasks import send_order_confirmation_task
+    from shop.tasks import send_order_confirmation_task
 
     order = Order.objects.get(pk=order_id)
     order_placed.send_robust(sender=Order, order=order)
@@ -345,7 +344,7 @@ def _after_status_change(order: Order, old_status: str) -> None:
         kind = "invoice"  # shipped unpaid (cash on delivery): its invoice, issued now, goes to the buyer
     if kind is None:
         return
-    from ..tasks import send_order_confirmation_task, send_order_status_email_task
+    from shop.tasks import send_order_confirmation_task, send_order_status_email_task
 
     try:
         if kind == "paid" and get_provider(order.payment_method).pays_online:
@@ -421,7 +420,7 @@ def note_refund(payment: Payment, amount: Decimal | None = None, refund=None) ->
     )
     if Order.objects.filter(pk=payment.order_id, status=OrderStatus.CANCELLED).exists():
         return
-    from ..tasks import send_refund_email_task
+    from shop.tasks import send_refund_email_task
 
     try:
         send_refund_email_task.delay(payment.order_id, str(amount), f"{payment.pk}-{payment.amount_refunded}",

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from ..models import Product, ProductMarketPrice, ProductVariant, VariantPrice
-from ..pricing import PricingPolicy
-from ..storefront_config import _load, bump_catalog_version, bump_config_version
+from shop.models import Product, ProductMarketPrice, ProductVariant, VariantPrice
+from shop.plumbing.storefront_config import _load, bump_catalog_version, bump_config_version
+from shop.pricing import PricingPolicy
 
 CHUNK = 2000
 
@@ -49,7 +49,7 @@ def refresh_market_prices(product_ids: Iterable[int] | None = None, progress=Non
 def prices_inputs_changed() -> None:
     """Exchange rates, tax rates or markets changed in bulk (e.g. `manage.py update_rates`, which sends no
     model signals): start new cache versions and recompute every listing price once the change is committed."""
-    from ..signals import schedule_full_refresh
+    from shop.receivers import schedule_full_refresh
 
     bump_config_version()
     bump_catalog_version()

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
-from ..models import Product
+from shop.models import Product
 
 SEARCH_CONFIGS = {"en": "english", "de": "german", "fr": "french", "es": "spanish"}
 # ASCII letters, digits and signs → their full-width forms (Ｔシャツ, ＵＳＢ), as Japanese and Chinese names often write them.

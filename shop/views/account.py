@@ -2,25 +2,20 @@
 and password changes are django-allauth's pages (under /<lang>/accounts/)."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import selectors_account as selectors
-from .checkout_forms import CountrySelect, follow_country_rules, form_country, is_refresh
-from .models import Address
-from .services import accounts as services
-from .services.addresses import normalise_vat_number, validate_address
-
-
-def _language() -> str:
-    return get_language() or settings.LANGUAGE_CODE
+from shop.formatting import active_language
+from shop.forms.checkout import CountrySelect, follow_country_rules, form_country, is_refresh
+from shop.models import Address
+from shop.selectors import account as selectors
+from shop.services import accounts as services
+from shop.services.addresses import normalise_vat_number, validate_address
 
 
 class AddressForm(forms.ModelForm):
@@ -57,7 +52,7 @@ class AddressForm(forms.ModelForm):
 @login_required
 @require_GET
 def overview(request):
-    language = _language()
+    language = active_language()
     return render(
         request,
         "shop/account/overview.html",
@@ -71,7 +66,7 @@ def overview(request):
 @login_required
 @require_GET
 def order_detail(request, number):
-    data = selectors.order_detail(request.user, number, _language())
+    data = selectors.order_detail(request.user, number, active_language())
     if data is None:
         raise Http404("No such order")
     return render(request, "shop/account/order_detail.html", {"data": data})

@@ -12,7 +12,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,19 +21,21 @@ from django_ratelimit.core import is_ratelimited
 
 from fulfillment.services import InsufficientStock
 from payments.providers import get_provider
-
-from . import cart_count, selectors_account
-from .checkout_forms import BillingForm, ContactAddressForm, PaymentForm, VoucherForm, is_refresh
-from .models import Invoice, Order, OrderStatus
-from .money import format_money
-from .order_confirm_views import rate_limited
-from .services import accounts as account_services
-from .services import checkout as checkout_services
-from .services import orders as order_services
-from .services.checkout import CheckoutError, build_quote
-from .services.invoices import tax_breakdown
-from .tax import tax_rows
-from .views import CART_SESSION_KEY, _current_cart
+from shop.formatting import active_language
+from shop.forms.checkout import BillingForm, ContactAddressForm, PaymentForm, VoucherForm, is_refresh
+from shop.models import Invoice, Order, OrderStatus
+from shop.money import format_money
+from shop.plumbing import cart_count
+from shop.plumbing.cart_count import CART_SESSION_KEY
+from shop.selectors import account as selectors_account
+from shop.services import accounts as account_services
+from shop.services import checkout as checkout_services
+from shop.services import orders as order_services
+from shop.services.checkout import CheckoutError, build_quote
+from shop.services.invoices import tax_breakdown
+from shop.tax import tax_rows
+from shop.views.cart import current_cart
+from shop.views.order_confirm import rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +43,11 @@ PLACED_ORDERS_KEY = "placed_orders"
 STEPS = ("address", "shipping", "billing", "review")
 
 
-def _language() -> str:
-    return get_language() or settings.LANGUAGE_CODE
-
 
 def _cart_or_redirect(request, *, require_lines=False):
     """The buyer's cart, or a redirect to the cart page. Steps that price the cart check for lines on the quote
     (no extra query); the first step checks here."""
-    cart = _current_cart(request, create=False)
+    cart = current_cart(request, create=False)
     if cart is None or (require_lines and not cart.lines.exists()):
         return None, redirect("shop:cart")
     return cart, None
@@ -76,13 +74,13 @@ def _address_outside_market(request, cart):
     """The buyer switched market after entering an address there: back to the address step."""
     if checkout_services.address_outside_market(cart, request.market):
         messages.error(request, _("Your shipping address is outside the %(market)s shop. Please enter it again.")
-                       % {"market": request.market.name(_language())})
+                       % {"market": request.market.name(active_language())})
         return redirect("shop:checkout-address")
     return None
 
 
 def _money(amount, currency):
-    return format_money(amount, currency, _language())
+    return format_money(amount, currency, active_language())
 
 
 def _reserve(request, cart, force=False):
@@ -96,7 +94,7 @@ def _reserve(request, cart, force=False):
     try:
         checkout_services.reserve_cart(cart, request.storefront_config, force=force)
     except InsufficientStock as short:
-        quote = build_quote(cart, request.storefront_config, language=_language(), check_voucher=False)
+        quote = build_quote(cart, request.storefront_config, language=active_language(), check_voucher=False)
         names = {line.variant_id: f"{line.product_name} ({line.sku})" for line in quote.lines}
         for text in checkout_services.shortage_messages(short.shortages, names):
             messages.error(request, text)
@@ -140,7 +138,7 @@ def _totals(quote) -> dict:
         "net": _money(quote.total_net, c),
         "tax": _money(quote.total_tax, c),
         "total": _money(quote.total_gross, c),
-        "tax_rows": tax_rows(quote.rate_totals, quote.includes_tax, c, get_language() or settings.LANGUAGE_CODE),
+        "tax_rows": tax_rows(quote.rate_totals, quote.includes_tax, c, active_language()),
     }
 
 
@@ -190,7 +188,7 @@ def address(request):
         del form.fields["save_address"]  # only an account has an address book
     if request.method == "POST":
         book = selectors_account.address_book(request.user, market.countries)
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = build_quote(cart, request.storefront_config, language=active_language())
     return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form, book=book),
                   status=400 if form.is_bound and form.errors else 200)
 
@@ -201,7 +199,7 @@ def shipping(request):
     cart, bounce = _enter_step(request, needs="shipping_address", back_to="shop:checkout-address")
     if bounce:
         return bounce
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = build_quote(cart, request.storefront_config, language=active_language())
     if _empty(quote):
         return redirect("shop:cart")
     error = ""
@@ -242,7 +240,7 @@ def billing(request):
         initial = {**(cart.shipping_address or {}), **({} if same else current), "same_as_shipping": same,
                    "vat_number": current.get("vat_number", "")}
         form = BillingForm(initial=initial, market=market)
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = build_quote(cart, request.storefront_config, language=active_language())
     return render(request, "shop/checkout/billing.html", _context(request, cart, quote, "billing", form=form),
                   status=400 if form.is_bound and form.errors else 200)
 
@@ -255,7 +253,7 @@ def review(request):
         return bounce
     if bounce := _reserve(request, cart):
         return bounce
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = build_quote(cart, request.storefront_config, language=active_language())
     if _empty(quote):
         return redirect("shop:cart")
     if quote.shipping is None:
@@ -302,14 +300,14 @@ def voucher(request):
             return redirect("shop:checkout-review")
         except CheckoutError as exc:
             form.add_error("code", str(exc))
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = build_quote(cart, request.storefront_config, language=active_language())
     return _render_review(request, cart, quote, _payment_form(request, cart, quote), voucher_form=form, status=400)
 
 
 @require_POST
 def place(request):
     posted = request.POST.get("cart", "")
-    cart = _current_cart(request, create=False)
+    cart = current_cart(request, create=False)
     if cart is None or str(cart.token) != posted:
         return _already_placed(request, posted) or (_session_expired(request) if cart is None else _cart_changed(request))
     # Checked here, not only by place_order: its error would send the buyer back to the review step, which says the
@@ -323,7 +321,7 @@ def place(request):
             return rate_limited(request)
         try:
             order = order_services.place_order(
-                cart.token, request.storefront_config, language=_language(), user=request.user,
+                cart.token, request.storefront_config, language=active_language(), user=request.user,
                 expected_total=form.cleaned_data["expected_total"], payment_method=form.cleaned_data["payment_method"],
             )
         except order_services.StockShortError as exc:
@@ -334,7 +332,7 @@ def place(request):
             messages.error(request, str(exc))
             return redirect("shop:checkout-review")
         return _placed(request, order)
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = build_quote(cart, request.storefront_config, language=active_language())
     return _render_review(request, cart, quote, form, status=400)
 
 
@@ -389,7 +387,7 @@ def done(request, number):
     return render(request, "shop/checkout/done.html", {
         "order": order, "lines": lines, "total": _money(order.total_gross, c),
         "tax_rows": tax_rows(tax_breakdown(order, list(order.lines.all())), order.prices_include_tax, c,
-                             get_language() or settings.LANGUAGE_CODE),
+                             active_language()),
         "shipping": _money(order.shipping_gross if order.prices_include_tax else order.shipping_net, c),
         "discount": _money(order.discount, c) if order.discount else "",
         "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),

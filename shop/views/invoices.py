@@ -7,8 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 
-from .models import Invoice
-from .services.invoices import ensure_invoice_pdf
+from shop.models import Invoice
+from shop.services.invoices import ensure_invoice_pdf
 
 
 def invoice_response(invoice: Invoice, *, inline: bool = False) -> HttpResponse:
@@ -32,7 +32,7 @@ def account_invoice(request, number):
 def guest_invoice(request, number):
     """The invoice of an order this browser placed (a guest's order, from its confirmation page): the same check as
     the confirmation page itself; 404 for any other order or one without an invoice yet."""
-    from .checkout_views import buyers_order
+    from shop.views.checkout import buyers_order
 
     order = buyers_order(request, number)
     invoice = Invoice.objects.filter(order=order).first()

@@ -7,9 +7,9 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from .formatting import address_lines
-from .money import format_money
-from .services.orders import OrderError, confirm_cod_order_by_token, order_for_cod_confirmation
+from shop.formatting import address_lines
+from shop.money import format_money
+from shop.services.orders import OrderError, confirm_cod_order_by_token, order_for_cod_confirmation
 
 
 @never_cache

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from .models import PageKind, ShopPage
+from shop.models import PageKind, ShopPage
 
 logger = logging.getLogger(__name__)
 

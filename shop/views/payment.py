@@ -17,10 +17,9 @@ from django.views.decorators.http import require_GET
 from payments.providers import get_provider
 from payments.services import start_payment, stripe_intent_for
 from payments.stripe_client import PaymentsNotConfigured
-
-from .checkout_views import buyers_order
-from .models import OrderStatus
-from .money import format_money
+from shop.models import OrderStatus
+from shop.money import format_money
+from shop.views.checkout import buyers_order
 
 logger = logging.getLogger(__name__)
 

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from shop import storefront_config
 from shop.models import Cart, CartLine
+from shop.plumbing import storefront_config
 from shop.services import checkout
 from shop.services.orders import place_order
 

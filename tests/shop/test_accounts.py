@@ -15,10 +15,10 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from shop.models import Address, Cart, Invoice, OrderEvent
+from shop.plumbing.cart_count import CART_SESSION_KEY
+from shop.plumbing.storefront_config import get_config
 from shop.pricing import PricingPolicy
 from shop.services.cart import add_to_cart, get_or_create_cart
-from shop.storefront_config import get_config
-from shop.views import CART_SESSION_KEY
 from tests.factories import OrderFactory, OrderLineFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 
 from fulfillment.services import reserve_stock
 from shop.models import Cart, CartLine
+from shop.plumbing.storefront_config import get_config
 from shop.pricing import PricingPolicy
 from shop.services.cart import CartError, add_to_cart, cart_summary, get_or_create_cart, merge_carts, set_line_quantity
-from shop.storefront_config import get_config
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from djmoney.money import Money
 
 from fulfillment.models import Warehouse
-from shop import storefront_config
 from shop.models import Order
+from shop.plumbing import storefront_config
 from tests import factories as f
 
 from .test_checkout_flow import ADDRESS

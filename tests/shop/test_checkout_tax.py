@@ -125,7 +125,7 @@ def test_address_outside_the_market_is_refused(markets):
 
 def test_editing_a_weight_band_reprices_shipping_at_once(markets, london):
     from shop.models import ShippingRate
-    from shop.storefront_config import get_config
+    from shop.plumbing.storefront_config import get_config
 
     de = Warehouse.objects.get(code="de")
     cart = make_cart(markets["eu"], [(variant("10.00", de, weight=300), 1)], country="DE")

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from shop.fx import FileExchangeBackend, MissingRateError, convert
 from shop.models import Market, ProductMarketPrice, ProductVariant
 from shop.money import apply_rounding_rule, exponent, format_money, quantize
+from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig, _load
 from shop.pricing import Price, PricingPolicy
 from shop.services.pricing import refresh_market_prices
-from shop.storefront_config import MarketInfo, StorefrontConfig, _load
 from tests import factories as f
 
 D = Decimal
@@ -351,7 +351,7 @@ def test_saving_many_rates_in_one_transaction_refreshes_listing_prices_once(mark
     from django.db import transaction
     from djmoney.contrib.exchange.models import Rate
 
-    from shop import signals
+    from shop import receivers as signals
 
     with transaction.atomic():
         for rate in Rate.objects.all():
@@ -365,7 +365,7 @@ def test_saving_many_rates_in_one_transaction_refreshes_listing_prices_once(mark
 def test_refresh_that_changes_nothing_keeps_the_listing_caches(catalog):
     """Every order refreshes its products' listing prices (stock decides where goods ship from); when no price
     moved, the catalogue's cache version must stay, or every order would empty the listing caches."""
-    from shop.storefront_config import catalog_version
+    from shop.plumbing.storefront_config import catalog_version
 
     _, products = catalog
     product = products[0]

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from shop.storefront_config import bump_catalog_version
+from shop.plumbing.storefront_config import bump_catalog_version
 from tests.conftest import make_catalog
 
 pytestmark = pytest.mark.django_db

@@ -304,7 +304,7 @@ def test_starting_checkout_counts_once_per_stock_hold_not_per_page_view(client, 
 
 def test_a_cache_outage_lets_checkout_through(markets):
     """RATELIMIT_FAIL_OPEN, and a cache backend that raises (Redis down) is logged, not a 500."""
-    from shop.checkout_views import _over_limit
+    from shop.views.checkout import _over_limit
 
     request = RequestFactory().post("/en/checkout/place/", REMOTE_ADDR="203.0.113.9")
     dead = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}}
