@@ -59,6 +59,21 @@ def free_units_sql() -> str:
     )
 
 
+def variant_free_units_sql(variant_column: str, warehouse_ids: Iterable[int]) -> tuple[str, list]:
+    """An SQL expression (and its parameters) for the sellable units of the variant whose id is in `variant_column`
+    across the warehouses (never below zero per stock row), for a caller to put in its own query: the add-to-cart
+    check reads it together with the variant's own facts in one round trip."""
+    warehouse_ids = [int(w) for w in warehouse_ids]
+    if not warehouse_ids:
+        return "0", []
+    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    sql = (
+        f"COALESCE((SELECT SUM({greatest}({free_units_sql()}, 0)) FROM {Stock._meta.db_table} s "
+        f"WHERE s.variant_id = {variant_column} AND s.warehouse_id IN ({_placeholders(warehouse_ids)})), 0)"
+    )
+    return sql, [timezone.now(), *warehouse_ids]
+
+
 def products_with_stock(product_ids: Iterable[int], warehouse_ids: Iterable[int]) -> set[int]:
     """Which products have an active variant with sellable stock in the warehouses (one query)."""
     product_ids, warehouse_ids = [int(p) for p in product_ids], [int(w) for w in warehouse_ids]

@@ -145,6 +145,12 @@ def allocate_stock(
 
 
 @transaction.atomic
+def rename_allocations(reference: str, new_reference: str) -> int:
+    """Give the allocations made under `reference` another one (an order allocates under a temporary reference
+    before it has its id). Returns how many allocations were renamed."""
+    return Allocation.objects.filter(reference=reference).update(reference=new_reference)
+
+
 def deallocate_stock(reference: str) -> int:
     """Give back what `reference` (e.g. a cancelled order) holds: allocations removed, stock rows unlocked in
     primary-key order. Returns the number of units released."""

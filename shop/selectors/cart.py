@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Prefetch
 
-from shop.models import AttributeValue, CartLine, ProductVariant
+from fulfillment.selectors import variant_free_units_sql
+from shop.models import AttributeValue, CartLine, Product, ProductVariant
 from shop.plumbing.storefront_config import catalog_version, versioned_get_many, versioned_set_many
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -90,3 +92,19 @@ def variant_facts(ids) -> dict[int, VariantFacts]:
 def cart_lines(cart) -> list[tuple[int, int]]:
     """(variant id, quantity) of the cart's lines, oldest first (one query)."""
     return list(CartLine.objects.filter(cart=cart).order_by("created_at", "pk").values_list("variant_id", "quantity"))
+
+
+def sellable_quantity(variant_id: int, warehouse_ids) -> int | None:
+    """Units of an active variant of a published product the warehouses can sell now (on hand − allocated − live
+    reservations, fulfillment's rule); None when the variant is not for sale at all. One round trip: it runs on
+    the storefront's hottest write path (add to cart)."""
+    free_units, params = variant_free_units_sql("v.id", warehouse_ids)
+    sql = (
+        f"SELECT {free_units} FROM {ProductVariant._meta.db_table} v JOIN {Product._meta.db_table} p ON p.id = v.product_id "
+        "WHERE v.id = %s AND v.is_active AND p.is_published"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, int(variant_id)])
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
+

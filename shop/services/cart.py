@@ -17,8 +17,7 @@ from shop.formatting import active_language
 from shop.models import Cart, CartLine, TaxTreatment
 from shop.money import format_money
 from shop.pricing import Price, PricingPolicy
-from shop.selectors.cart import cart_lines, variant_facts
-from shop.selectors_stock import sellable_quantity
+from shop.selectors.cart import cart_lines, sellable_quantity, variant_facts
 from shop.services.checkout import build_quote, release_cart_reservation
 from shop.signals import cart_changed
 from shop.tax import ZERO_RATED, import_limit, origin_note
