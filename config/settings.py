@@ -396,7 +396,7 @@ LOGGING = {
 
 # djmoney: rates are stored by djmoney.contrib.exchange; our backend loads them from a JSON file so
 # `manage.py update_rates` works offline (swap in OpenExchangeRatesBackend with a key for live rates).
-EXCHANGE_BACKEND = os.environ.get("EXCHANGE_BACKEND", "shop.fx.FileExchangeBackend")
+EXCHANGE_BACKEND = os.environ.get("EXCHANGE_BACKEND", "shop.services.exchange_rates.FileExchangeBackend")
 CARAVAN_FX_RATES_FILE = os.environ.get("CARAVAN_FX_RATES_FILE", str(BASE_DIR / "shop" / "data" / "rates.json"))
 CURRENCY_DECIMAL_PLACES = 3
 

@@ -1,7 +1,10 @@
 """The shop's allauth adapter: sign-in limits count the real client, allauth's e-mails name the shop. (The guest's
 cart follows the buyer at sign-in: see receivers.py.)"""
 
+from urllib.parse import urlparse
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 from config.client_ip import client_ip
 
@@ -11,10 +14,6 @@ class ShopSite:
     host name (django.contrib.sites is not installed)."""
 
     def __init__(self):
-        from urllib.parse import urlparse
-
-        from django.conf import settings
-
         self.name = settings.CARAVAN_SHOP_NAME
         self.domain = urlparse(settings.CARAVAN_SITE_URL).netloc or settings.CARAVAN_SITE_URL
 

@@ -14,6 +14,7 @@ A fixed price is the shown price as the merchant typed it (only quantized to the
 from dataclasses import dataclass
 from decimal import Decimal
 
+from fulfillment.selectors import available_by_warehouse, available_quantities
 from shop.fx import convert
 from shop.money import apply_rounding_rule, format_money, quantize
 from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig
@@ -93,8 +94,6 @@ class PricingPolicy:
         country, from the first warehouse (in the market's order) that serves it and has the variant in stock — as
         checkout will plan it. An import whose VAT cannot be collected at checkout (a UK consignment over £135, an
         EU one over €150) is priced without VAT, as the order will be. One query."""
-        from fulfillment.selectors import available_by_warehouse
-
         serving = self.config.warehouses_for(self.market, self.country)
         warehouse_ids = list(dict.fromkeys([*serving, *self.market.warehouse_ids]))
         stock = available_by_warehouse(prices, warehouse_ids)
@@ -112,6 +111,4 @@ class PricingPolicy:
         return offers
 
     def availability(self, variant_ids) -> dict[int, int]:
-        from fulfillment.selectors import available_quantities
-
         return available_quantities(variant_ids, self.market.warehouse_ids)

@@ -33,7 +33,7 @@ from shop.services.cart import item_count
 from shop.services.orders import note_dispute, note_refund, settle_captured_payment
 from shop.services.pricing import refresh_market_prices
 from shop.services.search import refresh_search_documents
-from shop.signals import order_placed, order_status_changed
+from shop.signals import listing_prices_stale, order_placed, order_status_changed
 from shop.tasks import refresh_market_prices_task
 
 # Set to True by bulk loaders (seed_demo) that refresh everything once at the end.
@@ -46,6 +46,14 @@ def _bump_after_commit(*bumps):
     for bump in bumps:
         bump()
         transaction.on_commit(bump)
+
+
+@receiver(listing_prices_stale, dispatch_uid="shop.receivers.listing_prices_stale")
+def queue_listing_refresh(sender, product_ids=None, **kwargs):
+    if product_ids is None:
+        schedule_full_refresh()
+    else:
+        transaction.on_commit(lambda: refresh_market_prices_task.delay(list(product_ids)))
 
 
 def schedule_full_refresh():

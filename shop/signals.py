@@ -1,4 +1,5 @@
-"""Signals shop emits for higher apps (crm listens; shop never imports crm)."""
+"""Signals shop emits: for higher apps (crm listens; shop never imports crm) and for shop's own receivers.py, which
+queues the Celery work a service asks for (services never import tasks: tasks import services)."""
 
 from django.dispatch import Signal
 
@@ -9,3 +10,7 @@ cart_changed = Signal()
 order_placed = Signal()
 # sender=Order class, order=Order instance, old_status=str
 order_status_changed = Signal()
+
+# sender=None, product_ids=list[int] | None (None: every product). Listing prices must be recomputed once the
+# current transaction commits (exchange rates, tax rates or markets changed in bulk).
+listing_prices_stale = Signal()

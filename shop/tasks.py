@@ -1,8 +1,13 @@
+"""Celery tasks: thin wrappers that load ids and call one service (idempotent, retried with backoff)."""
+
 from celery import shared_task
+from django.core.management import call_command
 
 from shop.models import Invoice
-from shop.services.emails import send_order_confirmation
+from shop.services.cart import delete_abandoned_carts
+from shop.services.emails import send_order_confirmation, send_order_status_email, send_refund_email
 from shop.services.invoices import ensure_invoice_pdf
+from shop.services.orders import cancel_unpaid_orders
 from shop.services.pricing import refresh_market_prices
 
 
@@ -21,8 +26,6 @@ def send_order_confirmation_task(order_id: int) -> bool:
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
 def send_refund_email_task(order_id: int, amount: str, key: str, reason: str = "") -> bool:
     """Tell the buyer about a refund (once per refund: `key` names it)."""
-    from shop.services.emails import send_refund_email
-
     return send_refund_email(order_id, amount, key, reason)
 
 
@@ -37,30 +40,22 @@ def render_invoice_pdf_task(invoice_id: int) -> str:
 @shared_task
 def cancel_unpaid_orders_task() -> list[str]:
     """Beat: cancel bank-transfer orders unpaid after CARAVAN_UNPAID_ORDER_HOURS and release their stock."""
-    from shop.services.orders import cancel_unpaid_orders
-
     return cancel_unpaid_orders()
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
 def send_order_status_email_task(order_id: int, kind: str) -> bool:
     """Payment received / order cancelled e-mail (once per order and kind)."""
-    from shop.services.emails import send_order_status_email
-
     return send_order_status_email(order_id, kind)
 
 
 @shared_task
 def delete_abandoned_carts_task() -> int:
     """Beat: delete guest carts untouched for CARAVAN_ABANDONED_CART_DAYS (their stock holds released)."""
-    from shop.services.cart import delete_abandoned_carts
-
     return delete_abandoned_carts()
 
 
 @shared_task
 def clear_expired_sessions_task() -> None:
     """Beat: delete expired sessions (Django's `clearsessions`, for the configured session engine)."""
-    from django.core.management import call_command
-
     call_command("clearsessions")

@@ -15,6 +15,10 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
+from djmoney.contrib.exchange.models import Rate
+
+from fulfillment.selectors import warehouse_facts
+from shop.models import Market, ShippingMethod, TaxRate
 
 VERSION_KEY = "caravan:config-version"
 CATALOG_VERSION_KEY = "caravan:catalog-version"
@@ -105,11 +109,6 @@ class StorefrontConfig:
 
 
 def _load() -> StorefrontConfig:
-    from djmoney.contrib.exchange.models import Rate
-
-    from fulfillment.selectors import warehouse_facts
-    from shop.models import Market, ShippingMethod, TaxRate
-
     languages = [code for code, _ in settings.LANGUAGES]
     markets = []
     facts = warehouse_facts()

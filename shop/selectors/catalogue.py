@@ -16,6 +16,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from fulfillment.selectors import products_with_stock, sellable_stock
 from shop.formatting import active_language
 from shop.models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
 from shop.money import format_money
@@ -177,14 +178,10 @@ def _base_listing(market, query: ListingQuery, language: str):
 
 def products_in_stock(product_ids: list[int], market) -> set[int]:
     """Which of these products have a variant with sellable stock for the market (one indexed query)."""
-    from fulfillment.selectors import products_with_stock
-
     return products_with_stock(product_ids, market.warehouse_ids)
 
 
 def _stock_for_product(market):
-    from fulfillment.selectors import sellable_stock
-
     return sellable_stock(market.warehouse_ids).filter(variant__product_id=OuterRef("product_id"), variant__is_active=True)
 
 

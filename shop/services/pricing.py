@@ -13,6 +13,7 @@ from django.db import transaction
 from shop.models import Product, ProductMarketPrice, ProductVariant, VariantPrice
 from shop.plumbing.storefront_config import _load, bump_catalog_version, bump_config_version
 from shop.pricing import PricingPolicy
+from shop.signals import listing_prices_stale
 
 CHUNK = 2000
 
@@ -49,13 +50,11 @@ def refresh_market_prices(product_ids: Iterable[int] | None = None, progress=Non
 def prices_inputs_changed() -> None:
     """Exchange rates, tax rates or markets changed in bulk (e.g. `manage.py update_rates`, which sends no
     model signals): start new cache versions and recompute every listing price once the change is committed."""
-    from shop.receivers import schedule_full_refresh
-
     bump_config_version()
     bump_catalog_version()
     transaction.on_commit(bump_config_version)
     transaction.on_commit(bump_catalog_version)
-    schedule_full_refresh()
+    listing_prices_stale.send(sender=None, product_ids=None)  # receivers.py queues one full refresh per transaction
 
 
 LISTING_FIELDS = ("price_min", "price_max", "currency", "category_id", "root_category_id", "is_published", "is_featured", "created_at")

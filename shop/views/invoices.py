@@ -9,6 +9,7 @@ from django.utils.cache import patch_vary_headers
 
 from shop.models import Invoice
 from shop.services.invoices import ensure_invoice_pdf
+from shop.views.checkout import buyers_order
 
 
 def invoice_response(invoice: Invoice, *, inline: bool = False) -> HttpResponse:
@@ -32,8 +33,6 @@ def account_invoice(request, number):
 def guest_invoice(request, number):
     """The invoice of an order this browser placed (a guest's order, from its confirmation page): the same check as
     the confirmation page itself; 404 for any other order or one without an invoice yet."""
-    from shop.views.checkout import buyers_order
-
     order = buyers_order(request, number)
     invoice = Invoice.objects.filter(order=order).first()
     if invoice is None:

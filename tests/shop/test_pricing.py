@@ -13,11 +13,12 @@ from djmoney.contrib.exchange.models import Rate
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from shop.fx import FileExchangeBackend, MissingRateError, convert
+from shop.fx import MissingRateError, convert
 from shop.models import Market, ProductMarketPrice, ProductVariant
 from shop.money import apply_rounding_rule, exponent, format_money, quantize
 from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig, _load
 from shop.pricing import Price, PricingPolicy
+from shop.services.exchange_rates import FileExchangeBackend
 from shop.services.pricing import refresh_market_prices
 from tests import factories as f
 

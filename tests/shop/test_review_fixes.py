@@ -31,7 +31,7 @@ def test_update_rates_command_reprices_the_shop(client, catalog, tmp_path, setti
     # The fixtures' own pending on-commit work (never run: tests do not commit) would absorb this refresh.
     transaction.get_connection().run_on_commit.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("update_rates", backend="shop.fx.FileExchangeBackend")
+        call_command("update_rates", backend="shop.services.exchange_rates.FileExchangeBackend")
     assert client.get(path).context["options"][0]["price_display"] == "$19.99"
     listing = client.get(_url("shop:category", slug=products[0].category.slug) + "?market=us&sort=price_asc")
     assert listing.context["page"].cards[0]["price"] == "$19.99"
