@@ -21,7 +21,7 @@ from shop.formatting import active_language
 from shop.models import Attribute, AttributeValue, Category, Product, ProductImage, ProductMarketPrice, ProductVariant
 from shop.money import format_money
 from shop.plumbing.storefront_config import catalog_version, versioned_get, versioned_set
-from shop.services.search import SEARCH_CONFIGS, word_forms
+from shop.selectors.search import SEARCH_CONFIGS, word_forms
 from shop.tax import ZERO_RATED, origin_note
 
 SEARCH_COUNT_CAP = 1000
