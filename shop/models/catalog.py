@@ -14,7 +14,7 @@ from djmoney.models.fields import MoneyField
 from djmoney.models.validators import MinMoneyValidator
 
 from payments.models import Provider
-from payments.providers import available_providers
+from payments.providers import available_providers, is_registered
 
 CURRENCY_CHOICES = [(c, c) for c in settings.CURRENCIES]
 
@@ -72,7 +72,7 @@ class Market(models.Model):
         if self.default_country and self.countries and self.default_country.code not in {c.code for c in self.countries}:
             raise ValidationError({"default_country": _("The default country must be one of the market's countries.")})
         methods = self.payment_methods
-        if not isinstance(methods, list) or not methods or any(m not in Provider.values for m in methods) or len(set(methods)) < len(methods):
+        if not isinstance(methods, list) or not methods or any(not is_registered(m) for m in methods) or len(set(methods)) < len(methods):
             raise ValidationError({"payment_methods": _("Choose at least one payment method.")})
         if not available_providers(methods):
             raise ValidationError({"payment_methods": _("Card payments need Stripe keys, which are not configured: add another payment method.")})

@@ -27,12 +27,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock  # noqa: F401 (reserve_cart raises it; callers catch it from here)
-from payments.providers import available_providers
+from payments.providers import available_providers, is_registered
 
 from .. import vat_numbers
 from ..email_identity import normalized_email
 from ..fx import convert
-from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
+from ..models import ADDRESS_FIELDS, Cart, CartLine, TaxTreatment, Voucher, VoucherKind
 from ..models.orders import OrderStatus
 from ..money import format_money, quantize
 from ..pricing import Price, PricingPolicy
@@ -528,7 +528,7 @@ def payment_methods_for(market) -> list[str]:
 
 @transaction.atomic
 def set_payment_method(cart: Cart, method: str) -> Cart:
-    if method not in PaymentMethod.values:
+    if not is_registered(method):
         raise CheckoutError(_("Choose a payment method."))
     cart = _lock(cart)
     cart.payment_method = method
