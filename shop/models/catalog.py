@@ -13,8 +13,7 @@ from django_countries.fields import CountryField
 from djmoney.models.fields import MoneyField
 from djmoney.models.validators import MinMoneyValidator
 
-from payments.models import Provider
-from payments.providers import available_providers, is_registered
+from payments.providers import available_providers, is_registered, registered_providers
 
 CURRENCY_CHOICES = [(c, c) for c in settings.CURRENCIES]
 
@@ -28,7 +27,8 @@ class RoundingRule(models.TextChoices):
 
 
 def default_payment_methods() -> list[str]:
-    return [Provider.STRIPE, Provider.BANK_TRANSFER, Provider.CASH_ON_DELIVERY]
+    """A new market offers every registered payment provider (settings.CARAVAN_PAYMENT_PROVIDERS) until the merchant chooses."""
+    return list(registered_providers())
 
 
 class Market(models.Model):
