@@ -359,7 +359,17 @@ CARAVAN_SELLER = {
     "bank_name": os.environ.get("CARAVAN_BANK_NAME", "Commerzbank"),
 }
 
-# --- Payments (Stripe) ------------------------------------------------------------------------------
+# --- Payments --------------------------------------------------------------------------------------
+# The payment providers the shop knows (dotted paths of payments.providers.PaymentProvider classes, in the order the
+# checkout lists them); each market offers a choice of them (admin → Markets). A comma-separated list in the
+# environment replaces the default. See docs/architecture.md ("Payment providers: how to add one").
+CARAVAN_PAYMENT_PROVIDERS = [path.strip() for path in os.environ.get("CARAVAN_PAYMENT_PROVIDERS", ",".join([
+    "payments.providers.stripe.StripeProvider",
+    "payments.providers.offline.BankTransferProvider",
+    "payments.providers.offline.CashOnDeliveryProvider",
+])).split(",") if path.strip()]
+
+# Stripe ------------------------------------------------------------------------------------------
 # Secrets only from the environment. STRIPE_API_BASE points the SDK at a local fake (localstripe) in tests and the
 # offline demo.
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")

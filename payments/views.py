@@ -1,108 +1,18 @@
-"""Stripe's webhook endpoint (verify the signature, hand the event to the service, answer fast), and the offline
-stand-in for what Stripe.js does in the browser."""
+"""Providers' webhooks: /payments/<code>/webhook/ hands the request to the provider registered under `code`
+(`PaymentProvider.handle_webhook`: it verifies, stores once and applies the notification, and answers fast)."""
 
-import json
-import logging
-from urllib.parse import urlsplit
-
-import stripe
-from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse
-from django.utils import timezone
+from django.http import Http404
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .services import handle_stripe_event
-from .stripe_client import get_client
-
-logger = logging.getLogger(__name__)
+from .providers import UnknownProvider, get_provider
 
 
-@csrf_exempt  # authenticated by Stripe's signature instead
+@csrf_exempt  # authenticated by the provider's signature instead
 @require_POST
-def stripe_webhook(request):
-    signature = request.headers.get("Stripe-Signature", "")
-    if not settings.STRIPE_WEBHOOK_SECRET:
-        logger.error("stripe webhook refused: STRIPE_WEBHOOK_SECRET is not set")
-        return HttpResponse("webhook secret not configured", status=400, content_type="text/plain")
+def provider_webhook(request, code):
     try:
-        event = stripe.Webhook.construct_event(request.body.decode("utf-8"), signature, settings.STRIPE_WEBHOOK_SECRET)
-    except (ValueError, UnicodeDecodeError, AttributeError, TypeError):  # not JSON, or JSON that is not an object
-        logger.warning("stripe webhook refused: the body is not a Stripe event")
-        return HttpResponse("invalid payload", status=400, content_type="text/plain")
-    except stripe.SignatureVerificationError as exc:
-        logger.warning("stripe webhook refused: %s", exc)
-        return HttpResponse("invalid signature", status=400, content_type="text/plain")
-    event = event.to_dict()
-    if not _is_well_formed(event):
-        logger.warning("stripe webhook refused: a signed body that is not a well-formed event")
-        return HttpResponse("malformed event", status=400, content_type="text/plain")
-    outcome = handle_stripe_event(event)
-    return JsonResponse({"received": True, "outcome": outcome})
-
-
-def _is_well_formed(event) -> bool:
-    """An event id and type that fit their columns, and an object in `data.object`."""
-    return (
-        isinstance(event, dict)
-        and isinstance(event.get("id"), str) and 0 < len(event["id"]) <= 255
-        and isinstance(event.get("type"), str) and 0 < len(event["type"]) <= 100
-        and isinstance(event.get("data"), dict) and isinstance(event["data"].get("object"), dict)
-    )
-
-
-# --- The offline stand-in for Stripe.js (make run without keys, browser tests) --------------------------------------
-
-# Stripe's public test cards: pays, declined, asks for 3-D Secure, pays (Mastercard).
-LOCAL_TEST_CARDS = {"4242424242424242", "4000000000000341", "4000002500003155", "5555555555554444"}
-
-
-def _talks_to_localstripe() -> bool:
-    """Only when the SDK points at a fake Stripe on this machine; never against Stripe itself."""
-    host = urlsplit(settings.STRIPE_API_BASE).hostname if settings.STRIPE_API_BASE else None
-    return host in ("127.0.0.1", "localhost", "::1")
-
-
-@csrf_exempt  # the client secret authorises it, as it does at Stripe
-@require_POST
-def localstripe_confirm(request):
-    """What Stripe.js does when the buyer presses "Pay", done server-side against localstripe (which refuses
-    publishable-key calls): attach a test card to the PaymentIntent and confirm it; for a 3-D Secure test card, a
-    second call answers the bank's challenge (`{"authenticate": true|false}`). Exists only in the offline mode (404
-    otherwise) and accepts only Stripe's public test card numbers."""
-    if not _talks_to_localstripe():
-        raise Http404
-    try:
-        body = json.loads(request.body)
-        client_secret = str(body["client_secret"])
-        authenticate = body.get("authenticate")
-        number = "" if authenticate is not None else str(body["card_number"]).replace(" ", "")
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return JsonResponse({"error": {"message": "Malformed request."}}, status=400)
-    if authenticate is None and number not in LOCAL_TEST_CARDS:
-        return JsonResponse({"error": {"type": "card_error", "message": "Use a Stripe test card, e.g. 4242 4242 4242 4242."}}, status=402)
-    client = get_client()
-    intent_id = client_secret.split("_secret_")[0]
-    try:
-        intent = client.v1.payment_intents.retrieve(intent_id)
-        if intent.client_secret != client_secret:
-            raise Http404
-        if authenticate is not None:
-            client.raw_request("post", f"/v1/payment_intents/{intent_id}/_authenticate", client_secret=client_secret,
-                               success="true" if authenticate is True else "false")
-            intent = client.v1.payment_intents.retrieve(intent_id)
-        elif intent.status == "requires_payment_method" and intent.to_dict().get("latest_charge"):
-            # Stripe lets the buyer retry the same intent; localstripe cannot confirm one whose charge was declined.
-            return JsonResponse({"error": {"type": "card_error", "message": "localstripe cannot retry a declined payment. Place a new order to try again."}},
-                                status=409)
-        else:
-            method = client.v1.payment_methods.create(params={"type": "card", "card": {
-                "number": number, "exp_month": 12, "exp_year": timezone.now().year + 2, "cvc": "123"}})
-            client.v1.payment_intents.update(intent_id, params={"payment_method": method.id})
-            intent = client.v1.payment_intents.confirm(intent_id)
-    except stripe.CardError as exc:
-        return JsonResponse({"error": {"type": "card_error", "message": exc.user_message or str(exc)}}, status=402)
-    except stripe.StripeError as exc:
-        logger.info("localstripe refused the payment: %s", exc)
-        return JsonResponse({"error": {"message": "This payment can no longer be made here. Reload the page."}}, status=400)
-    return JsonResponse({"status": intent.status, "id": intent.id})
+        provider = get_provider(code)
+    except UnknownProvider:
+        raise Http404("no such payment provider") from None
+    return provider.handle_webhook(request)

@@ -12,7 +12,7 @@ from djmoney.contrib.exchange.models import ExchangeBackend, Rate
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from fulfillment.models import Stock
-from payments.models import Provider
+from payments.providers import provider_choices
 from shop.models import (
     Attribute,
     AttributeValue,
@@ -30,7 +30,7 @@ from shop.models import (
 
 class MarketForm(forms.ModelForm):
     payment_methods = forms.MultipleChoiceField(
-        label=_("Payment methods"), choices=Provider.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Payment methods"), choices=provider_choices, widget=forms.CheckboxSelectMultiple,
         help_text=Market._meta.get_field("payment_methods").help_text,
     )
 

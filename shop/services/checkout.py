@@ -27,11 +27,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock  # noqa: F401 (reserve_cart raises it; callers catch it from here)
-from payments.providers import available_providers
+from payments.providers import available_providers, is_registered
 from shop import vat_numbers
 from shop.email_identity import normalized_email
 from shop.fx import convert
-from shop.models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
+from shop.models import ADDRESS_FIELDS, Cart, CartLine, TaxTreatment, Voucher, VoucherKind
 from shop.models.orders import OrderStatus
 from shop.money import format_money, quantize
 from shop.plumbing.commit import relaxed_commit
@@ -527,7 +527,7 @@ def payment_methods_for(market) -> list[str]:
 
 @transaction.atomic
 def set_payment_method(cart: Cart, method: str) -> Cart:
-    if method not in PaymentMethod.values:
+    if not is_registered(method):
         raise CheckoutError(_("Choose a payment method."))
     cart = _lock(cart)
     cart.payment_method = method

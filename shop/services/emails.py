@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from payments.providers import get_provider
-from shop.models import Invoice, Order, OrderEvent, PaymentMethod
+from shop.models import Invoice, Order, OrderEvent
 from shop.money import format_money
 from shop.services.invoices import document_context, ensure_invoice_pdf
 
@@ -54,9 +54,7 @@ def build_order_confirmation(order: Order, invoice: Invoice | None = None) -> Em
         seller = context["seller"]
         context.update(
             greeting_name=(order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
-            is_bank_transfer=order.payment_method == PaymentMethod.BANK_TRANSFER,
             unpaid_days=max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),  # as the confirmation page says it
-            is_cash_on_delivery=order.payment_method == PaymentMethod.CASH_ON_DELIVERY,
             bank={
                 "holder": seller.get("bank_account_holder", ""),
                 "iban": seller.get("iban", ""),
@@ -130,6 +128,7 @@ def send_order_status_email(order_id: int, kind: str) -> bool:
         return False
     if invoice is not None:
         ensure_invoice_pdf(invoice)  # rendered outside the order lock _send_once takes
+    provider = get_provider(order.payment_method)
     with translation.override(order.language):
         context = {
             "order": order,
@@ -138,10 +137,10 @@ def send_order_status_email(order_id: int, kind: str) -> bool:
             "shop_name": settings.CARAVAN_SHOP_NAME,
             "greeting_name": (order.billing_address or {}).get("full_name") or (order.shipping_address or {}).get("full_name", ""),
             "total": format_money(order.total_gross, order.currency, order.language),
-            "unpaid": kind == "cancelled" and order.paid_at is None and order.payment_method == PaymentMethod.BANK_TRANSFER,
+            "unpaid": kind == "cancelled" and order.paid_at is None and not provider.pays_online and provider.unpaid_order_timeout() is not None,
             "unconfirmed": kind == "cancelled" and order.needs_confirmation and order.confirmed_at is None,
-            "online": get_provider(order.payment_method).pays_online,  # cancelled: refunded automatically, or nothing taken
-            "paid_online": get_provider(order.payment_method).pays_online and order.paid_at is not None,
+            "online": provider.pays_online,  # cancelled: refunded automatically, or nothing taken
+            "paid_online": provider.pays_online and order.paid_at is not None,
             "order_url": _account_order_url(order) if order.user_id else "",
             "invoice": invoice,
         }

@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from payments.providers import get_provider
 from shop import formatting
 from shop.formatting import local_date
 from shop.models import Invoice, Order, OrderEvent, TaxTreatment
@@ -210,7 +211,8 @@ def document_context(order: Order) -> dict:
         "order_date": format_long_date(timezone.localdate(order.created_at), language, country) if order.created_at else "",
         "delivery_earliest": format_long_date(order.delivery_earliest, language, country),
         "delivery_latest": format_long_date(order.delivery_latest, language, country),
-        "payment_method": order.get_payment_method_display(),
+        "payment_method": get_provider(order.payment_method).label,
+        "payment_provider": get_provider(order.payment_method),  # its flags say what to print (bank details, …)
     }
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core import signing
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import get_language, override
@@ -22,7 +22,7 @@ from fulfillment.models import Allocation
 from fulfillment.services import InsufficientStock, allocate_stock, deallocate_stock
 from payments.models import Payment, PaymentStatus
 from payments.money import plain_amount
-from payments.providers import get_provider, online_providers
+from payments.providers import get_provider, registered_providers
 from payments.services import (
     RefundError,
     cancel_open_payments,
@@ -34,7 +34,7 @@ from payments.services import (
 )
 from shop.email_identity import normalized_email
 from shop.fx import convert
-from shop.models import Cart, Order, OrderEvent, OrderLine, OrderStatus, PaymentMethod, TaxTreatment, Voucher, VoucherRedemption
+from shop.models import Cart, Order, OrderEvent, OrderLine, OrderStatus, TaxTreatment, Voucher, VoucherRedemption
 from shop.models.orders import ORDER_TRANSITIONS
 from shop.money import quantize
 from shop.plumbing.storefront_config import StorefrontConfig
@@ -221,7 +221,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
                               data={"total": str(order.total_gross), "currency": order.currency})
     # No invoice yet: every order is invoiced when it is paid (_record_payment) or shipped (change_status), so an order
     # nobody pays uses no invoice number.
-    if order.payment_method == PaymentMethod.CASH_ON_DELIVERY and not email_is_verified(order.user, order.email):
+    if get_provider(order.payment_method).collects_on_delivery and not email_is_verified(order.user, order.email):
         order.needs_confirmation = True  # nothing is paid up front: the buyer's e-mail (or staff) must confirm it
         Order.objects.filter(pk=order.pk).update(needs_confirmation=True)
     cart.delete()
@@ -535,22 +535,27 @@ def confirm_cod_order_by_token(token: str) -> tuple[Order, bool]:
 
 
 def cancel_unpaid_orders(now=None) -> list[str]:
-    """Cancel unpaid orders, releasing their stock: bank transfers after CARAVAN_UNPAID_ORDER_HOURS, online payments
-    (Stripe) after CARAVAN_UNPAID_ONLINE_ORDER_MINUTES, cash-on-delivery orders that needed confirmation and got none
-    after CARAVAN_COD_CONFIRM_HOURS. An online payment still processing (a SEPA debit, a bank
-    redirect) keeps its order; open payments are stopped at their provider first (Stripe: the PaymentIntent is
-    cancelled), so the buyer cannot pay a cancelled order. Each order in its own transaction; one paid (or
-    confirmed) meanwhile is skipped (the status check runs under the row lock)."""
+    """Cancel unpaid orders, releasing their stock, after their payment provider's deadline
+    (`PaymentProvider.unpaid_order_timeout`: bank transfers after CARAVAN_UNPAID_ORDER_HOURS, Stripe after
+    CARAVAN_UNPAID_ONLINE_ORDER_MINUTES), and orders that needed the buyer's confirmation and got none
+    (`unconfirmed_order_timeout`: cash on delivery after CARAVAN_COD_CONFIRM_HOURS). An online payment still
+    processing (a SEPA debit, a bank redirect) keeps its order; open payments are stopped at their provider first
+    (Stripe: the PaymentIntent is cancelled), so the buyer cannot pay a cancelled order. Each order in its own
+    transaction; one paid (or confirmed) meanwhile is skipped (the status check runs under the row lock)."""
     now = now or timezone.now()
     unpaid = Order.objects.filter(status=OrderStatus.AWAITING_PAYMENT)
-    offline = unpaid.filter(payment_method=PaymentMethod.BANK_TRANSFER, created_at__lt=now - timedelta(hours=settings.CARAVAN_UNPAID_ORDER_HOURS))
-    online = unpaid.filter(payment_method__in=online_providers(),
-                           created_at__lt=now - timedelta(minutes=settings.CARAVAN_UNPAID_ONLINE_ORDER_MINUTES))
-    online = online.exclude(payments__status__in=[PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED])
-    unconfirmed = unpaid.filter(payment_method=PaymentMethod.CASH_ON_DELIVERY, needs_confirmation=True, confirmed_at__isnull=True,
-                                created_at__lt=now - timedelta(hours=settings.CARAVAN_COD_CONFIRM_HOURS))
+    overdue, unconfirmed = Q(pk__in=[]), Q(pk__in=[])
+    for code, provider in registered_providers().items():
+        if (timeout := provider.unpaid_order_timeout()) is not None:
+            late = Q(payment_method=code, created_at__lt=now - timeout)
+            if provider.pays_online:  # money on its way at the provider keeps the order
+                late &= ~Q(payments__status__in=[PaymentStatus.PROCESSING, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED])
+            overdue |= late
+        if (timeout := provider.unconfirmed_order_timeout()) is not None:
+            unconfirmed |= Q(payment_method=code, created_at__lt=now - timeout)
+    unconfirmed_ids = unpaid.filter(unconfirmed, needs_confirmation=True, confirmed_at__isnull=True).values_list("pk", flat=True)
     cancelled = []
-    for order_id in list(offline.values_list("pk", flat=True)) + list(online.values_list("pk", flat=True)):
+    for order_id in unpaid.filter(overdue).order_by("pk").values_list("pk", flat=True):
         try:
             if not stop_payments(order_id, [PaymentStatus.PENDING, PaymentStatus.FAILED]):
                 continue  # paid or processing at the provider after all, or it cannot be reached: the next sweep looks again
@@ -561,7 +566,7 @@ def cancel_unpaid_orders(now=None) -> list[str]:
             logger.info("order %s changed before the unpaid sweep reached it", order_id)
         except DatabaseError:
             logger.exception("order %s: could not be cancelled now; the next sweep retries", order_id)
-    for order_id in unconfirmed.values_list("pk", flat=True):
+    for order_id in unconfirmed_ids:
         try:
             with transaction.atomic():
                 confirmed = Order.objects.select_for_update().filter(pk=order_id, confirmed_at__isnull=False).exists()

@@ -390,7 +390,7 @@ def done(request, number):
                              active_language()),
         "shipping": _money(order.shipping_gross if order.prices_include_tax else order.shipping_net, c),
         "discount": _money(order.discount, c) if order.discount else "",
-        "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),
+        "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes), "payment_provider": get_provider(order.payment_method),
         "unpaid_days": max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),
         "confirm_hours": settings.CARAVAN_COD_CONFIRM_HOURS,
         # Invoices exist once an order is paid or shipped: an unpaid order's page asks for none.

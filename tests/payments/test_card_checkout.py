@@ -15,7 +15,7 @@ from djmoney.money import Money
 
 from fulfillment.models import Stock, Warehouse
 from payments.models import Payment, PaymentStatus, Refund
-from payments.services import stripe_intent_for
+from payments.providers.stripe.intents import stripe_intent_for
 from shop.models import Order, OrderEvent, OrderStatus
 from shop.services.orders import cancel_unpaid_orders
 from tests import factories as f

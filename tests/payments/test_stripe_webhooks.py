@@ -148,7 +148,7 @@ def test_the_same_event_delivered_twenty_times_at_once_pays_once(payment):
 
     from django.db import connection
 
-    from payments.services import handle_stripe_event
+    from payments.providers.stripe.events import handle_stripe_event
 
     payload = event("evt_parallel", "payment_intent.succeeded", intent(payment))
     outcomes, errors = [], []

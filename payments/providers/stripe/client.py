@@ -3,13 +3,15 @@
 import stripe
 from django.conf import settings
 
+from ..base import ProviderUnavailable
 
-class PaymentsNotConfigured(RuntimeError):
-    pass
+
+class StripeNotConfigured(ProviderUnavailable):
+    """STRIPE_SECRET_KEY is not set."""
 
 
 def get_client() -> stripe.StripeClient:
     if not settings.STRIPE_SECRET_KEY:
-        raise PaymentsNotConfigured("STRIPE_SECRET_KEY is not set")
+        raise StripeNotConfigured("STRIPE_SECRET_KEY is not set")
     base = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else {}
     return stripe.StripeClient(settings.STRIPE_SECRET_KEY, base_addresses=base, max_network_retries=2)
