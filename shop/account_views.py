@@ -16,7 +16,8 @@ from . import selectors_account as selectors
 from .checkout_forms import CountrySelect, follow_country_rules, form_country, is_refresh
 from .models import Address
 from .services import accounts as services
-from .services.addresses import normalise_vat_number, validate_address
+from .services.addresses import validate_address
+from .tax import vat_numbers
 
 
 def _language() -> str:
@@ -36,7 +37,7 @@ class AddressForm(forms.ModelForm):
         follow_country_rules(self, form_country(self, default_country))
 
     def clean_vat_number(self):
-        return normalise_vat_number(self.cleaned_data.get("vat_number", ""))
+        return vat_numbers.normalise(self.cleaned_data.get("vat_number", ""))
 
     def clean(self):
         cleaned = super().clean()

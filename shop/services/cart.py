@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from fulfillment.services import release_reservations
 
 from ..events import cart_changed
-from ..models import Cart, CartLine, TaxTreatment
+from ..models import Cart, CartLine
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..selectors_stock import sellable_quantity
-from ..tax import ZERO_RATED, import_limit, origin_note
+from ..tax import ZERO_RATED, cart_import_notes, origin_note
 from .checkout import build_quote, release_cart_reservation
 
 MAX_LINE_QUANTITY = 99
@@ -279,25 +279,10 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
         "subtotal": subtotal,
         "subtotal_display": format_money(subtotal, policy.currency, language),
         "currency": policy.currency,
-        "notes": _import_notes(quote, policy) if quote else [],
+        "notes": cart_import_notes(quote.country, quote.treatments, quote.eu_business) if quote else [],
         "zero_rated": bool(quote and quote.lines) and all(line.treatment in ZERO_RATED for line in quote.lines),
     }
 
-
-def _import_notes(quote, policy: PricingPolicy) -> list[str]:
-    """Said in the cart before checkout: consignments over the import limit are priced without VAT."""
-    limit = import_limit(quote.country)
-    if limit is None or TaxTreatment.IMPORT_ON_DELIVERY not in {line.treatment for line in quote.lines}:
-        return []
-    if quote.eu_business:
-        # Not the limit: a business imports goods from outside the EU itself, whatever they are worth (IOSS is B2C).
-        return [_("Your items shipping from outside the EU are imported by your business: they are priced without VAT, "
-                  "and your business pays import VAT and duties on delivery.")]
-    amount, currency = limit
-    return [_("Your items shipping from outside %(area)s are worth more than %(limit)s together: VAT cannot be collected "
-              "at checkout, so they are priced without VAT, and import VAT and duties are due on delivery.")
-            % {"area": _("the UK") if quote.country == "GB" else _("the EU"),
-               "limit": format_money(amount, currency, get_language() or "en")}]
 
 def delete_abandoned_carts(now=None, batch: int = 500) -> int:
     """Delete guest carts untouched for CARAVAN_ABANDONED_CART_DAYS, releasing any stock they still hold (beat).

@@ -10,7 +10,7 @@ Money rules (explicit, tested in tests/shop/test_checkout_money.py and test_tax_
 - a voucher discount is taken off the shown goods total, spread over the lines in proportion to their totals
   (largest remainders get the leftover minor units), so nothing goes negative;
 - shipping is taxed at the destination's standard rate (zero when the goods are zero-rated);
-- tax is rounded once per rate on the summed shown amounts of that rate, goods and shipping together (shop/tax.py);
+- tax is rounded once per rate on the summed shown amounts of that rate, goods and shipping together (shop/tax/rounding.py);
   each line's other side carries its share of that tax, so lines and shipping add up to the per-rate totals and
   total = Σ net + Σ tax = Σ shown lines + shipping.
 """
@@ -29,7 +29,6 @@ from django.utils.translation import gettext as _
 from fulfillment.services import InsufficientStock, plan_fulfilment, release_reservations, reserve_stock  # noqa: F401 (reserve_cart raises it; callers catch it from here)
 from payments.providers import available_providers
 
-from .. import vat_numbers
 from ..email_identity import normalized_email
 from ..fx import convert
 from ..models import ADDRESS_FIELDS, Cart, CartLine, PaymentMethod, TaxTreatment, Voucher, VoucherKind
@@ -38,12 +37,11 @@ from ..money import format_money, quantize
 from ..pricing import Price, PricingPolicy
 from ..selectors_cart import cart_lines, variant_facts
 from ..storefront_config import MarketInfo, StorefrontConfig
-from ..tax import EU_MEMBER_STATES, allocate, consignment_treatment, split_by_rate
-from .addresses import normalise_vat_number, validate_address
+from ..tax import ZERO_RATED, allocate, split_by_rate, tax_consignment, vat_numbers, zero_rated
+from .addresses import validate_address
 from .db import relaxed_commit
 
 HUNDRED = Decimal(100)
-ZERO_RATED = {TaxTreatment.REVERSE_CHARGE, TaxTreatment.IMPORT_ON_DELIVERY}
 
 
 class CheckoutError(ValueError):
@@ -131,7 +129,7 @@ class Quote:
 
 
 def split_discount(amounts: list[Decimal], discount: Decimal, currency: str) -> list[Decimal]:
-    """Spread `discount` over lines in proportion to `amounts` (shop/tax.py's allocate: whole minor units, largest
+    """Spread `discount` over lines in proportion to `amounts` (shop/tax/rounding.py's allocate: whole minor units, largest
     remainders first); the parts add up to exactly `discount` and no part exceeds its line."""
     return allocate(amounts, discount, currency)
 
@@ -152,7 +150,7 @@ def apply_line_totals(lines: list[QuoteLine], discount: Decimal, currency: str) 
 
 
 def summarise(quote: Quote) -> None:
-    """Totals and tax per rate from the lines' shown totals and shipping, rounded once per rate (shop/tax.py).
+    """Totals and tax per rate from the lines' shown totals and shipping, rounded once per rate (shop/tax/rounding.py).
     Sets each line's (and the shipping's) other side to its share of its rate's tax, so everything adds up."""
     items = [(line.tax_rate, line.total_display) for line in quote.lines]
     if quote.shipping is not None:
@@ -205,13 +203,9 @@ def vat_number_notice(cart: Cart) -> str:
 
 
 def qualifies_for_reverse_charge(cart: Cart, country: str) -> bool:
-    """An EU business buyer receiving the goods in the EU: a VAT number with valid check digits, of its billing
-    country (a member state other than the seller's), confirmed by VIES (or VIES not configured). Whether a
-    consignment is then an intra-Community supply (reverse charge) depends on where it ships from: see shop/tax.py."""
-    found = vat_number_check(cart)
+    """An EU business buyer receiving the goods in the EU (shop/tax/vat_numbers.py)."""
     billing_country = (billing_address_of(cart) or {}).get("country", "")
-    return (found is not None and found.allows_reverse_charge and country in EU_MEMBER_STATES
-            and vat_numbers.is_valid_for(found.number, billing_country))
+    return vat_numbers.qualifies_for_reverse_charge(vat_number_check(cart), billing_country, country)
 
 
 def working_days_from(start: date, days: int) -> date:
@@ -223,7 +217,7 @@ def working_days_from(start: date, days: int) -> date:
     return current
 
 
-def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: str, weight: int, zero_rated: bool,
+def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: str, weight: int, goods_zero_rated: bool,
                       config: StorefrontConfig) -> list[ShippingOption]:
     if warehouse_id is None:
         return []
@@ -238,8 +232,8 @@ def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: 
         if band is None:
             continue
         price = policy.price(band[1], band[2], "standard")
-        if zero_rated:
-            price = Price(price.net, price.net, price.currency, Decimal(0), price.includes_tax)
+        if goods_zero_rated:
+            price = zero_rated(price)
         options.append(
             ShippingOption(method.id, method.name(language), method.carrier, price,
                            working_days_from(today, method.min_days), working_days_from(today, method.max_days))
@@ -262,7 +256,7 @@ def _consignment_lines(lines: list[QuoteLine], consignments: dict, treatments: d
         for treatment, quantity in quantities.items():
             unit = line.unit
             if treatment in ZERO_RATED:
-                unit = Price(unit.net, unit.net, unit.currency, Decimal(0), unit.includes_tax, unit.is_fixed)
+                unit = zero_rated(unit)
             result.append(QuoteLine(line.variant_id, line.product_name, line.variant_name, line.sku, quantity, unit,
                                     line.weight_grams, treatment))
     return result
@@ -293,8 +287,8 @@ def _apply_tax_treatments(quote: Quote, consignments: dict, voucher, cart: Cart,
     treatments: dict | None = None
     for _round in range(3):
         decided = {
-            w: consignment_treatment(config.warehouses.get(w, ("", frozenset()))[0], quote.country, values[w],
-                                     quote.currency, config.rates, eu_business)
+            w: tax_consignment(config.warehouses.get(w, ("", frozenset()))[0], quote.country, values[w],
+                               quote.currency, config.rates, eu_business=eu_business).treatment
             for w in consignments
         }
         if decided == treatments:
@@ -345,8 +339,8 @@ def build_quote(cart: Cart, config: StorefrontConfig, *, language: str | None = 
     _apply_tax_treatments(quote, consignments, voucher, cart, market, config, eu_business)
 
     main_warehouse = max(consignments, key=lambda w: sum(consignments[w].values())) if consignments else None
-    zero_rated = all(line.treatment in ZERO_RATED for line in quote.lines)
-    quote.shipping_options = _shipping_options(policy, main_warehouse, country, quote.weight_grams, zero_rated, config)
+    goods_zero_rated = all(line.treatment in ZERO_RATED for line in quote.lines)
+    quote.shipping_options = _shipping_options(policy, main_warehouse, country, quote.weight_grams, goods_zero_rated, config)
     quote.shipping = next((o for o in quote.shipping_options if o.method_id == cart.shipping_method_id), None)
     summarise(quote)
     return quote
@@ -439,7 +433,7 @@ def clean_address(data: dict, market: MarketInfo, *, require_market_country: boo
             for field, messages in exc.message_dict.items():
                 errors.setdefault(field, messages[0])
     if address["vat_number"]:
-        address["vat_number"] = normalise_vat_number(address["vat_number"])
+        address["vat_number"] = vat_numbers.normalise(address["vat_number"])
     if errors:
         raise ValidationError(errors)
     return address
@@ -481,13 +475,9 @@ def set_billing(cart: Cart, billing: dict | None, vat_number: str) -> Cart:
     """Billing address (None: same as shipping) with the buyer's VAT number, kept on the billing copy. A number that
     could make the sale a reverse charge is checked with VIES first (outside the transaction: it is a network call)
     and the answer is kept with it (`vat_check`), to be copied onto the order as evidence."""
-    number = vat_numbers.compact(vat_number)
     country = (billing if billing is not None else (cart.shipping_address or {})).get("country", "")
-    found = None
-    if number and country in EU_MEMBER_STATES and country != settings.CARAVAN_SELLER["country"] \
-            and vat_numbers.is_valid_for(number, country):
-        found = vat_numbers.check(number)
-    return _set_billing(cart, billing, number, found)
+    found = vat_numbers.check_for_billing(vat_number, country, settings.CARAVAN_SELLER["country"])
+    return _set_billing(cart, billing, vat_numbers.compact(vat_number), found)
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Tax text must be arithmetically true (issue 9, item 10): tax is rounded once per rate (shop/tax.py) on the side
+"""Tax text must be arithmetically true (issue 9, item 10): tax is rounded once per rate (shop/tax/rounding.py) on the side
 the market shows, and every printed amount adds up — on the quote, the placed order, the invoice and the pages."""
 
 from decimal import Decimal
