@@ -31,7 +31,7 @@ from .order_confirm_views import rate_limited
 from .services import accounts as account_services
 from .services import checkout as checkout_services
 from .services import orders as order_services
-from .services.checkout import CheckoutError, build_quote
+from .services.checkout import CheckoutError, quote_cart
 from .services.invoices import tax_breakdown
 from .tax import checkout_notes, tax_rows
 from .views import CART_SESSION_KEY, _current_cart
@@ -96,7 +96,7 @@ def _reserve(request, cart, force=False):
     try:
         checkout_services.reserve_cart(cart, request.storefront_config, force=force)
     except InsufficientStock as short:
-        quote = build_quote(cart, request.storefront_config, language=_language(), check_voucher=False)
+        quote = quote_cart(cart, request.storefront_config, language=_language(), check_voucher=False)
         names = {line.variant_id: f"{line.product_name} ({line.sku})" for line in quote.lines}
         for text in checkout_services.shortage_messages(short.shortages, names):
             messages.error(request, text)
@@ -190,7 +190,7 @@ def address(request):
         del form.fields["save_address"]  # only an account has an address book
     if request.method == "POST":
         book = selectors_account.address_book(request.user, market.countries)
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = quote_cart(cart, request.storefront_config, language=_language())
     return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form, book=book),
                   status=400 if form.is_bound and form.errors else 200)
 
@@ -201,7 +201,7 @@ def shipping(request):
     cart, bounce = _enter_step(request, needs="shipping_address", back_to="shop:checkout-address")
     if bounce:
         return bounce
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = quote_cart(cart, request.storefront_config, language=_language())
     if _empty(quote):
         return redirect("shop:cart")
     error = ""
@@ -242,7 +242,7 @@ def billing(request):
         initial = {**(cart.shipping_address or {}), **({} if same else current), "same_as_shipping": same,
                    "vat_number": current.get("vat_number", "")}
         form = BillingForm(initial=initial, market=market)
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = quote_cart(cart, request.storefront_config, language=_language())
     return render(request, "shop/checkout/billing.html", _context(request, cart, quote, "billing", form=form),
                   status=400 if form.is_bound and form.errors else 200)
 
@@ -255,7 +255,7 @@ def review(request):
         return bounce
     if bounce := _reserve(request, cart):
         return bounce
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = quote_cart(cart, request.storefront_config, language=_language())
     if _empty(quote):
         return redirect("shop:cart")
     if quote.shipping is None:
@@ -301,7 +301,7 @@ def voucher(request):
             return redirect("shop:checkout-review")
         except CheckoutError as exc:
             form.add_error("code", str(exc))
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = quote_cart(cart, request.storefront_config, language=_language())
     return _render_review(request, cart, quote, _payment_form(request, cart, quote), voucher_form=form, status=400)
 
 
@@ -333,7 +333,7 @@ def place(request):
             messages.error(request, str(exc))
             return redirect("shop:checkout-review")
         return _placed(request, order)
-    quote = build_quote(cart, request.storefront_config, language=_language())
+    quote = quote_cart(cart, request.storefront_config, language=_language())
     return _render_review(request, cart, quote, form, status=400)
 
 

@@ -19,10 +19,10 @@ from ..events import cart_changed
 from ..models import Cart, CartLine
 from ..money import format_money
 from ..pricing import Price, PricingPolicy
-from ..selectors_cart import cart_lines, variant_facts
+from ..selectors_cart import cart_lines
 from ..selectors_stock import sellable_quantity
 from ..tax import ZERO_RATED, cart_import_notes, origin_note
-from .checkout import build_quote, release_cart_reservation
+from .checkout import build_quote, load_checkout_info, release_cart_reservation
 
 MAX_LINE_QUANTITY = 99
 
@@ -236,8 +236,9 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
     treatment that follows — so a consignment that crosses the UK £135 / EU €150 limit is priced without VAT here
     already, and `notes` say why. The subtotal is the sum of line totals, before any voucher."""
     rows = cart_lines(cart)
-    facts = variant_facts(variant_id for variant_id, _quantity in rows)
-    quote = build_quote(cart, policy.config, language=language, check_voucher=False, rows=rows) if rows else None
+    info = load_checkout_info(cart, policy.config, language=language, check_voucher=False, rows=rows)
+    facts = info.facts
+    quote = build_quote(info) if rows else None
     origins: dict[int, list[str]] = {}
     for warehouse_id, picks in (quote.plan if quote else {}).items():
         for variant_id in picks:

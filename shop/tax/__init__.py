@@ -24,6 +24,7 @@ from .treatments import (
     consignment_treatment,
     import_limit,
     import_rule,
+    recorded_ioss_number,
     zero_rated,
 )
 from .vat_numbers import VatCheck
@@ -32,6 +33,6 @@ __all__ = [
     "DOMESTIC", "EU_MEMBER_STATES", "HUNDRED", "IMPORT_RULES", "STANDARD", "ZERO_RATED", "ConsignmentTax", "ImportRule",
     "Note", "RateTotal", "Treatment", "VatCheck", "allocate", "cart_import_notes", "checkout_notes",
     "consignment_treatment", "destination_rate", "import_limit", "import_rule", "legal_notes", "origin_note",
-    "rate_total", "split_by_rate", "tax_consignment", "tax_of", "tax_row_label", "tax_rows", "vat_numbers",
+    "rate_total", "recorded_ioss_number", "split_by_rate", "tax_consignment", "tax_of", "tax_row_label", "tax_rows", "vat_numbers",
     "zero_rated",
 ]

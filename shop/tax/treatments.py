@@ -85,6 +85,11 @@ def consignment_treatment(warehouse_country: str, country: str, net_value: Decim
     return rule.within_limit if within else Treatment.IMPORT_ON_DELIVERY
 
 
+def recorded_ioss_number(treatments, seller_ioss_number: str) -> str:
+    """The IOSS number an order records and its documents print: the seller's, when goods of it are taxed under IOSS."""
+    return seller_ioss_number if Treatment.IOSS in set(treatments) else ""
+
+
 def zero_rated(price):
     """The price without tax (reverse charge, import VAT paid on delivery): the buyer pays the net."""
     return replace(price, gross=price.net, tax_rate=Decimal(0))

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django_countries import countries
 from stdnum.eu import vat as eu_vat
@@ -149,6 +150,16 @@ def qualifies_for_reverse_charge(found: VatCheck | None, billing_country: str, d
     is then an intra-Community supply (reverse charge) depends on where it ships from: see treatments.py."""
     return (found is not None and found.allows_reverse_charge and destination_country in EU_MEMBER_STATES
             and is_valid_for(found.number, billing_country))
+
+
+def order_evidence(found: VatCheck | None) -> dict:
+    """The VIES answer about the buyer's VAT number, as the order keeps it (the merchant's proof for a reverse
+    charge): status, when, consultation number (Order fields). Empty when no number could lead to the reverse charge."""
+    if found is None:
+        return {}
+    checked_at = parse_datetime(found.checked_at) if found.checked_at else None
+    return {"vat_number_check": found.status, "vat_number_checked_at": checked_at,
+            "vat_number_consultation": found.consultation[:64]}
 
 
 def _cache_get(key):
