@@ -1,5 +1,5 @@
 """Checkout forms: they render what the buyer typed and show per-field errors; the rules live in
-services/checkout.py (`clean_address`), so the address book and the API check the same things."""
+services/checkout/steps.py (`clean_address`), so the address book and the API check the same things."""
 
 from functools import lru_cache
 from html import escape

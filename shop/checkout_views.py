@@ -1,5 +1,5 @@
 """Checkout pages: contact & shipping address → shipping option → billing → review (voucher, payment method)
-→ place order → confirmation. Thin: parse, call services/checkout.py or services/orders.py, render."""
+→ place order → confirmation. Thin: parse, call services/checkout/ or services/orders/, render."""
 
 import logging
 import math

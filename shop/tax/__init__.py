@@ -9,9 +9,9 @@
 * notes.py, rows.py — what is printed: notes per treatment and place, tax rows stating their base.
 """
 
-from . import vat_numbers
+from . import treatments, vat_numbers
 from .consignment import DOMESTIC, ConsignmentTax, tax_consignment
-from .notes import Note, cart_import_notes, checkout_notes, legal_notes, origin_note
+from .notes import NOTES, Note, TreatmentNotes, cart_import_notes, checkout_notes, legal_notes, origin_note
 from .rates import STANDARD, destination_rate
 from .rounding import HUNDRED, RateTotal, allocate, rate_total, split_by_rate, tax_of
 from .rows import tax_row_label, tax_rows
@@ -31,8 +31,8 @@ from .vat_numbers import VatCheck
 
 __all__ = [
     "DOMESTIC", "EU_MEMBER_STATES", "HUNDRED", "IMPORT_RULES", "STANDARD", "ZERO_RATED", "ConsignmentTax", "ImportRule",
-    "Note", "RateTotal", "Treatment", "VatCheck", "allocate", "cart_import_notes", "checkout_notes",
+    "NOTES", "Note", "RateTotal", "TreatmentNotes", "Treatment", "VatCheck", "allocate", "cart_import_notes", "checkout_notes",
     "consignment_treatment", "destination_rate", "import_limit", "import_rule", "legal_notes", "origin_note",
-    "rate_total", "recorded_ioss_number", "split_by_rate", "tax_consignment", "tax_of", "tax_row_label", "tax_rows", "vat_numbers",
+    "rate_total", "recorded_ioss_number", "split_by_rate", "tax_consignment", "tax_of", "tax_row_label", "tax_rows", "treatments", "vat_numbers",
     "zero_rated",
 ]

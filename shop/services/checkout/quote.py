@@ -30,7 +30,7 @@ from ...models import Cart, Voucher
 from ...money import quantize
 from ...pricing import Price, PricingPolicy
 from ...storefront_config import StorefrontConfig
-from ...tax import HUNDRED, ZERO_RATED, Treatment, allocate, split_by_rate, tax_consignment, zero_rated
+from ...tax import HUNDRED, STANDARD, ZERO_RATED, Treatment, allocate, split_by_rate, tax_consignment, zero_rated
 from .errors import VoucherError
 from .info import CheckoutInfo, load_checkout_info
 from .vouchers import check_voucher_for, voucher_discount
@@ -173,7 +173,7 @@ def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: 
         band = next((b for b in method.bands if b[0] >= weight), None)  # bands are ordered by weight
         if band is None:
             continue
-        price = policy.price(band[1], band[2], "standard")
+        price = policy.price(band[1], band[2], STANDARD)
         if goods_zero_rated:
             price = zero_rated(price)
         options.append(
