@@ -18,7 +18,7 @@ from fulfillment.selectors import available_by_warehouse, available_quantities
 from shop.fx import convert
 from shop.money import apply_rounding_rule, format_money, quantize
 from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig
-from shop.tax import ZERO_RATED, consignment_treatment, zero_rated
+from shop.tax import destination_rate, tax_consignment
 
 HUNDRED = Decimal(100)
 
@@ -60,7 +60,7 @@ class PricingPolicy:
         self.country = country or market.default_country
 
     def tax_rate(self, tax_class: str) -> Decimal:
-        return self.config.tax_rates.get((self.country, tax_class), Decimal(0))
+        return destination_rate(self.config.tax_rates, self.country, tax_class)
 
     def price(self, base_amount: Decimal, base_currency: str, tax_class: str, fixed: Decimal | None = None) -> Price:
         rate = self.tax_rate(tax_class)
@@ -101,12 +101,12 @@ class PricingPolicy:
         for variant_id, price in prices.items():
             origin_id = next((w for w in serving if stock.get((variant_id, w), 0) > 0), serving[0] if serving else None)
             origin = self.config.warehouses.get(origin_id, ("", frozenset()))[0] if origin_id else ""
-            treatment = consignment_treatment(origin, self.country, price.net, self.currency, self.config.rates, False) if origin else ""
+            taxed = tax_consignment(origin, self.country, price.net, self.currency, self.config.rates) if origin else None
             offers[variant_id] = Offer(
-                zero_rated(price) if treatment in ZERO_RATED else price,
+                taxed.charge(price) if taxed else price,
                 sum(stock.get((variant_id, w), 0) for w in self.market.warehouse_ids),
                 origin,
-                treatment,
+                taxed.treatment if taxed else "",
             )
         return offers
 

@@ -4,7 +4,7 @@ msgid → (de, fr, es, ja, zh_Hans); loaded by scripts/fill_translations.py."""
 NB = "\u00a0"  # French typography: no-break space before : ; ! ? and inside « »
 
 T = {
-    # --- tax per rate, stated with its base (shop/tax.py)
+    # --- tax per rate, stated with its base (shop/tax/rows.py)
     "Tax %(rate)s %% included in %(gross)s": (
         "USt. %(rate)s %% enthalten in %(gross)s",
         f"Taxe à %(rate)s{NB}%% incluse dans %(gross)s",
@@ -14,7 +14,7 @@ T = {
     ),
     "Unit price (gross)": ("Einzelpreis (brutto)", "Prix unitaire (TTC)", "Precio unitario (bruto)", "単価（税込）", "单价（含税）"),
     "Amount (gross)": ("Betrag (brutto)", "Montant (TTC)", "Importe (bruto)", "金額（税込）", "金额（含税）"),
-    # --- VAT numbers and VIES (shop/vat_numbers.py, Order fields)
+    # --- VAT numbers and VIES (shop/tax/vat_numbers.py, Order fields)
     "This VAT number belongs to %(other)s, but the billing address is in %(country)s. Enter the VAT number of the "
     "billing country (it starts with %(prefix)s).": (
         "Diese USt-IdNr. gehört zu %(other)s, die Rechnungsadresse liegt aber in %(country)s. Geben Sie die USt-IdNr. "
@@ -68,7 +68,7 @@ T = {
                               "VAT番号の確認日時", "增值税号核验时间"),
     "VIES consultation number": ("VIES-Abfragenummer", "Numéro de consultation VIES", "Número de consulta VIES",
                                  "VIES照会番号", "VIES 查询编号"),
-    # --- where goods ship from (shop/tax.py, product page and cart)
+    # --- where goods ship from (shop/tax/notes.py, product page and cart)
     "Ships from %(country)s · UK VAT included, no import charges on delivery (orders up to £135)": (
         "Versandland: %(country)s · britische USt. enthalten, keine Einfuhrabgaben bei Lieferung (Bestellungen bis 135 £)",
         "Pays d’expédition : %(country)s · TVA britannique incluse, aucun frais d’importation à la livraison (commandes jusqu’à 135 £)",

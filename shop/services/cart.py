@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 
 from fulfillment.services import release_reservations
 from shop.formatting import active_language
-from shop.models import Cart, CartLine, TaxTreatment
+from shop.models import Cart, CartLine
 from shop.money import format_money
 from shop.pricing import Price, PricingPolicy
-from shop.selectors.cart import cart_lines, sellable_quantity, variant_facts
-from shop.services.checkout import build_quote, release_cart_reservation
+from shop.selectors.cart import cart_lines, sellable_quantity
+from shop.services.checkout import build_quote, load_checkout_info, release_cart_reservation
 from shop.signals import cart_changed
-from shop.tax import ZERO_RATED, import_limit, origin_note
+from shop.tax import ZERO_RATED, cart_import_notes, origin_note
 
 MAX_LINE_QUANTITY = 99
 
@@ -234,8 +234,9 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
     treatment that follows — so a consignment that crosses the UK £135 / EU €150 limit is priced without VAT here
     already, and `notes` say why. The subtotal is the sum of line totals, before any voucher."""
     rows = cart_lines(cart)
-    facts = variant_facts(variant_id for variant_id, _quantity in rows)
-    quote = build_quote(cart, policy.config, language=language, check_voucher=False, rows=rows) if rows else None
+    info = load_checkout_info(cart, policy.config, language=language, check_voucher=False, rows=rows)
+    facts = info.facts
+    quote = build_quote(info) if rows else None
     origins: dict[int, list[str]] = {}
     for warehouse_id, picks in (quote.plan if quote else {}).items():
         for variant_id in picks:
@@ -277,25 +278,10 @@ def cart_summary(cart: Cart, policy: PricingPolicy, language: str) -> dict:
         "subtotal": subtotal,
         "subtotal_display": format_money(subtotal, policy.currency, language),
         "currency": policy.currency,
-        "notes": _import_notes(quote, policy) if quote else [],
+        "notes": cart_import_notes(quote.country, quote.treatments, quote.eu_business) if quote else [],
         "zero_rated": bool(quote and quote.lines) and all(line.treatment in ZERO_RATED for line in quote.lines),
     }
 
-
-def _import_notes(quote, policy: PricingPolicy) -> list[str]:
-    """Said in the cart before checkout: consignments over the import limit are priced without VAT."""
-    limit = import_limit(quote.country)
-    if limit is None or TaxTreatment.IMPORT_ON_DELIVERY not in {line.treatment for line in quote.lines}:
-        return []
-    if quote.eu_business:
-        # Not the limit: a business imports goods from outside the EU itself, whatever they are worth (IOSS is B2C).
-        return [_("Your items shipping from outside the EU are imported by your business: they are priced without VAT, "
-                  "and your business pays import VAT and duties on delivery.")]
-    amount, currency = limit
-    return [_("Your items shipping from outside %(area)s are worth more than %(limit)s together: VAT cannot be collected "
-              "at checkout, so they are priced without VAT, and import VAT and duties are due on delivery.")
-            % {"area": _("the UK") if quote.country == "GB" else _("the EU"),
-               "limit": format_money(amount, currency, active_language())}]
 
 def delete_abandoned_carts(now=None, batch: int = 500) -> int:
     """Delete guest carts untouched for CARAVAN_ABANDONED_CART_DAYS, releasing any stock they still hold (beat).

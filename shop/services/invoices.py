@@ -21,10 +21,10 @@ from django.utils.translation import gettext
 from payments.providers import get_provider
 from shop import formatting
 from shop.formatting import local_date
-from shop.models import Invoice, Order, OrderEvent, TaxTreatment
+from shop.models import Invoice, Order, OrderEvent
 from shop.money import format_money
 from shop.services.numbers import next_number
-from shop.tax import tax_row_label
+from shop.tax import legal_notes, tax_row_label
 
 logger = logging.getLogger(__name__)
 
@@ -99,20 +99,8 @@ def tax_breakdown(order: Order, lines=None) -> list[TaxRow]:
 
 
 def tax_note_texts(order: Order) -> list[str]:
-    """The legal notes for the order's tax treatments, in the active language."""
-    notes = []
-    for code in order.tax_notes or []:
-        if code == TaxTreatment.IOSS:
-            ioss = order.ioss_number or settings.CARAVAN_SELLER.get("ioss_number", "")
-            notes.append(gettext("VAT collected under the Import One-Stop Shop. IOSS number: %(ioss)s") % {"ioss": ioss})
-        elif code == TaxTreatment.REVERSE_CHARGE:
-            notes.append(gettext("Reverse charge: tax-exempt intra-Community supply of goods (Article 138, Council "
-                                 "Directive 2006/112/EC); VAT to be accounted for by the recipient."))
-        elif code == TaxTreatment.IMPORT_ON_DELIVERY:
-            notes.append(gettext("Import VAT and duties are not included and are due on delivery."))
-        elif code == TaxTreatment.UK_LOW_VALUE:
-            notes.append(gettext("UK VAT collected at the point of sale (consignment up to £135)."))
-    return notes
+    """The legal notes for the order's tax treatments, in the active language (shop/tax/notes.py)."""
+    return legal_notes(order.tax_notes, order.ioss_number or settings.CARAVAN_SELLER.get("ioss_number", ""))
 
 
 def babel_locale_name(language: str) -> str:

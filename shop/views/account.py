@@ -15,7 +15,8 @@ from shop.forms.checkout import CountrySelect, follow_country_rules, form_countr
 from shop.models import Address
 from shop.selectors import account as selectors
 from shop.services import accounts as services
-from shop.services.addresses import normalise_vat_number, validate_address
+from shop.services.addresses import validate_address
+from shop.tax import vat_numbers
 
 
 class AddressForm(forms.ModelForm):
@@ -31,7 +32,7 @@ class AddressForm(forms.ModelForm):
         follow_country_rules(self, form_country(self, default_country))
 
     def clean_vat_number(self):
-        return normalise_vat_number(self.cleaned_data.get("vat_number", ""))
+        return vat_numbers.normalise(self.cleaned_data.get("vat_number", ""))
 
     def clean(self):
         cleaned = super().clean()

@@ -1,5 +1,5 @@
 """Checkout pages: contact & shipping address → shipping option → billing → review (voucher, payment method)
-→ place order → confirmation. Thin: parse, call services/checkout.py or services/orders.py, render."""
+→ place order → confirmation. Thin: parse, call services/checkout/ or services/orders/, render."""
 
 import logging
 import math
@@ -31,9 +31,9 @@ from shop.selectors import account as selectors_account
 from shop.services import accounts as account_services
 from shop.services import checkout as checkout_services
 from shop.services import orders as order_services
-from shop.services.checkout import CheckoutError, build_quote
+from shop.services.checkout import CheckoutError, quote_cart
 from shop.services.invoices import tax_breakdown
-from shop.tax import tax_rows
+from shop.tax import checkout_notes, tax_rows
 from shop.views.cart import current_cart
 from shop.views.order_confirm import rate_limited
 
@@ -94,7 +94,7 @@ def _reserve(request, cart, force=False):
     try:
         checkout_services.reserve_cart(cart, request.storefront_config, force=force)
     except InsufficientStock as short:
-        quote = build_quote(cart, request.storefront_config, language=active_language(), check_voucher=False)
+        quote = quote_cart(cart, request.storefront_config, language=active_language(), check_voucher=False)
         names = {line.variant_id: f"{line.product_name} ({line.sku})" for line in quote.lines}
         for text in checkout_services.shortage_messages(short.shortages, names):
             messages.error(request, text)
@@ -188,7 +188,7 @@ def address(request):
         del form.fields["save_address"]  # only an account has an address book
     if request.method == "POST":
         book = selectors_account.address_book(request.user, market.countries)
-    quote = build_quote(cart, request.storefront_config, language=active_language())
+    quote = quote_cart(cart, request.storefront_config, language=active_language())
     return render(request, "shop/checkout/address.html", _context(request, cart, quote, "address", form=form, book=book),
                   status=400 if form.is_bound and form.errors else 200)
 
@@ -199,7 +199,7 @@ def shipping(request):
     cart, bounce = _enter_step(request, needs="shipping_address", back_to="shop:checkout-address")
     if bounce:
         return bounce
-    quote = build_quote(cart, request.storefront_config, language=active_language())
+    quote = quote_cart(cart, request.storefront_config, language=active_language())
     if _empty(quote):
         return redirect("shop:cart")
     error = ""
@@ -240,7 +240,7 @@ def billing(request):
         initial = {**(cart.shipping_address or {}), **({} if same else current), "same_as_shipping": same,
                    "vat_number": current.get("vat_number", "")}
         form = BillingForm(initial=initial, market=market)
-    quote = build_quote(cart, request.storefront_config, language=active_language())
+    quote = quote_cart(cart, request.storefront_config, language=active_language())
     return render(request, "shop/checkout/billing.html", _context(request, cart, quote, "billing", form=form),
                   status=400 if form.is_bound and form.errors else 200)
 
@@ -253,7 +253,7 @@ def review(request):
         return bounce
     if bounce := _reserve(request, cart):
         return bounce
-    quote = build_quote(cart, request.storefront_config, language=active_language())
+    quote = quote_cart(cart, request.storefront_config, language=active_language())
     if _empty(quote):
         return redirect("shop:cart")
     if quote.shipping is None:
@@ -272,12 +272,11 @@ def _payment_form(request, cart, quote, data=None) -> PaymentForm:
 
 
 def _render_review(request, cart, quote, form, voucher_form=None, status=200):
-    notes = set(quote.treatments)
     return render(
         request,
         "shop/checkout/review.html",
         _context(request, cart, quote, "review", form=form, voucher_form=voucher_form or VoucherForm(),
-                 notes=notes, ioss_number=settings.CARAVAN_SELLER["ioss_number"],
+                 tax_notes=checkout_notes(quote.treatments, settings.CARAVAN_SELLER["ioss_number"]),
                  vat_notice=checkout_services.vat_number_notice(cart)),
         status=status,
     )
@@ -300,7 +299,7 @@ def voucher(request):
             return redirect("shop:checkout-review")
         except CheckoutError as exc:
             form.add_error("code", str(exc))
-    quote = build_quote(cart, request.storefront_config, language=active_language())
+    quote = quote_cart(cart, request.storefront_config, language=active_language())
     return _render_review(request, cart, quote, _payment_form(request, cart, quote), voucher_form=form, status=400)
 
 
@@ -332,7 +331,7 @@ def place(request):
             messages.error(request, str(exc))
             return redirect("shop:checkout-review")
         return _placed(request, order)
-    quote = build_quote(cart, request.storefront_config, language=active_language())
+    quote = quote_cart(cart, request.storefront_config, language=active_language())
     return _render_review(request, cart, quote, form, status=400)
 
 
@@ -390,7 +389,8 @@ def done(request, number):
                              active_language()),
         "shipping": _money(order.shipping_gross if order.prices_include_tax else order.shipping_net, c),
         "discount": _money(order.discount, c) if order.discount else "",
-        "seller": settings.CARAVAN_SELLER, "notes": set(order.tax_notes), "payment_provider": get_provider(order.payment_method),
+        "seller": settings.CARAVAN_SELLER, "payment_provider": get_provider(order.payment_method),
+        "tax_notes": checkout_notes(order.tax_notes, order.ioss_number, after_order=True),
         "unpaid_days": max(1, settings.CARAVAN_UNPAID_ORDER_HOURS // 24),
         "confirm_hours": settings.CARAVAN_COD_CONFIRM_HOURS,
         # Invoices exist once an order is paid or shipped: an unpaid order's page asks for none.

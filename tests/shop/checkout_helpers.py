@@ -42,11 +42,11 @@ def make_cart(market, lines, *, country="DE", email="buyer@example.com", vat_num
 
 
 def choose_cheapest_shipping(cart):
-    quote = checkout.build_quote(cart, config())
+    quote = checkout.quote_cart(cart, config())
     assert quote.shipping_options, "no shipping option for this cart"
     checkout.set_shipping_method(cart, quote.shipping_options[0].method_id, quote)
     cart.refresh_from_db()
-    return checkout.build_quote(cart, config())
+    return checkout.quote_cart(cart, config())
 
 
 def buy(cart, *, payment_method="bank_transfer", language="en", expected_total: Decimal | None = None):

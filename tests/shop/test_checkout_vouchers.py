@@ -41,7 +41,7 @@ def test_percentage_voucher_spreads_over_lines_and_keeps_tax_right(markets, good
     quote = choose_cheapest_shipping(cart)
     assert quote.subtotal_display == Decimal("99.98") and quote.discount == Decimal("10.00")
     assert quote.lines[0].total_gross == Decimal("89.98")
-    # tax per rate on goods and shipping together (shop/tax.py): (89.98 + 4.99) × 19/119
+    # tax per rate on goods and shipping together (shop/tax/rounding.py): (89.98 + 4.99) × 19/119
     assert quote.total_tax == ((Decimal("89.98") + quote.shipping.price.gross) * 19 / 119).quantize(Decimal("0.01"))
     assert quote.total_gross == Decimal("89.98") + quote.shipping.price.gross
     order = buy(cart)

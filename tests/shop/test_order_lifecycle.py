@@ -221,12 +221,12 @@ def test_a_product_withdrawn_meanwhile_is_named_and_not_sold(markets, goods):
 def test_catalogue_edits_show_in_the_checkout_at_once(markets, goods):
     a, _b = goods
     cart = make_cart(markets["eu"], [(a, 1)])
-    assert checkout.build_quote(cart, config()).lines[0].product_name == "Linen shirt"
+    assert checkout.quote_cart(cart, config()).lines[0].product_name == "Linen shirt"
     a.product.name_en = "Organic linen shirt"
     a.product.save()
     a.base_price = Money(Decimal("30"), "EUR")
     a.save()
-    line = checkout.build_quote(cart, config()).lines[0]
+    line = checkout.quote_cart(cart, config()).lines[0]
     assert line.product_name == "Organic linen shirt" and line.unit.gross == Decimal("35.99")  # 30 net × 1.19 = 35.70, shown as 35.99
 
 

@@ -12,6 +12,7 @@ import fulfillment.services as fs
 from fulfillment.models import Warehouse
 from shop.models import Order, Voucher
 from shop.services import checkout, orders
+from shop.services.orders import placing, status
 from tests import factories as f
 from tests.shop.checkout_helpers import buy, choose_cheapest_shipping, config, make_cart
 
@@ -37,7 +38,7 @@ def test_placing_and_cancelling_with_the_same_voucher_do_not_deadlock(markets, m
     checkout.set_payment_method(c2, "bank_transfer")
     cfg = config()
     placer_has_voucher, canceller_has_stock = threading.Event(), threading.Event()
-    real_locked, real_deallocate = fs._locked_stock, orders.deallocate_stock
+    real_locked, real_deallocate = fs._locked_stock, status.deallocate_stock
 
     def locked(*args, **kwargs):  # the placer holds the voucher row: let the canceller go first
         if threading.current_thread().name == "placer":
@@ -52,7 +53,7 @@ def test_placing_and_cancelling_with_the_same_voucher_do_not_deadlock(markets, m
         return released
 
     monkeypatch.setattr(fs, "_locked_stock", locked)
-    monkeypatch.setattr(orders, "deallocate_stock", deallocate)
+    monkeypatch.setattr(status, "deallocate_stock", deallocate)
     errors = []
 
     def run(name, action):
@@ -98,7 +99,7 @@ def test_tax_follows_the_warehouse_the_order_is_really_allocated_from(markets, m
         choose_cheapest_shipping(cart)
         checkout.set_payment_method(cart, "bank_transfer")
     cfg = config()
-    real_allocate = orders.allocate_stock
+    real_allocate = placing.allocate_stock
 
     def allocate_after_b(*args, **kwargs):
         if threading.current_thread().name == "A":
@@ -111,7 +112,7 @@ def test_tax_follows_the_warehouse_the_order_is_really_allocated_from(markets, m
             thread.join(20)
         return real_allocate(*args, **kwargs)
 
-    monkeypatch.setattr(orders, "allocate_stock", allocate_after_b)
+    monkeypatch.setattr(placing, "allocate_stock", allocate_after_b)
     outcome = {}
 
     def place_a():

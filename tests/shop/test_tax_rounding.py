@@ -1,4 +1,4 @@
-"""Tax text must be arithmetically true (issue 9, item 10): tax is rounded once per rate (shop/tax.py) on the side
+"""Tax text must be arithmetically true (issue 9, item 10): tax is rounded once per rate (shop/tax/rounding.py) on the side
 the market shows, and every printed amount adds up — on the quote, the placed order, the invoice and the pages."""
 
 from decimal import Decimal
@@ -14,7 +14,7 @@ from shop.money import exponent, quantize
 from shop.pricing import Price
 from shop.services.checkout import Quote, QuoteLine, ShippingOption, apply_line_totals, summarise
 from shop.services.invoices import document_context, tax_breakdown
-from shop.services.orders import _order_line
+from shop.services.orders.placing import _order_line
 from shop.tax import tax_of
 from tests import factories as f
 

@@ -10,9 +10,9 @@ from django.core.cache import cache
 from djmoney.money import Money
 
 from fulfillment.models import Warehouse
-from shop import vat_numbers
 from shop.models import Order, TaxTreatment
 from shop.services import checkout
+from shop.tax import vat_numbers
 from tests import factories as f
 
 from .checkout_helpers import buy, choose_cheapest_shipping, make_cart

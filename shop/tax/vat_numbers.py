@@ -23,11 +23,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django_countries import countries
 from stdnum.eu import vat as eu_vat
 
-from shop.tax import EU_MEMBER_STATES
+from shop.tax.treatments import EU_MEMBER_STATES
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,12 @@ class Status:
 
     CHOICES = (NOT_CHECKED, VALID, INVALID, UNAVAILABLE)
     ZERO_RATING = (VALID,)  # the one answer that allows the reverse charge
+
+
+def normalise(value: str) -> str:
+    """Upper case without spaces, dots or dashes: how an address keeps the number the buyer typed (`compact` is
+    the stricter form used to check it)."""
+    return re.sub(r"[\s.\-]", "", (value or "").upper())
 
 
 def compact(value: str) -> str:
@@ -113,7 +120,7 @@ class VatCheck:
 
 
 def recorded_check(billing: dict, seller_country: str) -> VatCheck | None:
-    """The check kept with the billing details (`vat_check`, see services/checkout.set_billing) when their VAT
+    """The check kept with the billing details (`vat_check`, see `check_for_billing` and the checkout's billing step) when their VAT
     number could make the sale a reverse charge (billed in a member state other than the seller's), else None. A
     number with no check on record for it (say, entered before checks existed) counts as not confirmed."""
     number = compact(billing.get("vat_number") or "")
@@ -124,6 +131,35 @@ def recorded_check(billing: dict, seller_country: str) -> VatCheck | None:
     if stored is None or stored.number != number:
         return VatCheck(number, Status.UNAVAILABLE)
     return stored
+
+
+def check_for_billing(number: str, billing_country: str, seller_country: str) -> VatCheck | None:
+    """Ask VIES about `number` when it could make the sale a reverse charge (well formed, of the billing country, a
+    member state other than the seller's); None when it cannot (then nothing is asked). A network call: never
+    inside a transaction."""
+    number = compact(number)
+    if number and billing_country in EU_MEMBER_STATES and billing_country != seller_country \
+            and is_valid_for(number, billing_country):
+        return check(number)
+    return None
+
+
+def qualifies_for_reverse_charge(found: VatCheck | None, billing_country: str, destination_country: str) -> bool:
+    """An EU business buyer receiving the goods in the EU: a VAT number with valid check digits, of its billing
+    country (a member state other than the seller's: see `recorded_check`), confirmed by VIES. Whether a consignment
+    is then an intra-Community supply (reverse charge) depends on where it ships from: see treatments.py."""
+    return (found is not None and found.allows_reverse_charge and destination_country in EU_MEMBER_STATES
+            and is_valid_for(found.number, billing_country))
+
+
+def order_evidence(found: VatCheck | None) -> dict:
+    """The VIES answer about the buyer's VAT number, as the order keeps it (the merchant's proof for a reverse
+    charge): status, when, consultation number (Order fields). Empty when no number could lead to the reverse charge."""
+    if found is None:
+        return {}
+    checked_at = parse_datetime(found.checked_at) if found.checked_at else None
+    return {"vat_number_check": found.status, "vat_number_checked_at": checked_at,
+            "vat_number_consultation": found.consultation[:64]}
 
 
 def _cache_get(key):
