@@ -2,6 +2,8 @@
 orders follow their payments; the guest's cart follows the buyer at sign-in (quantities add up, capped by what the
 buyer's market can sell, and the session points at the account's cart)."""
 
+import logging
+
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db import transaction
 from django.db.models import Q
@@ -10,11 +12,13 @@ from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
 from fulfillment.models import Stock, Warehouse
+from payments.providers import get_provider
 from shop.models import (
     Attribute,
     AttributeValue,
     Category,
     Market,
+    OrderEvent,
     OrderStatus,
     Product,
     ProductImage,
@@ -31,10 +35,13 @@ from shop.plumbing.storefront_config import bump_catalog_version, bump_config_ve
 from shop.services import accounts as account_services
 from shop.services.cart import item_count
 from shop.services.orders import note_dispute, note_refund, settle_captured_payment
+from shop.services.orders.status import status_email_kind
 from shop.services.pricing import refresh_market_prices
 from shop.services.search import refresh_search_documents
-from shop.signals import listing_prices_stale, order_placed, order_status_changed
-from shop.tasks import refresh_market_prices_task
+from shop.signals import listing_prices_stale, order_placed, order_refunded, order_status_changed
+from shop.tasks import refresh_market_prices_task, send_order_confirmation_task, send_order_status_email_task, send_refund_email_task
+
+logger = logging.getLogger(__name__)
 
 # Set to True by bulk loaders (seed_demo) that refresh everything once at the end.
 SUSPENDED = {"value": False}
@@ -213,3 +220,41 @@ def forget_cart_count(sender, request, user, **kwargs):
     """Signed out: the session (and with it the account's cart) is gone from this browser."""
     if request is not None:
         cart_count.remember(request, 0)
+
+
+# --- E-mails to the buyer, queued once the change is committed -------------------------------------------------
+# A broker that is down must not fail the buyer's request or the merchant's action: the failure is logged (and, for
+# the confirmation, noted on the order) and the e-mail can be resent.
+
+
+@receiver(order_placed, dispatch_uid="shop.receivers.queue_order_confirmation")
+def queue_order_confirmation(sender, order, **kwargs):
+    if get_provider(order.payment_method).pays_online:
+        return  # confirmed (with the invoice) once the payment is captured: see queue_status_email
+    try:
+        send_order_confirmation_task.delay(order.pk)
+    except Exception:
+        logger.exception("order %s: could not queue the confirmation e-mail", order.number)
+        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.NOTE, message="Confirmation e-mail could not be queued")
+
+
+@receiver(order_status_changed, dispatch_uid="shop.receivers.queue_status_email")
+def queue_status_email(sender, order, old_status, **kwargs):
+    kind = status_email_kind(order, old_status)
+    if kind is None:
+        return
+    try:
+        if kind == "paid" and get_provider(order.payment_method).pays_online:
+            send_order_confirmation_task.delay(order.pk)  # paid online: the confirmation is the first e-mail the buyer gets
+        else:
+            send_order_status_email_task.delay(order.pk, kind)
+    except Exception:
+        logger.exception("order %s: could not queue the %s e-mail", order.number, kind)
+
+
+@receiver(order_refunded, dispatch_uid="shop.receivers.queue_refund_email")
+def queue_refund_email(sender, order_id, amount, key, reason="", **kwargs):
+    try:
+        send_refund_email_task.delay(order_id, str(amount), key, reason)
+    except Exception:
+        logger.exception("order %s: could not queue the refund e-mail", order_id)

@@ -14,3 +14,7 @@ order_status_changed = Signal()
 # sender=None, product_ids=list[int] | None (None: every product). Listing prices must be recomputed once the
 # current transaction commits (exchange rates, tax rates or markets changed in bulk).
 listing_prices_stale = Signal()
+
+# sender=Order class, order_id=int, amount=Decimal (what this refund gave back), key=str (names the refund once),
+# reason=str. Sent when a refund of an order that is not cancelled is recorded: receivers.py e-mails the buyer.
+order_refunded = Signal()

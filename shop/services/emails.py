@@ -18,6 +18,7 @@ from payments.providers import get_provider
 from shop.models import Invoice, Order, OrderEvent
 from shop.money import format_money
 from shop.services.invoices import document_context, ensure_invoice_pdf
+from shop.services.orders.cod import cod_confirmation_token
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +43,6 @@ def _account_order_url(order: Order) -> str:
 
 def _confirm_url(order: Order) -> str:
     """The one-click link confirming a cash-on-delivery order, in the buyer's language (inside translation.override)."""
-    from shop.services.orders import cod_confirmation_token
-
     return absolute_url(reverse("shop:order-confirm", kwargs={"token": cod_confirmation_token(order)}))
 
 

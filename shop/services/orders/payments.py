@@ -19,6 +19,7 @@ from shop.services.invoices import issue_invoice
 from shop.services.orders.errors import OrderError
 from shop.services.orders.refunds import _payment_event, refund_payment_of_cancelled_order
 from shop.services.orders.status import SHIPPING_STATUSES, change_status
+from shop.signals import order_refunded
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +66,8 @@ def note_refund(payment: Payment, amount: Decimal | None = None, refund=None) ->
     )
     if Order.objects.filter(pk=payment.order_id, status=OrderStatus.CANCELLED).exists():
         return
-    from shop.tasks import send_refund_email_task
-
-    try:
-        send_refund_email_task.delay(payment.order_id, str(amount), f"{payment.pk}-{payment.amount_refunded}",
-                                     refund.reason if refund is not None else "")
-    except Exception:
-        logger.exception("order %s: could not queue the refund e-mail", payment.order_id)
+    order_refunded.send_robust(sender=Order, order_id=payment.order_id, amount=amount, key=f"{payment.pk}-{payment.amount_refunded}",
+                               reason=refund.reason if refund is not None else "")
 
 
 def note_dispute(payment: Payment) -> None:

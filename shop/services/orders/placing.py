@@ -13,6 +13,7 @@ milliseconds, and any failure writes nothing."""
 import logging
 from decimal import Decimal
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -178,8 +179,6 @@ def _write_order(info: CheckoutInfo, quote: Quote, buyer) -> Order:
 
 def email_is_verified(user, email: str) -> bool:
     """Whether `email` is a confirmed address of the signed-in account `user` (allauth's e-mail confirmation)."""
-    from allauth.account.models import EmailAddress
-
     if user is None or not user.is_authenticated or not email:
         return False
     return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
@@ -210,16 +209,7 @@ def _order_placed_message(order: Order, quote: Quote) -> str:
 
 
 def _after_placed(order_id: int) -> None:
-    """After the order is committed: tell listeners and queue the confirmation. A failure here (mail server or
-    broker down) must not fail the buyer's request — the order exists; it is logged and the e-mail can be resent."""
-    from shop.tasks import send_order_confirmation_task
-
+    """After the order is committed: tell listeners (receivers.py queues the confirmation e-mail). A failure there
+    (mail server or broker down) must not fail the buyer's request: the order exists, so listeners run robustly."""
     order = Order.objects.get(pk=order_id)
-    order_placed.send_robust(sender=Order, order=order)
-    if get_provider(order.payment_method).pays_online:
-        return  # confirmed (with the invoice) once the payment is captured: see _after_status_change
-    try:
-        send_order_confirmation_task.delay(order_id)
-    except Exception:
-        logger.exception("order %s: could not queue the confirmation e-mail", order.number)
-        OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.NOTE, message="Confirmation e-mail could not be queued")
+    order_placed.send_robust(sender=Order, order=order)  # receivers.py queues the confirmation e-mail

@@ -76,24 +76,21 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
 
 
 def _after_status_change(order: Order, old_status: str) -> None:
-    order_status_changed.send_robust(sender=Order, order=order, old_status=old_status)
+    """After the change is committed: give back what a cancelled order holds at its payment provider, then tell
+    listeners (receivers.py e-mails the buyer)."""
     if order.status == OrderStatus.CANCELLED:
         stop_payments(order.pk, [PaymentStatus.CANCELLED])  # a pay page left open can no longer take money
         _give_back_payments(order)
+    order_status_changed.send_robust(sender=Order, order=order, old_status=old_status)
+
+
+def status_email_kind(order: Order, old_status: str) -> str | None:
+    """Which e-mail a status change sends the buyer: "paid", "cancelled", "invoice" (shipped unpaid, cash on
+    delivery: its invoice, issued now) or None."""
     kind = {OrderStatus.PAID: "paid", OrderStatus.CANCELLED: "cancelled"}.get(order.status)
     if kind is None and order.status in SHIPPING_STATUSES and old_status == OrderStatus.AWAITING_PAYMENT:
-        kind = "invoice"  # shipped unpaid (cash on delivery): its invoice, issued now, goes to the buyer
-    if kind is None:
-        return
-    from shop.tasks import send_order_confirmation_task, send_order_status_email_task
-
-    try:
-        if kind == "paid" and get_provider(order.payment_method).pays_online:
-            send_order_confirmation_task.delay(order.pk)  # paid online: the confirmation is the first e-mail the buyer gets
-        else:
-            send_order_status_email_task.delay(order.pk, kind)
-    except Exception:
-        logger.exception("order %s: could not queue the %s e-mail", order.number, kind)
+        kind = "invoice"
+    return kind
 
 
 def _give_back_voucher(order: Order) -> None:
