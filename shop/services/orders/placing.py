@@ -21,8 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from fulfillment.models import Allocation
-from fulfillment.services import InsufficientStock, allocate_stock
+from fulfillment.services import InsufficientStock, allocate_stock, rename_allocations
 from payments.providers import get_provider
 from payments.services import start_payment
 from shop.email_identity import normalized_email
@@ -86,7 +85,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     _refuse_if_changed(quote, expected_total)
 
     order = _write_order(info, quote, buyer)
-    Allocation.objects.filter(reference=placing).update(reference=allocation_reference(order))
+    rename_allocations(placing, allocation_reference(order))
     if quote.voucher is not None:
         _redeem(quote, order)
     now = timezone.now()
