@@ -24,8 +24,8 @@ from shop.models import (
     VoucherRedemption,
 )
 from shop.money import format_money
+from shop.selectors.orders import tax_breakdown
 from shop.services import orders as order_services
-from shop.services.invoices import tax_breakdown
 from shop.views.invoices import invoice_response
 
 

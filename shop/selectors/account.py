@@ -14,7 +14,7 @@ from shop import formatting
 from shop.formatting import local_date
 from shop.models import Address, Order, OrderEvent, OrderStatus
 from shop.money import format_money
-from shop.services.invoices import tax_breakdown, tax_note_texts
+from shop.selectors.orders import tax_breakdown, tax_note_texts
 from shop.tax import tax_rows as tax_rows_for
 
 ORDERS_PER_PAGE = 20

@@ -1,13 +1,11 @@
 """Invoices: gapless numbers per year, the PDF (WeasyPrint) in the buyer's language and the order currency.
 
 `issue_invoice` runs inside the transaction that places the order (the number comes from a counter row locked
-in that transaction, DESIGN §4); the PDF is rendered later (`ensure_invoice_pdf`, from the e-mail task or the
+in that transaction, docs/architecture.md §3); the PDF is rendered later (`ensure_invoice_pdf`, from the e-mail task or the
 download view) and stored once, so the document a buyer received never changes afterwards."""
 
 import datetime
 import logging
-from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
 from babel.numbers import format_percent
@@ -23,16 +21,13 @@ from shop import formatting
 from shop.formatting import local_date
 from shop.models import Invoice, Order, OrderEvent
 from shop.money import format_money
+from shop.selectors.orders import tax_breakdown, tax_note_texts
 from shop.services.numbers import next_number
-from shop.tax import legal_notes, tax_row_label
+from shop.tax import tax_row_label
 
 logger = logging.getLogger(__name__)
 
 INVOICE_COUNTER = "invoice"
-
-
-class InvoiceTotalsMismatch(ValueError):
-    """The order's stored lines and shipping do not add up to its stored totals: no invoice may show that."""
 
 
 # --- Numbers -----------------------------------------------------------------------------------------------------
@@ -68,40 +63,6 @@ def issue_invoice(order: Order, *, now: datetime.datetime | None = None, new_ord
 
 
 # --- What the documents say ----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class TaxRow:
-    rate: Decimal
-    net: Decimal
-    tax: Decimal
-    gross: Decimal
-
-
-def tax_breakdown(order: Order, lines=None) -> list[TaxRow]:
-    """Net, tax and gross per tax rate, from the stored lines plus shipping (their totals already include the
-    discount). The rows add up exactly to the order's total_net / total_tax / total_gross, or this raises."""
-    lines = list(order.lines.all()) if lines is None else lines
-    sums: dict[Decimal, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
-    for line in lines:
-        sums[line.tax_rate][0] += line.total_net
-        sums[line.tax_rate][1] += line.total_gross
-    if order.shipping_net or order.shipping_gross:
-        sums[order.shipping_tax_rate][0] += order.shipping_net
-        sums[order.shipping_tax_rate][1] += order.shipping_gross
-    rows = [TaxRow(rate=rate, net=net, tax=gross - net, gross=gross) for rate, (net, gross) in sorted(sums.items())]
-    net, tax, gross = (sum((getattr(r, f) for r in rows), Decimal(0)) for f in ("net", "tax", "gross"))
-    if (net, tax, gross) != (order.total_net, order.total_tax, order.total_gross):
-        raise InvoiceTotalsMismatch(
-            f"order {order.number}: lines + shipping give net {net}, tax {tax}, gross {gross}; "
-            f"the order says {order.total_net}, {order.total_tax}, {order.total_gross}"
-        )
-    return rows
-
-
-def tax_note_texts(order: Order) -> list[str]:
-    """The legal notes for the order's tax treatments, in the active language (shop/tax/notes.py)."""
-    return legal_notes(order.tax_notes, order.ioss_number or settings.CARAVAN_SELLER.get("ioss_number", ""))
-
 
 def babel_locale_name(language: str) -> str:
     """Django language code → Babel locale name (`zh-hans` → `zh_Hans`, `de` → `de`)."""

@@ -18,7 +18,7 @@ def tax_row_label(rate: Decimal, net: Decimal, gross: Decimal, includes_tax: boo
 
 
 def tax_rows(rate_totals, includes_tax: bool, currency: str, language: str) -> list[dict]:
-    """Printable rows ({label, tax, net, gross, rate}) of per-rate totals (RateTotal or invoices.TaxRow)."""
+    """Printable rows ({label, tax, net, gross, rate}) of per-rate totals (RateTotal or selectors.orders.TaxRow)."""
     return [
         {
             "rate": row.rate,

@@ -28,11 +28,11 @@ from shop.money import format_money
 from shop.plumbing import cart_count
 from shop.plumbing.cart_count import CART_SESSION_KEY
 from shop.selectors import account as selectors_account
+from shop.selectors.orders import tax_breakdown
 from shop.services import accounts as account_services
 from shop.services import checkout as checkout_services
 from shop.services import orders as order_services
 from shop.services.checkout import CheckoutError, quote_cart
-from shop.services.invoices import tax_breakdown
 from shop.tax import checkout_notes, tax_rows
 from shop.views.cart import current_cart
 from shop.views.order_confirm import rate_limited

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from shop.models import Counter, Invoice, OrderEvent
-from shop.services.invoices import ensure_invoice_pdf, issue_invoice, render_invoice_pdf, tax_breakdown
+from shop.selectors.orders import tax_breakdown
+from shop.services.invoices import ensure_invoice_pdf, issue_invoice, render_invoice_pdf
 from tests import factories as f
 
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
@@ -157,7 +158,7 @@ def test_tax_breakdown_per_rate_adds_up_to_the_order_totals():
 
 @pytest.mark.django_db
 def test_an_order_whose_lines_do_not_add_up_is_refused():
-    from shop.services.invoices import InvoiceTotalsMismatch
+    from shop.selectors.orders import InvoiceTotalsMismatch
 
     order = _order(total_net=Decimal("21.50"), total_gross=Decimal("25.50"))
     _line(order)

@@ -12,8 +12,9 @@ from fulfillment.models import Warehouse
 from shop.models import Order, TaxRate
 from shop.money import exponent, quantize
 from shop.pricing import Price
+from shop.selectors.orders import tax_breakdown
 from shop.services.checkout import Quote, QuoteLine, ShippingOption, apply_line_totals, summarise
-from shop.services.invoices import document_context, tax_breakdown
+from shop.services.invoices import document_context
 from shop.services.orders.placing import _order_line
 from shop.tax import tax_of
 from tests import factories as f
