@@ -1,6 +1,6 @@
 """Every write to stock: reservations while buyers check out, allocations when orders are placed.
 
-Rules (DESIGN §4): available = on hand − allocated − live reservations. Every change locks the stock rows it
+Rules (docs/architecture.md §3): available = on hand − allocated − live reservations. Every change locks the stock rows it
 touches with SELECT … FOR UPDATE in ascending primary-key order (so two transactions never wait on each other
 in opposite orders: no deadlocks), inside one transaction. Shortages are collected for every line and reported
 together; nothing is written when any line is short.

@@ -1,4 +1,4 @@
-"""Where private documents are stored (DESIGN §7): the `"private"` entry of `settings.STORAGES`, a folder that is
+"""Where private documents are stored (docs/architecture.md §3): the `"private"` entry of `settings.STORAGES`, a folder that is
 never served as media. Files reach people only through views that check who asks (see invoice_views.py)."""
 
 from pathlib import Path

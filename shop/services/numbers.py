@@ -1,4 +1,4 @@
-"""Gapless numbers (orders, invoices) from a counter row locked in the caller's transaction (DESIGN §4)."""
+"""Gapless numbers (orders, invoices) from a counter row locked in the caller's transaction (docs/architecture.md §3)."""
 
 from django.db import IntegrityError, connection, transaction
 

@@ -1,4 +1,4 @@
-"""Reservations and allocations (DESIGN §4): stock can never be sold twice."""
+"""Reservations and allocations (docs/architecture.md §3): stock can never be sold twice."""
 
 import threading
 from datetime import timedelta
