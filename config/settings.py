@@ -192,6 +192,13 @@ else:
     }
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
+# `{% cache %}` in templates (product cards, facets): rendered fragments keyed by the data they show, so they need
+# no invalidation and may live in each process's memory.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 CELERY_TASK_EAGER_PROPAGATES = True
 # A dead broker is noticed within a few seconds; the task then runs in the calling process (config/celery.py).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

@@ -7,7 +7,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.crypto import get_random_string
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -166,7 +165,6 @@ def product(request, slug):
         "shop/product.html",
         {
             "product": data,
-            "description_html": mark_safe(data["description_html"]),  # noqa: S308 - escaped by linebreaks()
             "images": images,
             "shown_image": shown_image,
             "options": options,
