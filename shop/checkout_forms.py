@@ -39,7 +39,8 @@ class CountrySelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         return get_template(self.template_name).render({
             "attrs": self.build_attrs(self.attrs, {**(attrs or {}), "name": name}),
-            "choices": self.choices,
+            # Plain strings: the template's fragment cache is keyed by them (a model form's lazy choices would not do).
+            "choices": [(str(code), str(label)) for code, label in self.choices],
             "selected": str(value or ""),
             "refresh_field": REFRESH_FIELD,
         })

@@ -20,7 +20,6 @@ from payments.stripe_client import PaymentsNotConfigured
 
 from .checkout_views import buyers_order
 from .models import OrderStatus
-from .money import format_money
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +34,7 @@ def pay(request, number):
     if not get_provider(order.payment_method).pays_online:
         return redirect("shop:checkout-done", number=order.number)
     payment = start_payment(order.pk, order.payment_method, order.total_gross, order.currency)  # the order's, made when placed
-    context = {"order": order, "total": format_money(order.total_gross, order.currency, get_language()), "state": "pay"}
+    context = {"order": order, "state": "pay"}
     intent = None
     try:
         if order.status == OrderStatus.AWAITING_PAYMENT:

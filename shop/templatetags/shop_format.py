@@ -1,4 +1,6 @@
-"""`{% load shop_format %}`: dates for the buyer's language and country, addresses in the country's order.
+"""`{% load shop_format %}`: money and dates for the buyer's language and country, addresses in the country's order.
+
+    {{ order.total_gross|money:order.currency }}  €1,234.99 (en), 1.234,99 € (de), ￥1,235 (ja)
 
     {{ order.created_at|local_date }}            3 Dec 2026 (en-GB), Dec 3, 2026 (en-US), 2026/12/03 (ja)
     {{ order.delivery_latest|local_date:"long" }}
@@ -7,10 +9,21 @@
 """
 
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 
 from .. import formatting
+from ..money import format_money
 
 register = template.Library()
+
+
+@register.filter
+def money(amount, currency):
+    """A Decimal amount in `currency` for the active language: the one money format (shop.money.format_money), which
+    the selectors and services also use when they hand templates an amount already formatted (product cards, the
+    cart, checkout totals, e-mails, invoices)."""
+    return format_money(amount, currency, get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter
