@@ -192,8 +192,9 @@ else:
     }
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
-# `{% cache %}` in templates (product cards, facets): rendered fragments keyed by the data they show, so they need
-# no invalidation and may live in each process's memory.
+# `{% cache %}` in the storefront's templates (product cards, facets, sort controls, variant options, header menus,
+# country select): fragments keyed by the data they show, so they need no invalidation and live in each process's
+# memory (at most MAX_ENTRIES of a few KB to ~25 KB each).
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",
