@@ -403,7 +403,9 @@ def product_page(slug: str, policy, language: str) -> dict | None:
     Cached per catalogue version (any edit of products, prices, rates, tax or markets starts a new version), so a
     warm product page costs one cache read plus the live stock query.
     """
-    key = f"pdp:{catalog_version()}:{policy.market.code}:{language}:{slug}"
+    # "pdp2": the snapshot no longer carries a description_html (the template formats the description), so a process
+    # still running the previous code during a rolling deploy never reads one of these.
+    key = f"pdp2:{catalog_version()}:{policy.market.code}:{language}:{slug}"
     data = versioned_get(key)
     if data == _MISSING:
         return None
