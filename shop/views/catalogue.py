@@ -3,14 +3,13 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from shop.formatting import active_language
 from shop.forms.catalogue import SORT_CHOICES, ListingFilterForm
-from shop.rendering import render_cards, render_facets, render_sort_controls, render_variant_options
 from shop.selectors import catalogue as selectors
 
 
@@ -54,7 +53,10 @@ def home(request):
         {
             "categories": tree,
             "featured_categories": featured_categories,
-            "featured_html": render_cards(selectors.featured_cards(request.market, language, limit=8)),
+            # Rendered here rather than included by home.html so that the featured cards can be read off the context.
+            "featured_html": render_to_string(
+                "shop/_cards.html", {"cards": selectors.featured_cards(request.market, language, limit=8)}
+            ),
         },
     )
 
@@ -74,7 +76,6 @@ def category(request, slug):
     else:
         query, selected = _listing_query(request, form, [node["id"]])
     page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
-    page.cards_html = render_cards(page.cards)
     facets = [
         {**facet, "values": [{**v, "checked": v["slug"] in selected.get(facet["slug"], ())} for v in facet["values"]]}
         for facet in selectors.facets(category_ids, language)
@@ -87,14 +88,20 @@ def category(request, slug):
             "category": node,
             "parent": parent,
             "form": form,
-            "facets_html": render_facets(facets),
-            "sort_controls_html": render_sort_controls(
-                [(k, v) for k, values in request.GET.lists() for v in values[:20]],
-                SORT_CHOICES,
-                query.sort,
-                settings.CARAVAN_PAGE_SIZES,
-                page.paginator.per_page,
-            ),
+            "facets": facets,
+            "sort_controls": {
+                # The active filters ride along as hidden inputs when only the sort or page size changes.
+                "hidden": [
+                    (key, value)
+                    for key, values in request.GET.lists()
+                    if key not in ("sort", "page", "per_page")
+                    for value in values[:20]
+                ],
+                "choices": SORT_CHOICES,
+                "sort": query.sort,
+                "page_sizes": settings.CARAVAN_PAGE_SIZES,
+                "per_page": page.paginator.per_page,
+            },
             "selected": selected,
             "page": page,
             "query_without_page": _query_without(request, "page"),
@@ -112,7 +119,6 @@ def search(request):
     page = None
     if text:
         page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
-        page.cards_html = render_cards(page.cards)
     return render(
         request,
         "shop/search.html",
@@ -149,14 +155,12 @@ def product(request, slug):
         "shop/product.html",
         {
             "product": data,
-            "description_html": mark_safe(data["description_html"]),  # noqa: S308 - escaped by linebreaks()
             "images": images,
             "shown_image": shown_image,
             "options": options,
             "groups": data["groups"],
             "chosen": chosen,
-            "related_html": render_cards(data["related"], show_stock=False),
-            "options_html": render_variant_options(options, chosen["id"] if chosen else None),
+            "related": data["related"],
         },
     )
 

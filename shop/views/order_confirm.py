@@ -3,12 +3,10 @@
 allows."""
 
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from shop.formatting import address_lines
-from shop.money import format_money
 from shop.services.orders import OrderError, confirm_cod_order_by_token, order_for_cod_confirmation
 
 
@@ -26,15 +24,12 @@ def confirm_order(request, token):
             order, changed = order_for_cod_confirmation(token), False
     except OrderError as exc:
         return render(request, "shop/order_confirm.html", {"error": str(exc)}, status=400)
-    language = get_language()
     context = {
         "order": order,
         "token": token,
         "confirmed": order.confirmed_at is not None or not order.needs_confirmation,
         "just_confirmed": changed,
-        "lines": [{"line": line, "total": format_money(line.total_gross, order.currency, language)}
-                  for line in order.lines.all()],
-        "total": format_money(order.total_gross, order.currency, language),
+        "lines": order.lines.all(),
         "shipping_lines": address_lines(order.shipping_address),
     }
     return render(request, "shop/order_confirm.html", context)

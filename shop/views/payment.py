@@ -9,14 +9,12 @@ import logging
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from payments.providers import ProviderUnavailable, get_provider
 from payments.services import start_payment
 from shop.models import OrderStatus
-from shop.money import format_money
 from shop.views.checkout import buyers_order
 
 logger = logging.getLogger(__name__)
@@ -30,7 +28,7 @@ def pay(request, number):
     if not provider.pays_online:
         return redirect("shop:checkout-done", number=order.number)
     payment = start_payment(order.pk, order.payment_method, order.total_gross, order.currency)  # the order's, made when placed
-    context = {"order": order, "total": format_money(order.total_gross, order.currency, get_language()), "state": "pay"}
+    context = {"order": order, "state": "pay"}
     page = None
     try:
         if order.status == OrderStatus.AWAITING_PAYMENT:
