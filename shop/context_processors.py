@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 
 from shop.formatting import active_language
 from shop.plumbing import cart_count
-from shop.selectors.catalogue import category_tree
+from shop.selectors.categories import category_tree
 
 
 def storefront(request):

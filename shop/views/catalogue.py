@@ -10,21 +10,21 @@ from django.views.decorators.http import require_GET
 
 from shop.formatting import active_language
 from shop.forms.catalogue import SORT_CHOICES, ListingFilterForm
-from shop.selectors import catalogue as selectors
+from shop.selectors import categories, listings, products
 
 
 def _listing_query(request, form, category_ids=None, root_category_id=None):
-    attribute_slugs = selectors.filterable_attribute_slugs()
+    attribute_slugs = categories.filterable_attribute_slugs()
     wanted = {}
     for key in request.GET:
         if key in attribute_slugs:
             wanted[key] = [v for v in request.GET.getlist(key)[:20] if v]
-    value_ids = selectors.attribute_value_ids(wanted) if wanted else {}
+    value_ids = categories.attribute_value_ids(wanted) if wanted else {}
     # A filter on values that do not exist matches nothing, rather than being silently dropped.
     for attr in wanted:
         value_ids.setdefault(attr, [-1])
     return (
-        selectors.ListingQuery(
+        listings.ListingQuery(
             category_ids=category_ids,
             root_category_id=root_category_id,
             search=form.value("q", ""),
@@ -45,7 +45,7 @@ def _per_page(form):
 @require_GET
 def home(request):
     language = active_language()
-    tree = selectors.category_tree(language)
+    tree = categories.category_tree(language)
     featured_categories = [c for c in tree if c["is_featured"]] or tree[:6]
     return render(
         request,
@@ -55,7 +55,7 @@ def home(request):
             "featured_categories": featured_categories,
             # Rendered here rather than included by home.html so that the featured cards can be read off the context.
             "featured_html": render_to_string(
-                "shop/_cards.html", {"cards": selectors.featured_cards(request.market, language, limit=8)}
+                "shop/_cards.html", {"cards": listings.featured_cards(request.market, language, limit=8)}
             ),
         },
     )
@@ -64,8 +64,8 @@ def home(request):
 @require_GET
 def category(request, slug):
     language = active_language()
-    tree = selectors.category_tree(language)
-    node, parent = selectors.find_category(tree, slug)
+    tree = categories.category_tree(language)
+    node, parent = categories.find_category(tree, slug)
     if node is None:
         raise Http404("No such category")
     category_ids = [node["id"]] + [child["id"] for child in node["children"]]
@@ -75,10 +75,10 @@ def category(request, slug):
         query, selected = _listing_query(request, form, None, root_category_id=node["id"])
     else:
         query, selected = _listing_query(request, form, [node["id"]])
-    page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
+    page = listings.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
     facets = [
         {**facet, "values": [{**v, "checked": v["slug"] in selected.get(facet["slug"], ())} for v in facet["values"]]}
-        for facet in selectors.facets(category_ids, language)
+        for facet in categories.facets(category_ids, language)
     ]
     return render(
         request,
@@ -118,7 +118,7 @@ def search(request):
     text = form.value("q", "")
     page = None
     if text:
-        page = selectors.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
+        page = listings.paginate_cards(request.market, query, language, request.GET.get("page"), _per_page(form))
     return render(
         request,
         "shop/search.html",
@@ -134,10 +134,10 @@ def search(request):
 @require_GET
 def product(request, slug):
     language = active_language()
-    data = selectors.product_page(slug, request.pricing, language)
+    data = products.product_page(slug, request.pricing, language)
     if data is None:
         raise Http404("No such product")
-    options = selectors.with_availability(data["options"], request.pricing)
+    options = products.with_availability(data["options"], request.pricing)
     market_name = request.market.name(language)
     for option in options:
         option["stock_text"] = _stock_text(option, market_name)
