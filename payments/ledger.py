@@ -1,6 +1,6 @@
 """The lowest write layer of payments, shared by the generic services and every provider: a payment's forward moves,
 its captured and refunded amounts, and provider events stored once. Callers hold the payment's row lock (and the
-transaction); signals go out once that transaction has committed. See docs/architecture.md (Payments)."""
+transaction); signals go out once that transaction has committed. See docs/architecture.md §3."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""Payments, refunds and the provider events that move them (docs/architecture.md, Payments).
+"""Payments, refunds and the provider events that move them (docs/architecture.md §3).
 
 A Payment belongs to an order (a string reference to `shop.Order`: data, not an import). Amounts are Decimals in
 the payment's currency, each a whole number of the currency's minor units; providers that count in minor units

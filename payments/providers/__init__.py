@@ -1,7 +1,7 @@
 """Payment providers behind one interface (`base.PaymentProvider`), registered from settings (`registry`).
 
 Callers import from here: `get_provider(code)`, `available_providers(codes)`, `online_providers()`, … Each provider
-lives in its own module (`stripe/`, `offline.py`); see docs/architecture.md ("Payment providers: how to add one")."""
+lives in its own module (`stripe/`, `offline.py`); see docs/architecture.md §4 ("Add a payment provider")."""
 
 from .base import PaymentProvider, PayPage, ProviderRefund, ProviderUnavailable, RefundError
 from .registry import (

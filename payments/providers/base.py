@@ -18,7 +18,7 @@ never branch on a provider's code and never import a provider's SDK. What a prov
 - deadlines: `unpaid_order_timeout()` and `unconfirmed_order_timeout()` tell the shop's sweep when an unpaid (or
   unconfirmed) order is cancelled.
 
-See docs/architecture.md ("Payment providers: how to add one")."""
+See docs/architecture.md §4 ("Add a payment provider")."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta

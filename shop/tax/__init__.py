@@ -1,4 +1,4 @@
-"""Every tax decision of the shop (see docs/architecture.md, "Tax"):
+"""Every tax decision of the shop (see docs/architecture.md §3):
 
 * rates.py — which rate applies (the destination's rate for a tax class);
 * treatments.py — how a consignment is taxed: EU membership, the import rules per destination (EU IOSS €150,

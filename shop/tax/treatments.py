@@ -1,6 +1,6 @@
 """Tax treatments: how a consignment is taxed, from where it ships from, where it goes, what it is worth and who
 buys it. The rules per destination are data (`IMPORT_RULES`), one entry per customs area; adding a market's rule
-is adding an entry here (see docs/architecture.md, "How to add a market's tax rule").
+is adding an entry here (see docs/architecture.md §4, "Add a market's tax rule").
 
 * Shipped and delivered inside one area (the EU's member states, the UK): the destination's VAT (`domestic`).
 * Imported into an area from outside it: VAT collected at checkout up to the area's limit (EU IOSS €150, UK £135),

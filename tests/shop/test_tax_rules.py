@@ -1,5 +1,5 @@
 """shop/tax: the import rules are a table, one entry per destination area, and every treatment a rule can lead to
-has its codes and printed notes (adding a market's rule is adding an entry: docs/architecture.md)."""
+has its codes and printed notes (adding a market's rule is adding an entry: docs/architecture.md §4)."""
 
 from decimal import Decimal
 

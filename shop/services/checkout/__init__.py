@@ -1,4 +1,4 @@
-"""Checkout (see docs/architecture.md, "Checkout and placing an order"): a CheckoutInfo loaded once (info.py), the
+"""Checkout (see docs/architecture.md §3, "Placing an order"): a CheckoutInfo loaded once (info.py), the
 quote priced from it (quote.py), vouchers (vouchers.py) and the steps' writes (steps.py). The names the views,
 services and tests use are importable from here."""
 

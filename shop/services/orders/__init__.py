@@ -1,5 +1,5 @@
 """An order's life: place, pay, cancel, move through the status machine — the one place that orchestrates orders
-across fulfillment and payments (see docs/architecture.md). placing.py (the cart becomes an order), status.py (the
+across fulfillment and payments (see docs/architecture.md §3). placing.py (the cart becomes an order), status.py (the
 status machine), payments.py and refunds.py (payments' events, money given back), cod.py (cash-on-delivery
 confirmation), sweep.py (unpaid orders cancelled). The names the views, receivers and tests use are importable
 from here."""

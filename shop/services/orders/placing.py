@@ -1,6 +1,6 @@
 """Placing an order: the cart becomes an order in one transaction.
 
-The call chain (see docs/architecture.md, "Checkout and placing an order"): `place_order` locks the cart row, then
+The call chain (see docs/architecture.md §3, "Placing an order"): `place_order` locks the cart row, then
 `_place` loads the CheckoutInfo once (checkout/info.py; the voucher row locked with it), checks the steps are done
 and the lines still for sale, allocates the stock (fulfillment), builds the quote once from where the goods really
 ship from (checkout/quote.py, which asks shop/tax how each consignment is taxed and checks the voucher under its
