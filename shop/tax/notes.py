@@ -7,9 +7,10 @@ One entry of `NOTES` per treatment; the texts are gettext message ids, translate
 
 from dataclasses import dataclass
 
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 from django_countries import countries
 
+from shop.formatting import active_language
 from shop.money import format_money
 from shop.tax.treatments import Treatment, import_rule
 
@@ -97,4 +98,4 @@ def cart_import_notes(country: str, treatments, eu_business: bool) -> list[str]:
                         "VAT, and your business pays import VAT and duties on delivery.")]
     return [gettext("Your items shipping from outside %(area)s are worth more than %(limit)s together: VAT cannot be "
                     "collected at checkout, so they are priced without VAT, and import VAT and duties are due on delivery.")
-            % {"area": gettext(rule.area_name), "limit": format_money(rule.limit, rule.limit_currency, get_language() or "en")}]
+            % {"area": gettext(rule.area_name), "limit": format_money(rule.limit, rule.limit_currency, active_language())}]

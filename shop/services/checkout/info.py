@@ -7,17 +7,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.utils.translation import get_language
 
+from shop.formatting import active_language
 from shop.models import Cart, Voucher
 from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig
 from shop.pricing import PricingPolicy
 from shop.selectors.cart import VariantFacts, cart_lines, variant_facts
 from shop.tax import vat_numbers
-
-
-def active_language() -> str:
-    return get_language() or settings.LANGUAGE_CODE
 
 
 @dataclass

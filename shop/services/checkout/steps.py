@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from fulfillment.services import release_reservations, reserve_stock
 from payments.providers import available_providers, is_registered
+from shop.formatting import active_language
 from shop.models import ADDRESS_FIELDS, Cart, CartLine, Voucher
 from shop.plumbing.commit import relaxed_commit
 from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig
 from shop.services.addresses import validate_address
 from shop.services.checkout.errors import CheckoutError
-from shop.services.checkout.info import CheckoutInfo, active_language, address_outside_market, destination, load_checkout_info
+from shop.services.checkout.info import CheckoutInfo, address_outside_market, destination, load_checkout_info
 from shop.services.checkout.quote import Quote, build_quote
 from shop.services.checkout.vouchers import check_voucher_for, find_voucher
 from shop.tax import vat_numbers

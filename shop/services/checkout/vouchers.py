@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shop.email_identity import normalized_email
+from shop.formatting import active_language
 from shop.fx import convert
 from shop.models import Cart, Voucher, VoucherKind
 from shop.models.orders import OrderStatus
 from shop.money import format_money, quantize
 from shop.plumbing.storefront_config import MarketInfo, StorefrontConfig
 from shop.services.checkout.errors import VoucherError
-from shop.services.checkout.info import active_language
 from shop.tax import HUNDRED
 
 
