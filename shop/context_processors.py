@@ -2,7 +2,9 @@
 
 base.html loops over these lists; building them costs no query (the markets come from the configuration snapshot,
 the categories from the cached tree). They are built lazily, on first use: htmx fragments and admin pages, which
-never show the header, pay nothing for them.
+never show the header, pay nothing for them; and base.html keeps their rendering in the per-process fragment cache
+under `header_key` and `menu_key` (short strings naming everything the fragments depend on), so a page whose header
+was rendered before builds nothing at all.
 """
 
 from django.conf import settings
@@ -11,6 +13,7 @@ from django.utils.functional import SimpleLazyObject
 
 from shop.formatting import active_language
 from shop.plumbing import cart_count
+from shop.plumbing.storefront_config import catalog_version, config_version
 from shop.selectors.categories import category_tree
 
 
@@ -26,6 +29,11 @@ def storefront(request):
         "market_name": market.name(language),
         "cart_count": cart_count.current(request),
         "header": SimpleLazyObject(lambda: _header(request, market, config, language)),
+        # What the header's fragments depend on: the language, the market, the page's address (links to the same page
+        # in other languages and markets), and the versions of the configuration (markets) and catalogue (categories).
+        "header_key": SimpleLazyObject(lambda: f"{language}|{market.code}|{config_version()}|{request.scheme}://{request.get_host()}"
+                                                f"{request.get_full_path()}"),
+        "menu_key": SimpleLazyObject(lambda: f"{language}|{catalog_version()}"),
     }
 
 

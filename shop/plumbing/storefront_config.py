@@ -191,8 +191,14 @@ def _bump(key: str) -> None:
         cache.set(key, _fresh_version(), timeout=None)
 
 
+def config_version() -> int:
+    """The configuration's version now (read once per request): it changes whenever markets, rates, tax rates,
+    warehouses or shipping change."""
+    return _request_version(0) or _version(VERSION_KEY)
+
+
 def get_config() -> StorefrontConfig:
-    version = _request_version(0) or _version(VERSION_KEY)
+    version = config_version()
     memo = _memo.get("snapshot")  # (version, config), replaced in one assignment (threads share it)
     if memo is None or memo[0] != version:
         memo = (version, _load())
