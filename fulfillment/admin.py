@@ -1,7 +1,42 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import F, Sum
+from django.utils.translation import gettext_lazy as _
 
-from .models import Allocation, Reservation, Stock, Warehouse
+from .models import Allocation, Reservation, Stock, StockMove, Warehouse
+from .services import StockError, receive_stock, set_stock_level
+
+
+class StockLevelForm(forms.ModelForm):
+    """On hand as staff type it: never below what is allocated to orders. Saving goes through the stock services
+    (a ledger move per change), never straight to the row."""
+
+    class Meta:
+        model = Stock
+        fields = ("warehouse", "variant", "quantity")
+
+    def clean_quantity(self):
+        quantity = self.cleaned_data["quantity"]
+        if self.instance.pk and quantity is not None and quantity < self.instance.quantity_allocated:
+            raise forms.ValidationError(
+                _("%(count)s units are allocated to orders: on hand cannot go below that.") % {"count": self.instance.quantity_allocated}
+            )
+        return quantity
+
+
+def save_stock_level(request, stock: Stock, form) -> Stock:
+    """Save a stock row typed in admin through the services: a new row is a goods receipt, a changed quantity an
+    adjustment (both ledger moves, by the signed-in staff member)."""
+    if stock.pk is None:
+        if stock.quantity:
+            saved = receive_stock(stock.variant_id, stock.warehouse_id, stock.quantity, note="admin", user=request.user)
+        else:
+            saved, _created = Stock.objects.get_or_create(variant_id=stock.variant_id, warehouse_id=stock.warehouse_id)
+        stock.pk = saved.pk
+        return saved
+    if "quantity" in form.changed_data:
+        set_stock_level(stock.pk, stock.quantity, note="admin", user=request.user)
+    return stock
 
 
 @admin.register(Warehouse)
@@ -25,6 +60,7 @@ class WarehouseAdmin(admin.ModelAdmin):
 
 @admin.register(Stock)
 class StockAdmin(admin.ModelAdmin):
+    form = StockLevelForm
     list_display = ("variant", "warehouse", "quantity", "quantity_allocated", "available", "updated_at")
     list_filter = ("warehouse",)
     list_editable = ("quantity",)
@@ -39,6 +75,42 @@ class StockAdmin(admin.ModelAdmin):
     @admin.display(description="available", ordering="_available")
     def available(self, obj):
         return obj._available
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("variant", "warehouse", "quantity_allocated") if obj is not None else ("quantity_allocated",)
+
+    def get_changelist_form(self, request, **kwargs):
+        return StockLevelForm
+
+    def save_model(self, request, obj, form, change):
+        try:
+            save_stock_level(request, obj, form)
+        except StockError as exc:  # changed meanwhile (an order allocated units): nothing was saved
+            messages.error(request, str(exc))
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # set on hand to 0 instead: a stock row keeps its ledger
+
+
+@admin.register(StockMove)
+class StockMoveAdmin(admin.ModelAdmin):
+    """The stock ledger: every change of on hand or allocated, with who, when and why. Read-only."""
+
+    list_display = ("at", "stock", "reason", "delta_on_hand", "delta_allocated", "reference", "user", "note")
+    list_filter = ("reason", "stock__warehouse")
+    search_fields = ("reference", "stock__variant__sku", "note")
+    list_select_related = ("stock__variant", "stock__warehouse", "user")
+    date_hierarchy = "at"
+    show_full_result_count = False  # the ledger grows large: no second COUNT(*) per page
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Reservation)

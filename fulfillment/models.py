@@ -1,7 +1,9 @@
 """Warehouses and stock. Stock rows point at `shop.ProductVariant` by string reference (data, not import)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -93,3 +95,40 @@ class Allocation(models.Model):
 
     def __str__(self):
         return f"{self.reference}: {self.quantity} × {self.stock_id}"
+
+
+class StockMove(models.Model):
+    """One change of a stock row, written in the same transaction as the change by the service that makes it
+    (fulfillment/services.py): on hand and allocated always equal the sums of their rows' moves
+    (`manage.py check_stock_ledger`). Append-only: moves are never edited or deleted by hand."""
+
+    class Reason(models.TextChoices):
+        OPENING_BALANCE = "opening_balance", _("opening balance")
+        RECEIPT = "receipt", _("goods receipt")
+        ADJUSTMENT = "adjustment", _("adjustment")
+        WRITE_OFF = "write_off", _("write-off")
+        ALLOCATION = "allocation", _("allocated to an order")
+        DEALLOCATION = "deallocation", _("allocation released")
+
+    stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="moves", verbose_name=_("stock"))
+    delta_on_hand = models.IntegerField(_("change on hand"), default=0)
+    delta_allocated = models.IntegerField(_("change allocated"), default=0)
+    reason = models.CharField(_("reason"), max_length=32, choices=Reason.choices)
+    reference = models.CharField(_("reference"), max_length=64, blank=True, help_text=_("The order, receipt or document it belongs to."))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                             verbose_name=_("by"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stock move")
+        verbose_name_plural = _("stock ledger")
+        ordering = ("-at", "-pk")
+        constraints = [
+            models.CheckConstraint(condition=~Q(delta_on_hand=0, delta_allocated=0), name="stockmove_changes_something"),
+        ]
+        indexes = [models.Index(fields=("stock", "at"), name="stockmove_stock_at"), models.Index(fields=("-at",), name="stockmove_at")]
+
+    def __str__(self):
+        return f"{self.get_reason_display()} {self.delta_on_hand:+d}/{self.delta_allocated:+d} × {self.stock_id}"
+

@@ -7,7 +7,7 @@ from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Reservation, Stock, Warehouse
+from .models import Reservation, Stock, StockMove, Warehouse
 
 
 def warehouse_facts() -> list[tuple[int, str, set[str]]]:
@@ -105,3 +105,18 @@ def sellable_stock(warehouse_ids: Iterable[int]):
         .annotate(reserved=Coalesce(Subquery(reserved), 0))
         .filter(quantity__gt=F("quantity_allocated") + F("reserved"))
     )
+
+
+def ledger_mismatches():
+    """Stock rows whose on hand or allocated differ from the sums of their ledger moves (one query), annotated with
+    `ledger_on_hand` and `ledger_allocated`. Empty when the ledger is right."""
+    sums = StockMove.objects.filter(stock_id=OuterRef("pk")).values("stock_id")
+    on_hand = Coalesce(Subquery(sums.annotate(total=Sum("delta_on_hand")).values("total")), 0)
+    allocated = Coalesce(Subquery(sums.annotate(total=Sum("delta_allocated")).values("total")), 0)
+    return (
+        Stock.objects.annotate(ledger_on_hand=on_hand, ledger_allocated=allocated)
+        .exclude(quantity=F("ledger_on_hand"), quantity_allocated=F("ledger_allocated"))
+        .select_related("warehouse", "variant")
+        .order_by("pk")
+    )
+

@@ -1,4 +1,6 @@
-"""Every write to stock: reservations while buyers check out, allocations when orders are placed.
+"""Every write to stock: reservations while buyers check out, allocations when orders are placed, goods received and
+stock adjusted by staff. Every change of on hand or allocated writes a StockMove (the stock ledger) in the same
+transaction, so the ledger's sums always equal the stock rows (`manage.py check_stock_ledger`).
 
 Rules (docs/architecture.md §3): available = on hand − allocated − live reservations. Every change locks the stock rows it
 touches with SELECT … FOR UPDATE in ascending primary-key order (so two transactions never wait on each other
@@ -13,8 +15,13 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Allocation, Reservation, Stock
+from .models import Allocation, Reservation, Stock, StockMove
+
+
+class StockError(ValueError):
+    """A stock change that is refused; the message is for staff."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +146,9 @@ def allocate_stock(
     picks = _plan(lines, stocks, free, list(warehouse_ids))
     for stock, quantity in picks:
         Stock.objects.filter(pk=stock.pk).update(quantity_allocated=F("quantity_allocated") + quantity)
+    StockMove.objects.bulk_create(
+        [StockMove(stock=stock, delta_allocated=q, reason=StockMove.Reason.ALLOCATION, reference=reference, at=now) for stock, q in picks]
+    )
     if reservation_reference:
         Reservation.objects.filter(reference=reservation_reference).delete()
     return Allocation.objects.bulk_create([Allocation(stock=stock, reference=reference, quantity=q) for stock, q in picks])
@@ -162,8 +172,65 @@ def deallocate_stock(reference: str) -> int:
     for allocation in allocations:
         Stock.objects.filter(pk=allocation.stock_id).update(quantity_allocated=F("quantity_allocated") - allocation.quantity)
         released += allocation.quantity
+    StockMove.objects.bulk_create(
+        [StockMove(stock_id=a.stock_id, delta_allocated=-a.quantity, reason=StockMove.Reason.DEALLOCATION, reference=reference)
+         for a in allocations]
+    )
     Allocation.objects.filter(pk__in=[a.pk for a in allocations]).delete()
     return released
+
+
+@transaction.atomic
+def receive_stock(variant_id: int, warehouse_id: int, quantity: int, *, reference: str = "", note: str = "", user=None) -> Stock:
+    """Goods received into a warehouse (a supplier's delivery): on hand grows by `quantity`; the stock row is made if
+    the warehouse had none of the variant."""
+    quantity = _positive_units(quantity)
+    Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
+    stock = Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
+    Stock.objects.filter(pk=stock.pk).update(quantity=F("quantity") + quantity)
+    StockMove.objects.create(stock=stock, delta_on_hand=quantity, reason=StockMove.Reason.RECEIPT, reference=reference[:64],
+                             note=note[:200], user=_staff(user))
+    stock.refresh_from_db()
+    return stock
+
+
+@transaction.atomic
+def set_stock_level(stock_id: int, quantity: int, *, reason: str = StockMove.Reason.ADJUSTMENT, note: str = "", user=None) -> StockMove | None:
+    """Staff counted `quantity` units on hand (a stock take, damage, a correction): on hand becomes `quantity`, the
+    difference is a ledger move with `reason` (adjustment or write-off) and `note`. Never below what is allocated to
+    orders (StockError, nothing changes). Returns the move, or None when the count matches."""
+    if reason not in (StockMove.Reason.ADJUSTMENT, StockMove.Reason.WRITE_OFF):
+        raise StockError(_("Choose adjustment or write-off as the reason."))
+    quantity = _units(quantity)
+    stock = Stock.objects.select_for_update().get(pk=stock_id)
+    if quantity < stock.quantity_allocated:
+        raise StockError(_("%(count)s units are allocated to orders: on hand cannot go below that.") % {"count": stock.quantity_allocated})
+    delta = quantity - stock.quantity
+    if delta == 0:
+        return None
+    Stock.objects.filter(pk=stock.pk).update(quantity=quantity)
+    return StockMove.objects.create(stock=stock, delta_on_hand=delta, reason=reason, note=note[:200], user=_staff(user))
+
+
+def _units(value) -> int:
+    try:
+        units = int(value)
+    except (TypeError, ValueError):
+        raise StockError(_("Enter a whole number of units.")) from None
+    if not 0 <= units <= 2_000_000_000:
+        raise StockError(_("Enter a whole number of units between 0 and 2,000,000,000."))
+    return units
+
+
+def _positive_units(value) -> int:
+    units = _units(value)
+    if units == 0:
+        raise StockError(_("Enter a whole number of units between 1 and 2,000,000,000."))
+    return units
+
+
+def _staff(user):
+    return user if user is not None and getattr(user, "is_authenticated", False) else None
 
 
 def plan_fulfilment(lines: dict[int, int], warehouse_ids: list[int], exclude_reference: str | None = None):

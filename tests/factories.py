@@ -6,7 +6,7 @@ import factory
 from djmoney.contrib.exchange.models import ExchangeBackend, Rate
 from djmoney.money import Money  # noqa: F401 (re-exported for tests)
 
-from fulfillment.models import Stock, Warehouse
+from fulfillment.models import Stock, StockMove, Warehouse
 from shop.models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ProductVariant, TaxRate, VariantPrice
 
 
@@ -126,10 +126,18 @@ class StockFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Stock
         django_get_or_create = ("variant", "warehouse")
+        skip_postgeneration_save = True
 
     variant = factory.SubFactory(ProductVariantFactory)
     warehouse = factory.SubFactory(WarehouseFactory)
     quantity = 10
+
+    @factory.post_generation
+    def opening_balance(obj, create, extracted, **kwargs):
+        """Stock made for a test starts with its opening balance in the stock ledger, as the migration gives old rows."""
+        if create and (obj.quantity or obj.quantity_allocated) and not obj.moves.exists():
+            StockMove.objects.create(stock=obj, delta_on_hand=obj.quantity, delta_allocated=obj.quantity_allocated,
+                                     reason=StockMove.Reason.OPENING_BALANCE)
 
 
 def create_rates(rates: dict[str, str] | None = None, base: str = "EUR") -> None:

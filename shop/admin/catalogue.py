@@ -4,14 +4,16 @@ Translated fields get a tab per language (modeltranslation's tabbed admin).
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from djmoney.contrib.exchange.models import ExchangeBackend, Rate
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
+from fulfillment.admin import StockLevelForm, save_stock_level
 from fulfillment.models import Stock
+from fulfillment.services import StockError
 from payments.providers import provider_choices
 from shop.models import (
     Attribute,
@@ -151,10 +153,14 @@ class VariantPriceInline(admin.TabularInline):
 
 
 class StockInline(admin.TabularInline):
+    """On hand per warehouse. Saved through fulfillment's stock services (a ledger move per change), see save_formset."""
+
     model = Stock
+    form = StockLevelForm
     extra = 0
     fields = ("warehouse", "quantity", "quantity_allocated")
     readonly_fields = ("quantity_allocated",)
+    can_delete = False  # set on hand to 0 instead: a stock row keeps its ledger
 
 
 @admin.register(ProductVariant)
@@ -165,6 +171,26 @@ class ProductVariantAdmin(admin.ModelAdmin):
     list_select_related = ("product",)
     autocomplete_fields = ("product", "attribute_values")
     inlines = [VariantPriceInline, StockInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Stock:
+            return super().save_formset(request, form, formset, change)
+        # What formset.save() would record, for the change message in the admin's history.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for stock_form in formset.forms:
+            if stock_form.has_changed() and stock_form.is_valid() and stock_form.cleaned_data:
+                stock = stock_form.save(commit=False)
+                stock.variant = form.instance
+                is_new = stock.pk is None
+                try:
+                    save_stock_level(request, stock, stock_form)
+                except StockError as exc:
+                    messages.error(request, str(exc))
+                    continue
+                if is_new:
+                    formset.new_objects.append(stock)
+                else:
+                    formset.changed_objects.append((stock, stock_form.changed_data))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "image":  # only the variant's product's pictures

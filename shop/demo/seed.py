@@ -27,7 +27,7 @@ from djmoney.contrib.exchange.models import ExchangeBackend, Rate
 from djmoney.money import Money
 from tqdm import tqdm
 
-from fulfillment.models import Stock, Warehouse
+from fulfillment.models import Stock, StockMove, Warehouse
 from shop import receivers as signals
 from shop.demo import catalogue as cat
 from shop.demo import reference as ref
@@ -244,7 +244,7 @@ def _signals_suspended():
         signals.SUSPENDED["value"] = saved
 
 
-CATALOGUE_MODELS = (Stock, VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductVariant, ProductImage, Product, Category,
+CATALOGUE_MODELS = (StockMove, Stock, VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductVariant, ProductImage, Product, Category,
                     AttributeValue, Attribute)
 
 
@@ -554,7 +554,13 @@ def load_catalogue(n_products: int, progress: Callable[[int], None], images: Ima
                         )
                 db.insert(through, links)
                 db.insert(VariantPrice, fixed)
-                db.insert(Stock, stock)
+                stock_ids = db.insert(Stock, stock, want_ids=True)
+                # The demo's opening stock is a goods receipt in the stock ledger, so the ledger adds up from the start.
+                db.insert(StockMove, [
+                    {"stock_id": stock_id, "delta_on_hand": row["quantity"], "delta_allocated": 0, "reason": StockMove.Reason.RECEIPT,
+                     "reference": "demo", "note": "", "user_id": None, "at": now}
+                    for stock_id, row in zip(stock_ids, stock, strict=True) if row["quantity"]
+                ])
             counts["products"] += len(product_rows)
             counts["variants"] += len(variant_rows)
             counts["images"] += len(image_rows)

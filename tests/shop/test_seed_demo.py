@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from djmoney.contrib.exchange.models import Rate
 
-from fulfillment.models import Stock, Warehouse
+from fulfillment.models import Stock, StockMove, Warehouse
 from shop.models import (
     Attribute,
     AttributeValue,
@@ -238,3 +238,10 @@ def test_shop_pages_are_seeded_in_every_language_and_merchant_edits_survive_a_re
     seed()
     assert ShopPage.objects.get(kind="terms").body_en == "Our own terms."
     assert ShopPage.objects.count() == 6
+
+
+def test_demo_stock_is_in_the_stock_ledger(seeded, capsys):
+    """The demo's opening stock arrives as goods receipts: the ledger explains every stock row from the start."""
+    assert StockMove.objects.filter(reason=StockMove.Reason.RECEIPT, reference="demo").count() == Stock.objects.filter(quantity__gt=0).count() > 0
+    call_command("check_stock_ledger")
+    assert "matches every stock row" in capsys.readouterr().out

@@ -1,0 +1,58 @@
+"""Strings of the stock ledger (issue 11): moves, reasons, staff messages."""
+
+T = {
+    "%(count)s units are allocated to orders: on hand cannot go below that.": (
+        "%(count)s Einheiten sind Bestellungen zugeordnet: Der Bestand kann nicht darunter sinken.",
+        "%(count)s unités sont allouées à des commandes\u00a0: le stock ne peut pas descendre en dessous.",
+        "%(count)s unidades están asignadas a pedidos: las existencias no pueden bajar de esa cantidad.",
+        "%(count)s 個が注文に引き当て済みです。在庫数をそれより少なくすることはできません。",
+        "%(count)s 件已分配给订单：库存不能低于此数量。",
+    ),
+    "opening balance": ("Anfangsbestand", "stock d’ouverture", "saldo inicial", "期首在庫", "期初库存"),
+    "goods receipt": ("Wareneingang", "réception de marchandises", "entrada de mercancía", "入荷", "入库"),
+    "adjustment": ("Korrektur", "ajustement", "ajuste", "調整", "调整"),
+    "write-off": ("Abschreibung", "mise au rebut", "baja", "廃棄", "报废"),
+    "allocated to an order": ("einer Bestellung zugeordnet", "alloué à une commande", "asignado a un pedido", "注文に引き当て", "已分配给订单"),
+    "allocation released": ("Zuordnung aufgehoben", "allocation libérée", "asignación liberada", "引き当て解除", "已释放分配"),
+    "change on hand": ("Änderung Bestand", "variation du stock", "cambio en existencias", "在庫の増減", "库存变动"),
+    "change allocated": ("Änderung zugeordnet", "variation allouée", "cambio asignado", "引き当ての増減", "分配变动"),
+    "The order, receipt or document it belongs to.": (
+        "Die Bestellung, der Wareneingang oder das Dokument, zu dem sie gehört.",
+        "La commande, la réception ou le document auquel elle se rapporte.",
+        "El pedido, la entrada o el documento al que pertenece.",
+        "関連する注文、入荷または書類。",
+        "所属的订单、入库单或单据。",
+    ),
+    "note": ("Notiz", "note", "nota", "メモ", "备注"),
+    "at": ("am", "le", "el", "日時", "时间"),
+    "stock move": ("Lagerbewegung", "mouvement de stock", "movimiento de existencias", "在庫移動", "库存变动记录"),
+    "stock ledger": ("Lagerbuch", "registre des stocks", "libro de existencias", "在庫台帳", "库存台账"),
+    "Choose adjustment or write-off as the reason.": (
+        "Wählen Sie Korrektur oder Abschreibung als Grund.",
+        "Choisissez ajustement ou mise au rebut comme motif.",
+        "Elija ajuste o baja como motivo.",
+        "理由として「調整」または「廃棄」を選んでください。",
+        "请选择“调整”或“报废”作为原因。",
+    ),
+    "Enter a whole number of units.": (
+        "Geben Sie eine ganze Zahl von Einheiten ein.",
+        "Saisissez un nombre entier d’unités.",
+        "Introduzca un número entero de unidades.",
+        "個数を整数で入力してください。",
+        "请输入整数数量。",
+    ),
+    "Enter a whole number of units between 0 and 2,000,000,000.": (
+        "Geben Sie eine ganze Zahl von Einheiten zwischen 0 und 2.000.000.000 ein.",
+        "Saisissez un nombre entier d’unités entre 0 et 2\u00a0000\u00a0000\u00a0000.",
+        "Introduzca un número entero de unidades entre 0 y 2.000.000.000.",
+        "0 から 2,000,000,000 までの整数で個数を入力してください。",
+        "请输入 0 到 2,000,000,000 之间的整数数量。",
+    ),
+    "Enter a whole number of units between 1 and 2,000,000,000.": (
+        "Geben Sie eine ganze Zahl von Einheiten zwischen 1 und 2.000.000.000 ein.",
+        "Saisissez un nombre entier d’unités entre 1 et 2\u00a0000\u00a0000\u00a0000.",
+        "Introduzca un número entero de unidades entre 1 y 2.000.000.000.",
+        "1 から 2,000,000,000 までの整数で個数を入力してください。",
+        "请输入 1 到 2,000,000,000 之间的整数数量。",
+    ),
+}
