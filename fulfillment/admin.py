@@ -96,12 +96,20 @@ class StockAdmin(admin.ModelAdmin):
 class StockMoveAdmin(admin.ModelAdmin):
     """The stock ledger: every change of on hand or allocated, with who, when and why. Read-only."""
 
-    list_display = ("at", "stock", "reason", "delta_on_hand", "delta_allocated", "reference", "user", "note")
+    list_display = ("at", "sku", "warehouse", "reason", "delta_on_hand", "delta_allocated", "reference", "user", "note")
     list_filter = ("reason", "stock__warehouse")
     search_fields = ("reference", "stock__variant__sku", "note")
     list_select_related = ("stock__variant", "stock__warehouse", "user")
     date_hierarchy = "at"
     show_full_result_count = False  # the ledger grows large: no second COUNT(*) per page
+
+    @admin.display(description=_("SKU"), ordering="stock__variant__sku")
+    def sku(self, obj):
+        return obj.stock.variant.sku
+
+    @admin.display(description=_("warehouse"), ordering="stock__warehouse__code")
+    def warehouse(self, obj):
+        return obj.stock.warehouse.code
 
     def has_add_permission(self, request):
         return False

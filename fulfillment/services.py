@@ -187,10 +187,10 @@ def receive_stock(variant_id: int, warehouse_id: int, quantity: int, *, referenc
     quantity = _positive_units(quantity)
     Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
     stock = Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
-    Stock.objects.filter(pk=stock.pk).update(quantity=F("quantity") + quantity)
+    stock.quantity += quantity
+    stock.save(update_fields=["quantity", "updated_at"])  # a model save: listeners (listing prices) hear of it
     StockMove.objects.create(stock=stock, delta_on_hand=quantity, reason=StockMove.Reason.RECEIPT, reference=reference[:64],
                              note=note[:200], user=_staff(user))
-    stock.refresh_from_db()
     return stock
 
 
@@ -208,7 +208,8 @@ def set_stock_level(stock_id: int, quantity: int, *, reason: str = StockMove.Rea
     delta = quantity - stock.quantity
     if delta == 0:
         return None
-    Stock.objects.filter(pk=stock.pk).update(quantity=quantity)
+    stock.quantity = quantity
+    stock.save(update_fields=["quantity", "updated_at"])  # a model save: listeners (listing prices) hear of it
     return StockMove.objects.create(stock=stock, delta_on_hand=delta, reason=reason, note=note[:200], user=_staff(user))
 
 

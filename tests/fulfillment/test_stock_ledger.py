@@ -98,6 +98,19 @@ def test_receipts_and_counts_by_staff_keep_the_ledger_and_never_go_below_allocat
     call_command("check_stock_ledger")
 
 
+def test_stock_changes_by_staff_reach_the_listing_refresh(stock, staff, django_capture_on_commit_callbacks):
+    """A count or a receipt is a model save of the stock row, so shop's listeners refresh the product's listing
+    prices (stock decides where it ships from) as they did when admin saved the row directly."""
+    with django_capture_on_commit_callbacks() as callbacks:
+        set_stock_level(stock.pk, 4, user=staff)
+    assert callbacks
+    with django_capture_on_commit_callbacks() as callbacks:
+        receive_stock(stock.variant_id, stock.warehouse_id, 3, user=staff)
+    assert callbacks
+    stock.refresh_from_db()
+    assert stock.quantity == 7 and _ledger(stock) == (7, 0)
+
+
 def test_the_check_command_names_every_row_the_ledger_does_not_explain(stock, capsys):
     call_command("check_stock_ledger")
     assert "matches every stock row" in capsys.readouterr().out
