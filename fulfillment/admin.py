@@ -3,8 +3,8 @@ from django.contrib import admin, messages
 from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
 
-from .models import Allocation, Reservation, Stock, StockMove, Warehouse
-from .services import StockError, receive_stock, set_stock_level
+from .models import Allocation, GoodsReceipt, GoodsReceiptLine, Reservation, Stock, StockMove, StockTransfer, StockTransferLine, Warehouse
+from .services import StockError, dispatch_transfer, post_goods_receipt, receive_stock, receive_transfer, set_stock_level
 
 
 class StockLevelForm(forms.ModelForm):
@@ -146,3 +146,112 @@ class AllocationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # releasing stock goes through the order's cancellation, which updates Stock too
+
+
+def _run_step(modeladmin, request, queryset, step, done: str, skipped: str) -> None:
+    """Run a document step (dispatch, receive, post) for each selected document, in its own transaction: say what
+    happened, which were skipped because they were past that step, and what was refused and why."""
+    changed, unchanged = [], []
+    for document in queryset.order_by("pk"):
+        try:
+            _document, did = step(document.pk, user=request.user)
+        except StockError as exc:
+            modeladmin.message_user(request, f"{document}: {exc}", messages.ERROR)
+            continue
+        (changed if did else unchanged).append(str(document))
+    if changed:
+        modeladmin.message_user(request, done % {"documents": ", ".join(changed)}, messages.SUCCESS)
+    if unchanged:
+        modeladmin.message_user(request, skipped % {"documents": ", ".join(unchanged)}, messages.WARNING)
+
+
+class StockTransferLineInline(admin.TabularInline):
+    model = StockTransferLine
+    extra = 1
+    autocomplete_fields = ("variant",)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or obj.status == StockTransfer.Status.DRAFT
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.status == StockTransfer.Status.DRAFT
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.status == StockTransfer.Status.DRAFT
+
+
+@admin.register(StockTransfer)
+class StockTransferAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "source", "destination", "status", "line_count", "created_at", "dispatched_at", "received_at")
+    list_filter = ("status", "source", "destination")
+    list_select_related = ("source", "destination")
+    inlines = [StockTransferLineInline]
+    actions = ["dispatch", "receive"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_lines=Sum("lines__quantity"))
+
+    @admin.display(description=_("units"), ordering="_lines")
+    def line_count(self, obj):
+        return obj._lines or 0
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = ("status", "dispatched_at", "received_at")
+        return fixed + ("source", "destination") if obj is not None and obj.status != StockTransfer.Status.DRAFT else fixed
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.status == StockTransfer.Status.DRAFT
+
+    @admin.action(description=_("Dispatch the selected transfers (the goods leave the source warehouse)"))
+    def dispatch(self, request, queryset):
+        _run_step(self, request, queryset, dispatch_transfer, _("Dispatched: %(documents)s"),
+                  _("Already dispatched, nothing changed: %(documents)s"))
+
+    @admin.action(description=_("Mark the selected transfers received (the goods join the destination's stock)"))
+    def receive(self, request, queryset):
+        _run_step(self, request, queryset, receive_transfer, _("Received: %(documents)s"),
+                  _("Not in transit, nothing changed: %(documents)s"))
+
+
+class GoodsReceiptLineInline(admin.TabularInline):
+    model = GoodsReceiptLine
+    extra = 1
+    autocomplete_fields = ("variant",)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None or obj.posted_at is None
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None or obj.posted_at is None
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.posted_at is None
+
+
+@admin.register(GoodsReceipt)
+class GoodsReceiptAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "warehouse", "supplier", "supplier_reference", "units", "created_at", "posted_at")
+    list_filter = ("warehouse", "posted_at")
+    search_fields = ("supplier", "supplier_reference")
+    list_select_related = ("warehouse",)
+    inlines = [GoodsReceiptLineInline]
+    actions = ["post"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_units=Sum("lines__quantity"))
+
+    @admin.display(description=_("units"), ordering="_units")
+    def units(self, obj):
+        return obj._units or 0
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("posted_at", "warehouse") if obj is not None and obj.posted_at is not None else ("posted_at",)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is None or obj.posted_at is None
+
+    @admin.action(description=_("Post the selected receipts (the goods join the warehouse's stock)"))
+    def post(self, request, queryset):
+        _run_step(self, request, queryset, post_goods_receipt, _("Posted: %(documents)s"),
+                  _("Already posted, nothing changed: %(documents)s"))
+

@@ -99,7 +99,7 @@ class Allocation(models.Model):
 
 class StockMove(models.Model):
     """One change of a stock row, written in the same transaction as the change by the service that makes it
-    (fulfillment/services.py): on hand and allocated always equal the sums of their rows' moves
+    (fulfillment/services/): on hand and allocated always equal the sums of their rows' moves
     (`manage.py check_stock_ledger`). Append-only: moves are never edited or deleted by hand."""
 
     class Reason(models.TextChoices):
@@ -109,6 +109,8 @@ class StockMove(models.Model):
         WRITE_OFF = "write_off", _("write-off")
         ALLOCATION = "allocation", _("allocated to an order")
         DEALLOCATION = "deallocation", _("allocation released")
+        TRANSFER_OUT = "transfer_out", _("sent to another warehouse")
+        TRANSFER_IN = "transfer_in", _("received from another warehouse")
 
     stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="moves", verbose_name=_("stock"))
     delta_on_hand = models.IntegerField(_("change on hand"), default=0)
@@ -131,4 +133,92 @@ class StockMove(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()} {self.delta_on_hand:+d}/{self.delta_allocated:+d} × {self.stock_id}"
+
+
+class StockTransfer(models.Model):
+    """Goods moved from one warehouse to another: drafted, dispatched (leaving the source's stock) and received
+    (arriving in the destination's stock), each step one service call writing its ledger moves."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_TRANSIT = "in_transit", _("in transit")
+        RECEIVED = "received", _("received")
+
+    source = models.ForeignKey(Warehouse, on_delete=models.PROTECT, related_name="+", verbose_name=_("from warehouse"))
+    destination = models.ForeignKey(Warehouse, on_delete=models.PROTECT, related_name="+", verbose_name=_("to warehouse"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    dispatched_at = models.DateTimeField(_("dispatched"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stock transfer")
+        verbose_name_plural = _("stock transfers")
+        ordering = ("-created_at", "-pk")
+        constraints = [models.CheckConstraint(condition=~Q(source=F("destination")), name="transfer_between_two_warehouses")]
+
+    def __str__(self):
+        return f"T-{self.pk}"
+
+    @property
+    def reference(self) -> str:
+        return f"transfer:{self.pk}"
+
+
+class StockTransferLine(models.Model):
+    transfer = models.ForeignKey(StockTransfer, on_delete=models.CASCADE, related_name="lines", verbose_name=_("stock transfer"))
+    variant = models.ForeignKey("shop.ProductVariant", on_delete=models.PROTECT, related_name="+", verbose_name=_("variant"))
+    quantity = models.PositiveIntegerField(_("quantity"))
+
+    class Meta:
+        verbose_name = _("line")
+        verbose_name_plural = _("lines")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="transferline_quantity_positive"),
+            models.UniqueConstraint(fields=("transfer", "variant"), name="transferline_unique_variant"),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.variant_id}"
+
+
+class GoodsReceipt(models.Model):
+    """A supplier's delivery into a warehouse: drafted with its lines, then posted once (each line a receipt move)."""
+
+    warehouse = models.ForeignKey(Warehouse, on_delete=models.PROTECT, related_name="+", verbose_name=_("warehouse"))
+    supplier = models.CharField(_("supplier"), max_length=120)
+    supplier_reference = models.CharField(_("supplier's delivery note"), max_length=64, blank=True)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    posted_at = models.DateTimeField(_("posted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("goods receipt")
+        verbose_name_plural = _("goods receipts")
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self):
+        return f"R-{self.pk}"
+
+    @property
+    def reference(self) -> str:
+        return f"receipt:{self.pk}"
+
+
+class GoodsReceiptLine(models.Model):
+    receipt = models.ForeignKey(GoodsReceipt, on_delete=models.CASCADE, related_name="lines", verbose_name=_("goods receipt"))
+    variant = models.ForeignKey("shop.ProductVariant", on_delete=models.PROTECT, related_name="+", verbose_name=_("variant"))
+    quantity = models.PositiveIntegerField(_("quantity"))
+
+    class Meta:
+        verbose_name = _("line")
+        verbose_name_plural = _("lines")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gt=0), name="receiptline_quantity_positive"),
+            models.UniqueConstraint(fields=("receipt", "variant"), name="receiptline_unique_variant"),
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.variant_id}"
 

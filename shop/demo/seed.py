@@ -27,7 +27,8 @@ from djmoney.contrib.exchange.models import ExchangeBackend, Rate
 from djmoney.money import Money
 from tqdm import tqdm
 
-from fulfillment.models import Stock, StockMove, Warehouse
+from fulfillment.models import GoodsReceipt, GoodsReceiptLine, Stock, StockMove, StockTransfer, StockTransferLine, Warehouse
+from fulfillment.services import dispatch_transfer, post_goods_receipt
 from shop import receivers as signals
 from shop.demo import catalogue as cat
 from shop.demo import reference as ref
@@ -244,7 +245,8 @@ def _signals_suspended():
         signals.SUSPENDED["value"] = saved
 
 
-CATALOGUE_MODELS = (StockMove, Stock, VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductVariant, ProductImage, Product, Category,
+CATALOGUE_MODELS = (GoodsReceiptLine, GoodsReceipt, StockTransferLine, StockTransfer, StockMove, Stock,
+                    VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductVariant, ProductImage, Product, Category,
                     AttributeValue, Attribute)
 
 
@@ -582,6 +584,32 @@ def _analyze() -> None:
         cursor.execute(("ANALYZE " if connection.in_atomic_block else "VACUUM (ANALYZE) ") + tables)
 
 
+def ensure_stock_documents() -> int:
+    """A supplier's delivery posted into Berlin, a draft one for Osaka and a transfer from Berlin to London on its
+    way, so the stock ledger, transfers and goods receipts show something at once. Returns documents made."""
+    if StockTransfer.objects.exists() or GoodsReceipt.objects.exists():
+        return 0
+    warehouses = {w.code: w for w in Warehouse.objects.all()}
+    berlin, london, osaka = (warehouses.get(code) for code in ("de-ber", "uk-lon", "jp-osa"))
+    if berlin is None or london is None:
+        return 0
+    plenty = list(Stock.objects.filter(warehouse=berlin, quantity__gte=40, quantity_allocated=0).order_by("pk").values_list("variant_id", flat=True)[:5])
+    if len(plenty) < 5:
+        return 0
+    receipt = GoodsReceipt.objects.create(warehouse=berlin, supplier="Leinenweberei Hoffmann GmbH", supplier_reference="LS-2026-0412")
+    GoodsReceiptLine.objects.bulk_create([GoodsReceiptLine(receipt=receipt, variant_id=v, quantity=20) for v in plenty[:3]])
+    post_goods_receipt(receipt.pk)
+    transfer = StockTransfer.objects.create(source=berlin, destination=london, note="Restock London for the UK market")
+    StockTransferLine.objects.bulk_create([StockTransferLine(transfer=transfer, variant_id=v, quantity=10) for v in plenty[3:5]])
+    dispatch_transfer(transfer.pk)
+    made = 2
+    if osaka is not None:
+        draft = GoodsReceipt.objects.create(warehouse=osaka, supplier="Kobe Ceramics", supplier_reference="KC-88")
+        GoodsReceiptLine.objects.bulk_create([GoodsReceiptLine(receipt=draft, variant_id=v, quantity=12) for v in plenty[:2]])
+        made += 1
+    return made
+
+
 def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say: Callable[[str], None] = print) -> dict:
     """Build the demo shop. Returns row counts of what was created (empty when the catalogue already existed)."""
     with translation.override("en"), _signals_suspended():
@@ -607,6 +635,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
         with tqdm(total=products, desc="Products", unit="product", disable=quiet, dynamic_ncols=True) as bar:
             counts = load_catalogue(products, bar.update, images)
         counts["images drawn"] = images.drawn
+        counts["stock documents"] = ensure_stock_documents()
     with tqdm(total=products, desc="Prices  ", unit="product", disable=quiet, dynamic_ncols=True) as bar:
         counts["listing prices"] = refresh_market_prices(progress=bar.update)
     counts["search documents"] = refresh_search_documents()

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db.models import Count
 from djmoney.contrib.exchange.models import Rate
 
-from fulfillment.models import Stock, StockMove, Warehouse
+from fulfillment.models import GoodsReceipt, Stock, StockMove, StockTransfer, Warehouse
 from shop.models import (
     Attribute,
     AttributeValue,
@@ -245,3 +245,12 @@ def test_demo_stock_is_in_the_stock_ledger(seeded, capsys):
     assert StockMove.objects.filter(reason=StockMove.Reason.RECEIPT, reference="demo").count() == Stock.objects.filter(quantity__gt=0).count() > 0
     call_command("check_stock_ledger")
     assert "matches every stock row" in capsys.readouterr().out
+
+
+def test_demo_has_a_posted_receipt_a_draft_one_and_a_transfer_on_its_way(seeded):
+    assert GoodsReceipt.objects.filter(posted_at__isnull=False, warehouse__code="de-ber").count() == 1
+    assert GoodsReceipt.objects.filter(posted_at__isnull=True, warehouse__code="jp-osa").count() == 1
+    transfer = StockTransfer.objects.get()
+    assert (transfer.source.code, transfer.destination.code, transfer.status) == ("de-ber", "uk-lon", "in_transit")
+    assert StockMove.objects.filter(reference=f"transfer:{transfer.pk}", reason="transfer_out").count() == 2
+    call_command("check_stock_ledger")

@@ -17,7 +17,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Allocation, Reservation, Stock, StockMove
+from fulfillment.models import Allocation, Reservation, Stock, StockMove
 
 
 class StockError(ValueError):

@@ -1,0 +1,24 @@
+"""Every write to stock, by concern: stock.py (reservations, allocations, receipts and counts: the stock ledger's
+core) and transfers.py (stock moved between warehouses, suppliers' deliveries posted)."""
+
+from fulfillment.services.stock import (
+    InsufficientStock,
+    Shortage,
+    StockError,
+    allocate_stock,
+    deallocate_stock,
+    delete_expired_reservations,
+    plan_fulfilment,
+    receive_stock,
+    release_reservations,
+    rename_allocations,
+    reserve_stock,
+    set_stock_level,
+)
+from fulfillment.services.transfers import dispatch_transfer, post_goods_receipt, receive_transfer
+
+__all__ = [
+    "InsufficientStock", "Shortage", "StockError", "allocate_stock", "deallocate_stock", "delete_expired_reservations",
+    "plan_fulfilment", "receive_stock", "release_reservations", "rename_allocations", "reserve_stock", "set_stock_level",
+    "dispatch_transfer", "receive_transfer", "post_goods_receipt",
+]
