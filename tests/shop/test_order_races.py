@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from djmoney.money import Money
 
-import fulfillment.services as fs
+import fulfillment.services.stock as fs
 from fulfillment.models import Warehouse
 from shop.models import Order, Voucher
 from shop.services import checkout, orders
