@@ -4,7 +4,7 @@ from django.db.models import F, Sum
 from django.utils.translation import gettext_lazy as _
 
 from .models import Allocation, GoodsReceipt, GoodsReceiptLine, Reservation, Stock, StockMove, StockTransfer, StockTransferLine, Warehouse
-from .services import StockError, dispatch_transfer, post_goods_receipt, receive_stock, receive_transfer, set_stock_level
+from .services import StockError, dispatch_transfer, post_goods_receipt, receive_stock, receive_transfer, set_bin_location, set_stock_level
 
 
 class StockLevelForm(forms.ModelForm):
@@ -13,7 +13,10 @@ class StockLevelForm(forms.ModelForm):
 
     class Meta:
         model = Stock
-        fields = ("warehouse", "variant", "quantity")
+        fields = ("warehouse", "variant", "quantity", "bin_location")
+
+    def clean_bin_location(self):
+        return (self.cleaned_data.get("bin_location") or "").strip().upper()
 
     def clean_quantity(self):
         quantity = self.cleaned_data["quantity"]
@@ -32,10 +35,14 @@ def save_stock_level(request, stock: Stock, form) -> Stock:
             saved = receive_stock(stock.variant_id, stock.warehouse_id, stock.quantity, note="admin", user=request.user)
         else:
             saved, _created = Stock.objects.get_or_create(variant_id=stock.variant_id, warehouse_id=stock.warehouse_id)
+        if stock.bin_location:
+            set_bin_location(saved.pk, stock.bin_location)
         stock.pk = saved.pk
         return saved
     if "quantity" in form.changed_data:
         set_stock_level(stock.pk, stock.quantity, note="admin", user=request.user)
+    if "bin_location" in form.changed_data:
+        set_bin_location(stock.pk, stock.bin_location)
     return stock
 
 
@@ -61,10 +68,10 @@ class WarehouseAdmin(admin.ModelAdmin):
 @admin.register(Stock)
 class StockAdmin(admin.ModelAdmin):
     form = StockLevelForm
-    list_display = ("variant", "warehouse", "quantity", "quantity_allocated", "available", "updated_at")
+    list_display = ("variant", "warehouse", "bin_location", "quantity", "quantity_allocated", "available", "updated_at")
     list_filter = ("warehouse",)
-    list_editable = ("quantity",)
-    search_fields = ("variant__sku",)
+    list_editable = ("bin_location", "quantity")
+    search_fields = ("variant__sku", "bin_location")
     list_select_related = ("variant", "warehouse")
     autocomplete_fields = ("variant",)
     readonly_fields = ("quantity_allocated",)

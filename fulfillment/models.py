@@ -1,11 +1,16 @@
 """Warehouses and stock. Stock rows point at `shop.ProductVariant` by string reference (data, not import)."""
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+BIN_LOCATION = RegexValidator(
+    r"^[A-Z]{1,3}-\d{2}-\d{2}$", _("Enter the bin as aisle-shelf-bin: one to three letters, then two digits twice, for example A-03-12.")
+)
 
 
 class Warehouse(models.Model):
@@ -41,6 +46,10 @@ class Stock(models.Model):
     )
     quantity = models.PositiveIntegerField(_("on hand"), default=0)
     quantity_allocated = models.PositiveIntegerField(_("allocated"), default=0)
+    bin_location = models.CharField(
+        _("bin"), max_length=16, blank=True, validators=[BIN_LOCATION],
+        help_text=_("Where it lies in the warehouse: aisle-shelf-bin, for example A-03-12. Pick lists are sorted by it."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -50,6 +59,7 @@ class Stock(models.Model):
             models.UniqueConstraint(fields=("variant", "warehouse"), name="stock_unique_variant_warehouse"),
             models.CheckConstraint(condition=Q(quantity_allocated__lte=F("quantity")), name="stock_allocated_lte_on_hand"),
         ]
+        indexes = [models.Index(fields=("warehouse", "bin_location"), name="stock_warehouse_bin")]
 
     def __str__(self):
         return f"{self.variant_id}@{self.warehouse_id}: {self.quantity}"

@@ -13,12 +13,13 @@ from fulfillment.services.stock import (
     release_reservations,
     rename_allocations,
     reserve_stock,
+    set_bin_location,
     set_stock_level,
 )
 from fulfillment.services.transfers import dispatch_transfer, post_goods_receipt, receive_transfer
 
 __all__ = [
     "InsufficientStock", "Shortage", "StockError", "allocate_stock", "deallocate_stock", "delete_expired_reservations",
-    "plan_fulfilment", "receive_stock", "release_reservations", "rename_allocations", "reserve_stock", "set_stock_level",
+    "plan_fulfilment", "receive_stock", "release_reservations", "rename_allocations", "reserve_stock", "set_bin_location", "set_stock_level",
     "dispatch_transfer", "receive_transfer", "post_goods_receipt",
 ]

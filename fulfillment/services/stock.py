@@ -12,12 +12,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fulfillment.models import Allocation, Reservation, Stock, StockMove
+from fulfillment.models import BIN_LOCATION, Allocation, Reservation, Stock, StockMove
 
 
 class StockError(ValueError):
@@ -211,6 +212,22 @@ def set_stock_level(stock_id: int, quantity: int, *, reason: str = StockMove.Rea
     stock.quantity = quantity
     stock.save(update_fields=["quantity", "updated_at"])  # a model save: listeners (listing prices) hear of it
     return StockMove.objects.create(stock=stock, delta_on_hand=delta, reason=reason, note=note[:200], user=_staff(user))
+
+
+@transaction.atomic
+def set_bin_location(stock_id: int, bin_location: str) -> Stock:
+    """Where the stock lies in its warehouse (aisle-shelf-bin, e.g. A-03-12; empty: not shelved yet). Not a stock
+    change, so no ledger move. A badly formed bin raises StockError."""
+    bin_location = (bin_location or "").strip().upper()
+    if bin_location:
+        try:
+            BIN_LOCATION(bin_location)
+        except ValidationError as exc:
+            raise StockError(exc.messages[0]) from None
+    stock = Stock.objects.select_for_update().get(pk=stock_id)
+    stock.bin_location = bin_location
+    stock.save(update_fields=["bin_location", "updated_at"])
+    return stock
 
 
 def _units(value) -> int:

@@ -158,7 +158,7 @@ class StockInline(admin.TabularInline):
     model = Stock
     form = StockLevelForm
     extra = 0
-    fields = ("warehouse", "quantity", "quantity_allocated")
+    fields = ("warehouse", "bin_location", "quantity", "quantity_allocated")
     readonly_fields = ("quantity_allocated",)
     can_delete = False  # set on hand to 0 instead: a stock row keeps its ledger
 

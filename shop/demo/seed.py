@@ -550,7 +550,8 @@ def load_catalogue(n_products: int, progress: Callable[[int], None], images: Ima
                         if v.fixed:
                             fixed.append({"variant_id": variant_id, "price": v.fixed[1], "price_currency": v.fixed[0]})
                         stock.extend(
-                            {"variant_id": variant_id, "warehouse_id": warehouses[code], "quantity": quantity, "quantity_allocated": 0, "updated_at": now}
+                            {"variant_id": variant_id, "warehouse_id": warehouses[code], "quantity": quantity, "quantity_allocated": 0,
+                             "bin_location": demo_bin(variant_id), "updated_at": now}
                             for code, quantity in v.stock.items()
                             if code in warehouses
                         )
@@ -582,6 +583,11 @@ def _analyze() -> None:
     with connection.cursor() as cursor:
         # VACUUM (outside a transaction) also sets the visibility map, so listing counts can use index-only scans.
         cursor.execute(("ANALYZE " if connection.in_atomic_block else "VACUUM (ANALYZE) ") + tables)
+
+
+def demo_bin(variant_id: int) -> str:
+    """A made-up but plausible shelf for a variant: aisles A–H, shelves 01–40, bins 01–20."""
+    return f"{'ABCDEFGH'[variant_id % 8]}-{variant_id // 8 % 40 + 1:02d}-{variant_id % 20 + 1:02d}"
 
 
 def ensure_stock_documents() -> int:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from fulfillment.models import Stock, StockMove
 from fulfillment.selectors import ledger_mismatches
-from fulfillment.services import InsufficientStock, StockError, allocate_stock, deallocate_stock, receive_stock, set_stock_level
+from fulfillment.services import InsufficientStock, StockError, allocate_stock, deallocate_stock, receive_stock, set_bin_location, set_stock_level
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +208,22 @@ def test_counts_and_orders_racing_keep_the_ledger_and_never_undercut_allocations
     assert stock.quantity_allocated == 2 * results.count("allocated")
     assert stock.quantity_allocated == 2 * StockMove.objects.filter(stock=stock, reason="allocation").count()
     call_command("check_stock_ledger")
+
+
+def test_bins_are_kept_in_one_shape_and_are_not_stock_changes(staff_client, stock):
+    assert set_bin_location(stock.pk, " b-03-12 ").bin_location == "B-03-12"
+    for bad in ("B3-12", "ABCD-01-01", "A-1-1", "A-01-01\x00"):
+        with pytest.raises(StockError, match="aisle-shelf-bin"):
+            set_bin_location(stock.pk, bad)
+    moves = StockMove.objects.filter(stock=stock).count()
+
+    changelist = reverse("admin:fulfillment_stock_changelist")
+    form = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-0-id": str(stock.pk), "form-0-quantity": "10",
+            "form-0-bin_location": "c-07-01", "_save": "Save"}
+    assert staff_client.post(changelist, form).status_code == 302
+    stock.refresh_from_db()
+    assert stock.bin_location == "C-07-01" and StockMove.objects.filter(stock=stock).count() == moves  # not a stock change
+    form["form-0-bin_location"] = "shelf 7"
+    refused = staff_client.post(changelist, form)
+    assert refused.status_code == 200 and "aisle-shelf-bin" in refused.content.decode()
+    assert staff_client.get(changelist + "?q=C-07-01").content.decode().count(stock.variant.sku) >= 1

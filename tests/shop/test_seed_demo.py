@@ -254,3 +254,8 @@ def test_demo_has_a_posted_receipt_a_draft_one_and_a_transfer_on_its_way(seeded)
     assert (transfer.source.code, transfer.destination.code, transfer.status) == ("de-ber", "uk-lon", "in_transit")
     assert StockMove.objects.filter(reference=f"transfer:{transfer.pk}", reason="transfer_out").count() == 2
     call_command("check_stock_ledger")
+
+
+def test_demo_stock_lies_on_shelves(seeded):
+    bins = list(Stock.objects.values_list("bin_location", flat=True)[:50])
+    assert bins and all(re.fullmatch(r"[A-H]-\d{2}-\d{2}", b) for b in bins)
