@@ -172,19 +172,31 @@ def _run_step(modeladmin, request, queryset, step, done: str, skipped: str) -> N
         modeladmin.message_user(request, skipped % {"documents": ", ".join(unchanged)}, messages.WARNING)
 
 
-class StockTransferLineInline(admin.TabularInline):
-    model = StockTransferLine
+class DocumentLineInline(admin.TabularInline):
+    """A document's lines, editable only while the document is open (a transfer not yet sent, a receipt not yet
+    posted): `is_open(document)` says so."""
+
     extra = 1
     autocomplete_fields = ("variant",)
 
+    def is_open(self, document) -> bool:
+        raise NotImplementedError
+
     def has_add_permission(self, request, obj=None):
-        return obj is None or obj.status == StockTransfer.Status.DRAFT
+        return obj is None or self.is_open(obj)
 
     def has_change_permission(self, request, obj=None):
-        return obj is None or obj.status == StockTransfer.Status.DRAFT
+        return obj is None or self.is_open(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return obj is None or obj.status == StockTransfer.Status.DRAFT
+        return obj is None or self.is_open(obj)
+
+
+class StockTransferLineInline(DocumentLineInline):
+    model = StockTransferLine
+
+    def is_open(self, document) -> bool:
+        return document.status == StockTransfer.Status.DRAFT
 
 
 @admin.register(StockTransfer)
@@ -220,19 +232,11 @@ class StockTransferAdmin(admin.ModelAdmin):
                   _("Not in transit, nothing changed: %(documents)s"))
 
 
-class GoodsReceiptLineInline(admin.TabularInline):
+class GoodsReceiptLineInline(DocumentLineInline):
     model = GoodsReceiptLine
-    extra = 1
-    autocomplete_fields = ("variant",)
 
-    def has_add_permission(self, request, obj=None):
-        return obj is None or obj.posted_at is None
-
-    def has_change_permission(self, request, obj=None):
-        return obj is None or obj.posted_at is None
-
-    def has_delete_permission(self, request, obj=None):
-        return obj is None or obj.posted_at is None
+    def is_open(self, document) -> bool:
+        return document.posted_at is None
 
 
 @admin.register(GoodsReceipt)

@@ -10,8 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fulfillment.models import GoodsReceipt, Reservation, Stock, StockMove, StockTransfer
-from fulfillment.services.stock import StockError, _staff, receive_stock
+from fulfillment.models import GoodsReceipt, Stock, StockMove, StockTransfer
+from fulfillment.services.stock import StockError, _free_by_stock, _staff, receive_stock
 
 
 @transaction.atomic
@@ -30,16 +30,14 @@ def dispatch_transfer(transfer_id: int, *, user=None) -> tuple[StockTransfer, bo
         for s in Stock.objects.select_for_update().filter(warehouse_id=transfer.source_id, variant_id__in=[line.variant_id for line in lines]).order_by("pk")
     }
     now = timezone.now()
-    held = {}
-    for stock_id, quantity in Reservation.objects.filter(stock__in=stocks.values(), expires_at__gt=now).values_list("stock_id", "quantity"):
-        held[stock_id] = held.get(stock_id, 0) + quantity
+    free_by_stock = _free_by_stock(list(stocks.values()), now, exclude_reference=None)  # the rule allocations use
     short = []
     for line in lines:
         stock = stocks.get(line.variant_id)
-        free = 0 if stock is None else stock.quantity - stock.quantity_allocated - held.get(stock.pk, 0)
+        free = 0 if stock is None else free_by_stock[stock.pk]
         if free < line.quantity:
             short.append(_("%(sku)s: %(free)s free to send, %(quantity)s on the transfer.")
-                         % {"sku": line.variant.sku, "free": max(free, 0), "quantity": line.quantity})
+                         % {"sku": line.variant.sku, "free": free, "quantity": line.quantity})
     if short:
         raise StockError(" ".join(short))
     for line in lines:
