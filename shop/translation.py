@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from shop.models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ShippingMethod, ShopPage
+from shop.models import Attribute, AttributeValue, Category, Market, Product, ProductImage, ProductVariant, ShippingMethod, ShopPage
 
 
 @register(Market)
@@ -41,3 +41,8 @@ class ShippingMethodTranslation(TranslationOptions):
 @register(ShopPage)
 class ShopPageTranslation(TranslationOptions):
     fields = ("title", "body")
+
+
+@register(ProductVariant)
+class ProductVariantTranslation(TranslationOptions):
+    fields = ("customs_description",)

@@ -17,6 +17,16 @@ from payments.providers import available_providers, is_registered, registered_pr
 
 CURRENCY_CHOICES = [(c, c) for c in settings.CURRENCIES]
 
+HS_CODE = RegexValidator(r"^\d{6,10}$", _("Enter the HS code as 6 to 10 digits, without dots or spaces."))
+
+
+def validate_gtin(value: str) -> None:
+    """An EAN-8, UPC-A (12), EAN-13 or GTIN-14 with a correct check digit (python-stdnum)."""
+    from stdnum import ean
+
+    if value and not ean.is_valid(value):
+        raise ValidationError(_("This is not a valid EAN/GTIN: 8, 12, 13 or 14 digits with a correct check digit."))
+
 
 class RoundingRule(models.TextChoices):
     EXACT = "exact", _("Round to the currency's smallest unit")
@@ -234,6 +244,16 @@ class ProductVariant(models.Model):
     weight_grams = models.PositiveIntegerField(_("weight (g)"), default=500)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    ean = models.CharField(_("EAN / GTIN"), max_length=14, blank=True, db_index=True, validators=[validate_gtin],
+                           help_text=_("The barcode on the item; scanning it at the packing desk finds the line."))
+    hs_code = models.CharField(_("HS code"), max_length=12, blank=True, validators=[HS_CODE],
+                               help_text=_("Customs tariff number, 6 to 10 digits (e.g. 6109100010). Needed to ship outside the "
+                                           "warehouse's customs territory."))
+    origin_country = CountryField(_("country of origin"), blank=True, help_text=_("Where it was made, for customs."))
+    customs_description = models.CharField(
+        _("customs description"), max_length=200, blank=True,
+        help_text=_("What it is, plainly, for customs officers (e.g. \"men's cotton T-shirt, knitted\"); translated where the "
+                    "destination needs it."))
     image = models.ForeignKey(ProductImage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                               verbose_name=_("picture"),
                               help_text=_("One of the product's pictures, shown when a buyer chooses this variant."))

@@ -103,6 +103,12 @@ class Address(models.Model):
         return data
 
 
+class ShippingLevel(models.TextChoices):
+    ECONOMY = "economy", _("economy")
+    STANDARD = "standard", _("standard")
+    EXPRESS = "express", _("express")
+
+
 class ShippingMethod(models.Model):
     """A carrier service from one warehouse; priced by the parcel's weight band (ShippingRate)."""
 
@@ -115,6 +121,12 @@ class ShippingMethod(models.Model):
     countries = CountryField(
         _("destinations"), multiple=True, blank=True, help_text=_("Empty: every country the warehouse serves.")
     )
+    service = models.ForeignKey(
+        "fulfillment.CarrierService", on_delete=models.PROTECT, null=True, blank=True, related_name="shipping_methods",
+        verbose_name=_("carrier service"),
+        help_text=_("Its lanes give transit days and distance per destination, and its transport mode the CO2 estimate."))
+    level = models.CharField(_("speed"), max_length=12, choices=ShippingLevel.choices, default=ShippingLevel.STANDARD,
+                             help_text=_("When an order ships from several warehouses, each parcel goes at the same speed."))
     min_days = models.PositiveSmallIntegerField(_("delivery from (working days)"), default=2)
     max_days = models.PositiveSmallIntegerField(_("delivery up to (working days)"), default=5)
     is_active = models.BooleanField(_("active"), default=True)

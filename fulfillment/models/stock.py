@@ -22,6 +22,12 @@ class Warehouse(models.Model):
         _("priority"), default=100, help_text=_("Lower numbers are preferred when several warehouses can ship.")
     )
     is_active = models.BooleanField(_("active"), default=True)
+    city = models.CharField(_("city"), max_length=80, blank=True)
+    address = models.TextField(_("address"), blank=True, help_text=_("Printed as the sender on labels and customs documents."))
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    language = models.CharField(_("staff language"), max_length=10, choices=settings.LANGUAGES, default="en",
+                                help_text=_("Pick lists and packing documents for staff are printed in it."))
 
     class Meta:
         ordering = ("priority", "code")
@@ -121,6 +127,9 @@ class StockMove(models.Model):
         DEALLOCATION = "deallocation", _("allocation released")
         TRANSFER_OUT = "transfer_out", _("sent to another warehouse")
         TRANSFER_IN = "transfer_in", _("received from another warehouse")
+        DISPATCH = "dispatch", _("dispatched to the buyer")
+        SHORT_PICK = "short_pick", _("not found when picking")
+        RETURN = "return", _("returned by the buyer")
 
     stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="moves", verbose_name=_("stock"))
     delta_on_hand = models.IntegerField(_("change on hand"), default=0)
