@@ -24,7 +24,8 @@ class EmissionFactor(models.Model):
     mode = models.CharField(_("transport mode"), max_length=8, choices=TransportMode.choices, unique=True)
     grams_per_tonne_km = models.DecimalField(_("g CO2e per tonne-km"), max_digits=10, decimal_places=3,
                                              validators=[MinValueValidator(0)])
-    source = models.CharField(_("source"), max_length=200, help_text=_("The published figure this comes from, e.g. GLEC Framework v3, default for parcel delivery by van."))
+    source = models.CharField(_("source"), max_length=200,
+                              help_text=_("The published figure this comes from, e.g. GLEC Framework v3, default for parcel delivery by van."))
     source_url = models.URLField(_("source address"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

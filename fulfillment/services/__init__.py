@@ -1,4 +1,5 @@
-"""Every write to stock and shipments, by concern: consignments.py (made from orders, released, cancelled), stock.py (reservations, allocations, receipts and counts: the stock ledger's
+"""Every write to stock and shipments, by concern: consignments.py (made from orders, released, cancelled),
+stock.py (reservations, allocations, receipts and counts: the stock ledger's
 core) and transfers.py (stock moved between warehouses, suppliers' deliveries posted)."""
 
 from fulfillment.services.consignments import (
