@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 
 class ConsignmentStatus(models.TextChoices):
     PENDING = "pending", _("awaiting payment")
+    BACKORDERED = "backordered", _("back-ordered")
     READY = "ready", _("ready to pick")
     PICKING = "picking", _("on a pick list")
     PICKED = "picked", _("picked")
