@@ -120,3 +120,40 @@ def ledger_mismatches():
         .order_by("pk")
     )
 
+
+
+def order_shipping_progress(order_id: int) -> tuple[int, int]:
+    """(consignments that have left the warehouse, consignments still to leave) for an order; cancelled ones count
+    for neither. One query."""
+    from .models import Consignment, ConsignmentStatus
+
+    left = (ConsignmentStatus.DISPATCHED, ConsignmentStatus.DELIVERED, ConsignmentStatus.RETURNED)
+    gone, waiting = 0, 0
+    for status in Consignment.objects.filter(order_id=order_id).exclude(status=ConsignmentStatus.CANCELLED).values_list("status", flat=True):
+        if status in left:
+            gone += 1
+        else:
+            waiting += 1
+    return gone, waiting
+
+
+def pick_list_rows(pick_list) -> list[dict]:
+    """What to pick for a pick list, one row per (bin, SKU) in walking order (bins sorted; unshelved last), with the
+    units per consignment: [{"bin", "sku", "ean", "name", "quantity", "variant_id", "parts": [(consignment number,
+    consignment id, line id, quantity)]}]. Two queries whatever the list's size."""
+    from .models import ConsignmentLine
+
+    lines = list(ConsignmentLine.objects.filter(consignment__pick_list=pick_list)
+                 .values("pk", "variant_id", "sku", "ean", "name", "quantity", "consignment_id", "consignment__number")
+                 .order_by("consignment_id", "pk"))
+    bins = dict(Stock.objects.filter(warehouse_id=pick_list.warehouse_id, variant_id__in={line["variant_id"] for line in lines})
+                .values_list("variant_id", "bin_location"))
+    rows: dict[tuple, dict] = {}
+    for line in lines:
+        bin_location = bins.get(line["variant_id"], "") or ""
+        key = (bin_location, line["sku"])
+        row = rows.setdefault(key, {"bin": bin_location, "sku": line["sku"], "ean": line["ean"], "name": line["name"],
+                                    "variant_id": line["variant_id"], "quantity": 0, "parts": []})
+        row["quantity"] += line["quantity"]
+        row["parts"].append((line["consignment__number"], line["consignment_id"], line["pk"], line["quantity"]))
+    return [rows[key] for key in sorted(rows, key=lambda k: (k[0] == "", k[0], k[1]))]

@@ -12,6 +12,7 @@ from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
 from fulfillment.models import Stock, Warehouse
+from fulfillment.signals import consignment_dispatched
 from payments.providers import get_provider
 from shop.models import (
     Attribute,
@@ -35,6 +36,7 @@ from shop.plumbing.storefront_config import bump_catalog_version, bump_config_ve
 from shop.services import accounts as account_services
 from shop.services.cart import item_count
 from shop.services.orders import note_dispute, note_refund, settle_captured_payment
+from shop.services.orders.shipping import order_follows_dispatch
 from shop.services.orders.status import status_email_kind
 from shop.services.pricing import refresh_market_prices
 from shop.services.search import refresh_search_documents
@@ -258,3 +260,8 @@ def queue_refund_email(sender, order_id, amount, key, reason="", **kwargs):
         send_refund_email_task.delay(order_id, str(amount), key, reason)
     except Exception:
         logger.exception("order %s: could not queue the refund e-mail", order_id)
+
+
+@receiver(consignment_dispatched, dispatch_uid="shop.order_follows_dispatch")
+def order_status_follows_dispatch(sender, consignment, **kwargs):
+    order_follows_dispatch(consignment.order_id, consignment.number)
