@@ -266,3 +266,5 @@ class GoodsReceiptAdmin(admin.ModelAdmin):
         _run_step(self, request, queryset, post_goods_receipt, _("Posted: %(documents)s"),
                   _("Already posted, nothing changed: %(documents)s"))
 
+
+from fulfillment import consignment_admin  # noqa: E402,F401  (consignments, pick lists, the packing desk)
