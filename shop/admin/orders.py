@@ -1,14 +1,19 @@
 """Merchant back-office for orders, vouchers, shipping methods and address books (imported by admin.py)."""
 
+from datetime import date
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from fulfillment.models import Consignment
 from payments.admin import PaymentInline
 from shop.formatting import address_lines
 from shop.models import (
@@ -24,6 +29,7 @@ from shop.models import (
     VoucherRedemption,
 )
 from shop.money import format_money
+from shop.selectors.emissions import emissions_for_month, month_bounds, months_with_consignments
 from shop.selectors.orders import tax_breakdown
 from shop.services import orders as order_services
 from shop.views.invoices import invoice_response
@@ -84,6 +90,24 @@ class OrderEventInline(admin.TabularInline):
         return False
 
 
+class ConsignmentInline(admin.TabularInline):
+    """The order's parcels as fulfillment ships them (read-only here: the packing desk and the consignment page change them)."""
+
+    model = Consignment
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ("number", "warehouse", "status", "method_name", "shipping_gross", "carrier", "tracking_number", "promised_latest",
+              "estimated_delivery", "co2e_grams")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("warehouse", "carrier")
+
+
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
     list_display = ("number", "created_at", "email", "ship_to", "market", "status", "payment_method", "total_display", "base_total")
@@ -91,7 +115,7 @@ class OrderAdmin(admin.ModelAdmin):
     search_fields = ("number", "email", "lines__sku")
     date_hierarchy = "created_at"
     list_select_related = ("market",)
-    inlines = [OrderLineInline, PaymentInline, OrderEventInline]
+    inlines = [OrderLineInline, ConsignmentInline, PaymentInline, OrderEventInline]
     actions = ["confirm_cod_orders", "mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
@@ -112,6 +136,24 @@ class OrderAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # orders come from checkout (and later the partner API)
+
+    def get_urls(self):
+        return [path("emissions/", self.admin_site.admin_view(self.emissions_view), name="shop_order_emissions"), *super().get_urls()]
+
+    def emissions_view(self, request):
+        """The monthly emissions report per market and per warehouse (?month=YYYY-MM, default this month)."""
+        if not request.user.has_perm("shop.view_order"):
+            raise PermissionDenied
+        today = timezone.localdate()
+        try:
+            year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+            month_bounds(year, month)
+        except (TypeError, ValueError):
+            year, month = today.year, today.month
+        return TemplateResponse(request, "admin/shop/emissions.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "title": _("Shipping emissions"),
+            "month": date(year, month, 1), "report": emissions_for_month(year, month), "months": months_with_consignments(),
+        })
 
     def has_delete_permission(self, request, obj=None):
         return False  # cancel instead: stock and invoices must stay consistent
