@@ -8,6 +8,7 @@ Every step is one transaction that locks the consignment rows (then stock rows i
 stock services), so two people confirming the same consignment change it once."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -109,7 +110,7 @@ def confirm_pick(consignment_id: int, picked: dict[int, int] | None = None, *, u
         consignment.status = ConsignmentStatus.PICKED if kept else ConsignmentStatus.CANCELLED
         consignment.picked_at = now
         consignment.weight_grams = sum(line.unit_weight_grams * line.quantity for line in kept)
-        consignment.goods_value = sum((line.unit_value * line.quantity for line in kept), consignment.goods_value * 0)
+        consignment.goods_value = sum((line.unit_value * line.quantity for line in kept), Decimal(0))
         consignment.save(update_fields=["status", "picked_at", "weight_grams", "goods_value"])
         _complete_pick_list(consignment.pick_list_id)
         result = ShortPickResult(consignment, moved, backordered)
