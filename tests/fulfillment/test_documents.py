@@ -265,7 +265,7 @@ def test_commercial_invoice_for_japan_in_english_and_japanese_with_whole_yen(wor
     assert "男性用綿製Tシャツ（メリヤス編み）" in text and "陶器製マグカップ" in text
     assert "6109100010" in text and "691200" in text
     assert "PT" in text and "Portugal" in text
-    assert "Value (JPY)" in text
+    assert "(JPY)" in text
     assert " 5,550" in text  # 3 × ¥1,850, whole yen
     assert "8,530 JPY" in text and "1,200 JPY" in text and "9,730 JPY" in text  # goods, shipping, total
     assert "8,530.00" not in text and ".00" not in text
@@ -277,7 +277,7 @@ def test_cn23_for_switzerland_with_german_descriptions(world, tmp_path):
     text = pdf_text(cn23_pdf(world["swiss"]), tmp_path, "cn23_de")
     assert "CN 23" in text and "Customs declaration" in text and "CATEGORY OF ITEM" in text
     assert "Herren-T-Shirt aus Baumwolle, gewirkt" in text and "Stoneware mug" in text
-    assert "Value (CHF)" in text and " 49.00" in text and "61.90 CHF" in text  # 2 × 24.50; + 12.90
+    assert "(CHF)" in text and " 49.00" in text and "61.90 CHF" in text  # 2 × 24.50; + 12.90
     assert "1.070 kg" in text  # gross: the two parcels
     assert "0.780 kg" in text  # net: 2 × 180 + 420 g
     assert "Sale of goods" in text and "Signature" in text
