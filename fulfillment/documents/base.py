@@ -29,7 +29,7 @@ def render_html(template: str, context: dict, language: str) -> str:
 def load_consignment(consignment: Consignment | int) -> Consignment:
     """The consignment with its warehouse, carrier, service and order number (one query) and its parcels (one more)."""
     pk = consignment.pk if isinstance(consignment, Consignment) else consignment
-    loaded = (Consignment.objects.select_related("warehouse", "carrier", "service", "order")
+    loaded = (Consignment.objects.select_related("warehouse", "carrier", "service__carrier", "order")
               .prefetch_related("parcels").get(pk=pk))
     return loaded
 

@@ -355,3 +355,23 @@ def test_amounts_keep_their_currencys_decimals():
     assert amount(Decimal("1.2345"), "KWD", "en") == "1.235"
     assert money(Decimal("2980.4"), "JPY", "ja") == "￥2,980"
     assert money(Decimal("12.905"), "EUR", "de") == "12,91\xa0€"
+
+
+def test_documents_read_in_a_fixed_number_of_queries_however_long(world, tmp_path):
+    leipzig = world["leipzig"]
+    variants = [f.ProductVariantFactory(sku=f"LONG-{i:03d}", weight_grams=100, hs_code="420292", origin_country="IT",
+                                        customs_description_en=f"Handbag of leather, model {i}") for i in range(36)]
+    _order, (big,) = make_consignments({leipzig: [(v, 1 + i % 3) for i, v in enumerate(variants)]}, destination="JP", language="ja",
+                                       currency="JPY", service=world["service"], needs_customs=True, shipping_address=TOKYO)
+    for i, variant in enumerate(variants):
+        Stock.objects.filter(warehouse=leipzig, variant=variant).update(bin_location=f"C-{i // 6:02d}-{i % 6:02d}")
+    Consignment.objects.filter(pk=big.pk).update(pick_list=world["pick_list"], tracking_number="JJD0009999999999")
+    renders = {"pick_list_long": lambda: pick_list_pdf(world["pick_list"]), "packing_slip_long": lambda: packing_slip_pdf(big),
+               "label_long": lambda: label_pdf(big), "cn23_long": lambda: cn23_pdf(big)}
+    for name, render in renders.items():
+        with CaptureQueriesContext(connection) as queries:
+            data = render()
+        assert len(queries) <= 3, (name, [q["sql"] for q in queries])
+        text = pdf_text(data, tmp_path, name)
+        assert "LONG-035" in text or name == "label_long"
+    assert page_count(pick_list_pdf(world["pick_list"]), tmp_path) >= 2
