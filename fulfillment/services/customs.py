@@ -17,7 +17,8 @@ The dispatch service calls, inside its transaction and with the consignment row 
     if problems: refuse, showing the problems    # staff fix the variants, then dispatch again
     freeze_customs_data(consignment)             # copies the facts onto the lines (one UPDATE for the lines that change)
 
-Both read the lines with their variants in one query (only the columns they need: the HS code, origin and the
+Both read the lines with their variants in one query (pass the consignment with its warehouse joined, e.g.
+`select_related("warehouse")`, or `customs_problems` reads the warehouse's address with one more) (only the columns they need: the HS code, origin and the
 English and destination-language customs descriptions). `customs_problems` returns translated, staff-readable
 sentences (in the active language) that name the SKU at fault; the documents raise `CustomsDataMissing` with the same
 list instead of printing a broken declaration."""

@@ -39,6 +39,8 @@ ZURICH = {"full_name": "Anna Keller", "company": "", "line1": "Bahnhofstrasse 10
           "city": "Zürich", "region": "", "country": "CH", "phone": "+41 44 123 45 67"}
 TOKYO = {"full_name": "山田 花子", "company": "", "line1": "丸の内1-1-1", "line2": "", "postcode": "100-0005", "city": "千代田区",
          "region": "東京都", "country": "JP", "phone": "+81 3-1234-5678"}
+LONDON = {"full_name": "Oliver Smith", "company": "", "line1": "10 Downing Street", "line2": "", "postcode": "SW1A 2AA",
+          "city": "London", "region": "", "country": "GB", "phone": ""}
 LYON = {"full_name": "Claire Martin", "company": "", "line1": "12 rue de la République", "line2": "", "postcode": "69002",
         "city": "Lyon", "region": "", "country": "FR", "phone": ""}
 
@@ -375,3 +377,13 @@ def test_documents_read_in_a_fixed_number_of_queries_however_long(world, tmp_pat
         text = pdf_text(data, tmp_path, name)
         assert "LONG-035" in text or name == "label_long"
     assert page_count(pick_list_pdf(world["pick_list"]), tmp_path) >= 2
+
+
+def test_cn23_carries_the_uk_vat_number_for_low_value_goods_to_the_uk(world, tmp_path):
+    consignment = make_consignments({world["leipzig"]: [(world["mug"], 2)]}, destination="GB", language="en", currency="GBP",
+                                    service=world["service"], needs_customs=True, shipping_address=LONDON)[1][0]
+    consignment.import_vat_scheme, consignment.import_vat_number = "uk_low_value", "GB123456789"
+    consignment.save()
+    text = pdf_text(cn23_pdf(consignment), tmp_path, "cn23_uk")
+    assert "UK VAT number" in text and "GB123456789" in text and "IOSS" not in text
+    assert "SW1A 2AA" in text and "Stoneware mug" in text and "(GBP)" in text
