@@ -19,6 +19,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("bench/floor", health.floor, name="bench-floor"),
     path("admin/", admin.site.urls),
+    path("staff/fulfillment/", include("fulfillment.urls")),  # staff-only document downloads (fulfillment/views.py)
     path("payments/", include("payments.urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap-section"),
