@@ -31,6 +31,7 @@ from fulfillment.services.dispatch import dispatch_consignment
 from fulfillment.services.packing import ParcelSpec, pack_consignment
 from fulfillment.services.picking import confirm_pick, create_pick_list
 from fulfillment.services.stock import StockError
+from fulfillment.views import consignment_document_url, pick_list_document_url
 
 DESK_LIMIT = 40  # consignments per stage on the desk (oldest first); the rest wait for the next round
 
@@ -140,11 +141,16 @@ class ConsignmentAdmin(admin.ModelAdmin):
             for line in consignment.lines.all():
                 line.bin = bins.get(line.variant_id, "")
         for consignment in stage[ConsignmentStatus.PACKED]:
-            kinds = [("packing_slip", _("Packing slip")), ("label", _("Labels"))]
+            kinds = [("packing_slip", _("Packing slip"))]
             if consignment.needs_customs:
                 kinds += [("commercial_invoice", _("Commercial invoice")), ("cn23", _("CN23"))]
-            consignment.documents = [(label, url) for kind, label in kinds if (url := _document_url(consignment, kind))]
+            consignment.documents = [(label, _document_url(consignment, kind)) for kind, label in kinds]
         today = timezone.localdate()
+        dispatched_today = list(base.filter(status=ConsignmentStatus.DISPATCHED, dispatched_at__date=today)
+                                .order_by("-dispatched_at")[:DESK_LIMIT])
+        for consignment in dispatched_today:
+            consignment.documents = [(_("Labels"), _document_url(consignment, "label")),
+                                     (_("Packing slip"), _document_url(consignment, "packing_slip"))]
         open_lists = list(PickList.objects.filter(warehouse=warehouse, completed_at__isnull=True).annotate(n=Count("consignments")))
         return {
             "warehouse": warehouse,
@@ -153,8 +159,7 @@ class ConsignmentAdmin(admin.ModelAdmin):
             "picking": stage[ConsignmentStatus.PICKING],
             "picked": stage[ConsignmentStatus.PICKED],
             "packed": stage[ConsignmentStatus.PACKED],
-            "dispatched_today": list(base.filter(status=ConsignmentStatus.DISPATCHED, dispatched_at__date=today)
-                                     .order_by("-dispatched_at")[:DESK_LIMIT]),
+            "dispatched_today": dispatched_today,
             "packagings": list(PackagingType.objects.filter(is_active=True)),
             "carriers": list(Carrier.objects.filter(is_active=True)),
         }
@@ -210,11 +215,7 @@ def _int(value) -> int | None:
 
 
 def _document_url(consignment, kind: str) -> str:
-    """The staff link to one of a consignment's PDFs (fulfillment/documents), or "" while documents are not wired."""
-    try:
-        from fulfillment.documents.urls import consignment_document_url
-    except ImportError:
-        return ""
+    """The staff link to one of a consignment's PDFs (fulfillment/documents)."""
     return consignment_document_url(consignment, kind)
 
 
@@ -255,8 +256,4 @@ class PickListAdmin(admin.ModelAdmin):
 
 
 def _pick_list_pdf_url(pick_list) -> str:
-    try:
-        from fulfillment.documents.urls import pick_list_document_url
-    except ImportError:
-        return ""
     return pick_list_document_url(pick_list)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fulfillment.models import Carrier, Consignment, ConsignmentStatus, Stock, StockMove
+from fulfillment.services.customs import customs_problems, freeze_customs_data
 from fulfillment.services.picking import _consume_allocation
 from fulfillment.services.stock import StockError, _staff
 from fulfillment.signals import consignment_dispatched
@@ -59,7 +60,7 @@ def dispatch_consignment(consignment_id: int, *, tracking_number: str, carrier_i
         if carrier_id is None or not Carrier.objects.filter(pk=carrier_id, is_active=True).exists():
             raise DispatchError(_("Choose the carrier taking it."))
         if consignment.needs_customs:
-            problems = (check_customs or _customs_problems)(consignment)
+            problems = (check_customs or customs_problems)(consignment)
             if problems:
                 raise DispatchError(_("Customs data is missing: %(problems)s") % {"problems": "; ".join(problems)})
         lines = list(consignment.lines.exclude(variant_id=None).order_by("pk"))
@@ -78,7 +79,7 @@ def dispatch_consignment(consignment_id: int, *, tracking_number: str, carrier_i
                                    reason=StockMove.Reason.DISPATCH, reference=consignment.number, user=_staff(user), at=now))
         StockMove.objects.bulk_create(moves)
         if consignment.needs_customs:
-            _freeze_customs(consignment)
+            freeze_customs_data(consignment)
         consignment.status = ConsignmentStatus.DISPATCHED
         consignment.dispatched_at = now
         consignment.tracking_number = number
@@ -89,14 +90,3 @@ def dispatch_consignment(consignment_id: int, *, tracking_number: str, carrier_i
     transaction.on_commit(lambda: consignment_dispatched.send_robust(sender=Consignment, consignment=consignment), robust=True)
     return consignment, True
 
-
-def _customs_problems(consignment: Consignment) -> list[str]:
-    from fulfillment.services.customs import customs_problems
-
-    return customs_problems(consignment)
-
-
-def _freeze_customs(consignment: Consignment) -> None:
-    from fulfillment.services.customs import freeze_customs_data
-
-    freeze_customs_data(consignment)

@@ -204,3 +204,23 @@ def test_two_staff_dispatching_the_same_consignment_ship_it_once():
     assert (stock.quantity, stock.quantity_allocated) == (7, 0)
     assert StockMove.objects.filter(reason=StockMove.Reason.DISPATCH).count() == 1
     assert Order.objects.get(pk=order.pk).status == OrderStatus.SHIPPED
+
+
+def test_a_consignment_crossing_customs_is_not_dispatched_without_its_customs_facts(berlin_osaka, settings):
+    _berlin, osaka = berlin_osaka
+    osaka.address = "1-2-3 Nanko-kita, Suminoe-ku, Osaka 559-0034"
+    osaka.save()
+    bowl = f.ProductVariantFactory(weight_grams=900, hs_code="", origin_country="JP", customs_description_en="Ceramic bowl")
+    order, (consignment,) = make_consignments({osaka: [(bowl, 1)]}, service=carrier_service(), needs_customs=True)
+    confirm_pick(consignment.pk)
+    pack_consignment(consignment.pk, [ParcelSpec(weight_grams=1200, length_mm=200, width_mm=200, height_mm=150)])
+    with pytest.raises(DispatchError) as refused:
+        dispatch_consignment(consignment.pk, tracking_number="EJ123456789JP")
+    assert bowl.sku in str(refused.value) and "HS code" in str(refused.value)
+    assert not StockMove.objects.filter(reason=StockMove.Reason.DISPATCH).exists()
+
+    bowl.hs_code = "691200"
+    bowl.save()
+    dispatch_consignment(consignment.pk, tracking_number="EJ123456789JP")
+    line = consignment.lines.get()
+    assert (line.hs_code, line.origin_country.code, line.customs_description) == ("691200", "JP", "Ceramic bowl")
