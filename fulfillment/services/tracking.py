@@ -105,7 +105,7 @@ def record_tracking_event(consignment_id: int, kind: str, *, at=None, location: 
 
 
 def _record(consignment_id, kind, *, at, location, message, source, external_id, estimated_delivery, cod_collected, user, now):
-    consignment = Consignment.objects.select_for_update().select_related("carrier").get(pk=consignment_id)
+    consignment = Consignment.objects.select_for_update().get(pk=consignment_id)
     if external_id:
         existing = TrackingEvent.objects.filter(consignment=consignment, external_id=external_id).first()
         if existing is not None:
