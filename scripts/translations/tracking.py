@@ -83,6 +83,7 @@ T = {
     "late": ("verspätet", "en retard", "con retraso", "遅延", "延误"),
     "stuck in customs": ("im Zoll festgehalten", "bloqué en douane", "retenido en aduana", "通関で保留中", "被海关扣留"),
     # Buyer pages (templates/shop/_parcels.html, order_tracking.html, shop/selectors/orders.py)
+    "on its way": ("unterwegs zu Ihnen", "en route", "en camino", "配送中", "运送中"),
     "being prepared": ("in Vorbereitung", "en préparation", "en preparación", "準備中", "准备中"),
     "Parcels": ("Pakete", "Colis", "Paquetes", "荷物", "包裹"),
     "Parcel %(k)s of %(n)s from %(city)s": (

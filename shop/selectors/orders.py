@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext
 
 from fulfillment.models import Consignment, ConsignmentStatus, TrackingEvent
-from shop.formatting import country_name, local_date, local_datetime
+from shop.formatting import country_name, local_date, local_moment
 from shop.models import Order
 from shop.tax import legal_notes
 
@@ -100,7 +100,7 @@ def order_parcels(order: Order, language: str) -> list[dict]:
             "count": count,
             "city": warehouse.city or country_name(warehouse.country.code),
             "status": consignment.status if on_the_way else "preparing",
-            "status_label": consignment.get_status_display() if on_the_way else _preparing_label(),
+            "status_label": _parcel_status_label(consignment.status),
             "carrier": consignment.carrier.name if consignment.carrier_id else order.carrier,
             "tracking_number": consignment.tracking_number if on_the_way else "",
             "tracking_url": consignment.tracking_url if on_the_way else "",
@@ -115,7 +115,7 @@ def order_parcels(order: Order, language: str) -> list[dict]:
             and (consignment.late_since is not None or consignment.customs_stuck_since is not None),
             "events": [
                 {
-                    "at": local_datetime(event.at, "medium", language),
+                    "at": local_moment(event.at, language),
                     "iso": event.at.isoformat(),
                     "kind": event.kind,
                     "label": event.get_kind_display(),
@@ -129,7 +129,12 @@ def order_parcels(order: Order, language: str) -> list[dict]:
     return parcels
 
 
-def _preparing_label() -> str:
+def _parcel_status_label(status: str) -> str:
+    """A parcel's state in the buyer's words: the warehouse's steps before dispatch are one."""
+    if status == ConsignmentStatus.DISPATCHED:
+        return gettext("on its way")
+    if status in ON_THE_WAY:
+        return ConsignmentStatus(status).label
     return gettext("being prepared")
 
 
