@@ -215,6 +215,7 @@ CELERY_BEAT_SCHEDULE = {
     "cancel-unpaid-orders": {"task": "shop.tasks.cancel_unpaid_orders_task", "schedule": 900.0},
     "delete-abandoned-carts": {"task": "shop.tasks.delete_abandoned_carts_task", "schedule": 6 * 3600.0},
     "clear-expired-sessions": {"task": "shop.tasks.clear_expired_sessions_task", "schedule": 24 * 3600.0},
+    "flag-delayed-consignments": {"task": "fulfillment.tasks.flag_delayed_consignments_task", "schedule": 3600.0},
 }
 
 SESSION_ENGINE = "shop.plumbing.sessions"  # cached_db without the redundant exists() query on create
@@ -344,6 +345,9 @@ CARAVAN_UNPAID_ONLINE_ORDER_MINUTES = int(os.environ.get("CARAVAN_UNPAID_ONLINE_
 CARAVAN_COD_CONFIRM_HOURS = int(os.environ.get("CARAVAN_COD_CONFIRM_HOURS", "24"))
 # Guest carts untouched this long are deleted (their stock holds released) by beat.
 CARAVAN_ABANDONED_CART_DAYS = int(os.environ.get("CARAVAN_ABANDONED_CART_DAYS", "30"))
+# A parcel whose last tracking event is a customs hold older than this many days is flagged for staff and the buyer
+# is told (beat, fulfillment/services/delays.py).
+CARAVAN_CUSTOMS_STUCK_DAYS = int(os.environ.get("CARAVAN_CUSTOMS_STUCK_DAYS", "3"))
 # Per client (django-ratelimit, key "ip"): placing orders and starting checkout ("<count>/<s|m|h|d>").
 CARAVAN_RATELIMIT_PLACE_ORDER = os.environ.get("CARAVAN_RATELIMIT_PLACE_ORDER", "10/h")
 CARAVAN_RATELIMIT_CHECKOUT = os.environ.get("CARAVAN_RATELIMIT_CHECKOUT", "30/h")

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from asgiref.local import Local
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -89,6 +89,18 @@ def local_datetime(value, format: str = "medium", language: str | None = None, c
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return format_datetime(value, format=format, locale=_locale(language, country))
+
+
+def local_moment(value, language: str | None = None, country: str | None = None) -> str:
+    """A moment as a timeline shows it: the medium date and the short time (no seconds), joined the locale's way
+    ("2 Dec 2026, 09:17" in en-GB, "02.12.2026, 09:17" in de, "2026/12/02 9:17" in ja), in the site's time zone."""
+    if value in (None, ""):
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    locale = _locale(language, country)
+    pattern = str(locale.datetime_formats.get("medium", "{1} {0}"))
+    return pattern.replace("{1}", format_date(value.date(), "medium", locale=locale)).replace("{0}", format_time(value, "short", locale=locale))
 
 
 # --- Addresses ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
 from fulfillment.models import Stock, Warehouse
-from fulfillment.signals import consignment_dispatched
+from fulfillment.signals import consignment_delayed, consignment_delivered, consignment_dispatched
 from payments.providers import get_provider
 from shop.models import (
     Attribute,
@@ -36,12 +36,20 @@ from shop.plumbing.storefront_config import bump_catalog_version, bump_config_ve
 from shop.services import accounts as account_services
 from shop.services.cart import item_count
 from shop.services.orders import note_dispute, note_refund, settle_captured_payment
+from shop.services.orders.delivery import settle_delivered_consignment
 from shop.services.orders.shipping import order_follows_dispatch
 from shop.services.orders.status import status_email_kind
 from shop.services.pricing import refresh_market_prices
 from shop.services.search import refresh_search_documents
 from shop.signals import listing_prices_stale, order_placed, order_refunded, order_status_changed
-from shop.tasks import refresh_market_prices_task, send_order_confirmation_task, send_order_status_email_task, send_refund_email_task
+from shop.tasks import (
+    refresh_market_prices_task,
+    send_delay_email_task,
+    send_dispatch_email_task,
+    send_order_confirmation_task,
+    send_order_status_email_task,
+    send_refund_email_task,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -262,6 +270,33 @@ def queue_refund_email(sender, order_id, amount, key, reason="", **kwargs):
         logger.exception("order %s: could not queue the refund e-mail", order_id)
 
 
+# --- Parcels (fulfillment emits, shop listens) ---------------------------------------------------------------------
+# Sent after fulfillment's change is committed. The order follows its consignments (partially shipped, shipped:
+# services/orders/shipping.py), the buyer is told, and delivery finishes the order (and records cash the carrier
+# collected).
+
+
 @receiver(consignment_dispatched, dispatch_uid="shop.order_follows_dispatch")
 def order_status_follows_dispatch(sender, consignment, **kwargs):
     order_follows_dispatch(consignment.order_id, consignment.number)
+
+
+@receiver(consignment_dispatched, dispatch_uid="shop.receivers.queue_dispatch_email")
+def queue_dispatch_email(sender, consignment, **kwargs):
+    try:
+        send_dispatch_email_task.delay(consignment.pk)
+    except Exception:
+        logger.exception("consignment %s: could not queue the dispatch e-mail", consignment.number)
+
+
+@receiver(consignment_delayed, dispatch_uid="shop.receivers.queue_delay_email")
+def queue_delay_email(sender, consignment, reason, **kwargs):
+    try:
+        send_delay_email_task.delay(consignment.pk, reason)
+    except Exception:
+        logger.exception("consignment %s: could not queue the %s e-mail", consignment.number, reason)
+
+
+@receiver(consignment_delivered, dispatch_uid="shop.receivers.order_delivered_with_its_parcels")
+def order_delivered_with_its_parcels(sender, consignment, event=None, **kwargs):
+    settle_delivered_consignment(consignment.pk, cod_collected=bool(event is not None and event.cod_collected))

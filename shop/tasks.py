@@ -9,6 +9,7 @@ from shop.services.emails import send_order_confirmation, send_order_status_emai
 from shop.services.invoices import ensure_invoice_pdf
 from shop.services.orders import cancel_unpaid_orders
 from shop.services.pricing import refresh_market_prices
+from shop.services.tracking_emails import send_delay_email, send_dispatch_email
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
@@ -59,3 +60,15 @@ def delete_abandoned_carts_task() -> int:
 def clear_expired_sessions_task() -> None:
     """Beat: delete expired sessions (Django's `clearsessions`, for the configured session engine)."""
     call_command("clearsessions")
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_dispatch_email_task(consignment_id: int) -> bool:
+    """"Your parcel is on its way" (once per consignment)."""
+    return send_dispatch_email(consignment_id)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_delay_email_task(consignment_id: int, reason: str) -> bool:
+    """A parcel is late or held at customs (the buyer is told once per consignment)."""
+    return send_delay_email(consignment_id, reason)

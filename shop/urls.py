@@ -46,6 +46,7 @@ urlpatterns = [
     path("checkout/done/<order_number:number>/", checkout_views.done, name="checkout-done"),
     path("checkout/done/<order_number:number>/invoice.pdf", invoice_views.guest_invoice, name="checkout-invoice"),
     path("orders/confirm/<str:token>/", order_confirm_views.confirm_order, name="order-confirm"),
+    path("orders/track/<str:token>/", account_views.order_tracking, name="order-tracking"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),
     path("account/orders/<order_number:number>/", account_views.order_detail, name="account-order"),

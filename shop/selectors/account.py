@@ -14,7 +14,7 @@ from shop import formatting
 from shop.formatting import local_date
 from shop.models import Address, Order, OrderEvent, OrderStatus
 from shop.money import format_money
-from shop.selectors.orders import tax_breakdown, tax_note_texts
+from shop.selectors.orders import order_parcels, order_tracking_token, tax_breakdown, tax_note_texts
 from shop.tax import tax_rows as tax_rows_for
 
 ORDERS_PER_PAGE = 20
@@ -72,8 +72,8 @@ def order_for_buyer(user, placed_numbers, session_cart_token: str = "", *, numbe
 
 
 def order_detail(user, number: str, language: str) -> dict | None:
-    """One of the buyer's orders with everything its page shows, or None. Three queries whatever its size: the
-    order with its invoice, its lines, its public events."""
+    """One of the buyer's orders with everything its page shows, or None. Six queries whatever its size: the
+    order with its invoice, its lines, its public events, and its parcels with their goods and tracking events."""
     order = (
         Order.objects.filter(user=user, number=number)
         .select_related("invoice")
@@ -155,6 +155,8 @@ def order_detail(user, number: str, language: str) -> dict | None:
         "vat_number": order.vat_number,
         "events": events,
         "invoice": invoice,
+        "parcels": order_parcels(order, language),
+        "tracking_token": order_tracking_token(order),
     }
 
 

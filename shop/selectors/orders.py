@@ -1,11 +1,17 @@
-"""Reads of a placed order: its tax per rate, as invoices, e-mails, the account page and admin print it."""
+"""Reads of a placed order: its tax per rate, as invoices, e-mails, the account page and admin print it; its
+parcels with their tracking timelines, for the account page and the guest's tracking link (a signed token)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.core import signing
+from django.db.models import Prefetch
+from django.utils.translation import gettext
 
+from fulfillment.models import Consignment, ConsignmentStatus, TrackingEvent
+from shop.formatting import country_name, local_date, local_moment
 from shop.models import Order
 from shop.tax import legal_notes
 
@@ -46,3 +52,105 @@ def tax_breakdown(order: Order, lines=None) -> list[TaxRow]:
 def tax_note_texts(order: Order) -> list[str]:
     """The legal notes for the order's tax treatments, in the active language (shop/tax/notes.py)."""
     return legal_notes(order.tax_notes, order.ioss_number or settings.CARAVAN_SELLER.get("ioss_number", ""))
+
+
+# --- Parcels and tracking -----------------------------------------------------------------------------------------
+
+TRACKING_SALT = "caravan.shop.order-tracking"
+# What the buyer sees of a consignment's status (the warehouse's steps before dispatch are one: being prepared).
+ON_THE_WAY = (ConsignmentStatus.DISPATCHED, ConsignmentStatus.DELIVERED, ConsignmentStatus.RETURNED)
+
+
+def order_tracking_token(order: Order) -> str:
+    """The signed token of the order's tracking link (e-mailed to the buyer; works without an account, no expiry:
+    it shows the parcels, never payment details or the full address)."""
+    return signing.dumps(order.number, salt=TRACKING_SALT)
+
+
+def order_for_tracking_token(token: str) -> Order | None:
+    """The order a tracking link names, or None for a forged or altered token. One query."""
+    try:
+        number = signing.loads(token, salt=TRACKING_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(number, str):
+        return None
+    return Order.objects.filter(number=number).first()
+
+
+def order_parcels(order: Order, language: str) -> list[dict]:
+    """The order's consignments (cancelled ones left out) as the buyer follows them: "parcel k of n from <city>",
+    carrier and tracking link, the promised window and the current estimate, the tracking events newest first and
+    the goods in it. Three queries whatever the number of parcels and events."""
+    consignments = list(
+        Consignment.objects.filter(order_id=order.pk).exclude(status=ConsignmentStatus.CANCELLED)
+        .select_related("warehouse", "carrier")
+        .prefetch_related("lines", Prefetch("tracking_events", queryset=TrackingEvent.objects.order_by("-at", "-pk"), to_attr="timeline"))
+        .order_by("pk")
+    )
+    count = len(consignments)
+    parcels = []
+    for index, consignment in enumerate(consignments, start=1):
+        warehouse = consignment.warehouse
+        on_the_way = consignment.status in ON_THE_WAY
+        delivered = consignment.status == ConsignmentStatus.DELIVERED
+        parcels.append({
+            "number": consignment.number,
+            "index": index,
+            "count": count,
+            "city": warehouse.city or country_name(warehouse.country.code),
+            "status": consignment.status if on_the_way else "preparing",
+            "status_label": _parcel_status_label(consignment.status),
+            "carrier": consignment.carrier.name if consignment.carrier_id else order.carrier,
+            "tracking_number": consignment.tracking_number if on_the_way else "",
+            "tracking_url": consignment.tracking_url if on_the_way else "",
+            "promised_earliest": local_date(consignment.promised_earliest, "medium", language),
+            "promised_latest": local_date(consignment.promised_latest, "medium", language),
+            "estimated": local_date(consignment.estimated_delivery, "medium", language)
+            if consignment.estimated_delivery and not delivered and consignment.status != ConsignmentStatus.RETURNED else "",
+            "estimate_moved": bool(consignment.estimated_delivery and consignment.estimated_delivery > consignment.promised_latest),
+            "dispatched": local_date(consignment.dispatched_at, "medium", language) if on_the_way else "",
+            "delivered": local_date(consignment.delivered_at, "medium", language) if delivered else "",
+            "delayed": consignment.status == ConsignmentStatus.DISPATCHED
+            and (consignment.late_since is not None or consignment.customs_stuck_since is not None),
+            "events": [
+                {
+                    "at": local_moment(event.at, language),
+                    "iso": event.at.isoformat(),
+                    "kind": event.kind,
+                    "label": event.get_kind_display(),
+                    "location": event.location,
+                    "message": event.message,
+                }
+                for event in consignment.timeline
+            ],
+            "lines": [{"name": line.name, "sku": line.sku, "quantity": line.quantity} for line in consignment.lines.all()],
+        })
+    return parcels
+
+
+def _parcel_status_label(status: str) -> str:
+    """A parcel's state in the buyer's words: the warehouse's steps before dispatch are one."""
+    if status == ConsignmentStatus.DISPATCHED:
+        return gettext("on its way")
+    if status in ON_THE_WAY:
+        return ConsignmentStatus(status).label
+    return gettext("being prepared")
+
+
+def order_tracking(token: str, language: str) -> dict | None:
+    """What the guest's tracking link shows: the order's number, date and status, and its parcels; the destination
+    only as city and country (no street, no name, no payment). None for a bad token. Four queries."""
+    order = order_for_tracking_token(token)
+    if order is None:
+        return None
+    address = order.shipping_address or {}
+    return {
+        "order": order,
+        "number": order.number,
+        "date": local_date(order.created_at, "medium", language),
+        "status": order.status,
+        "status_label": order.get_status_display(),
+        "destination": ", ".join(part for part in (address.get("city", ""), country_name(address.get("country", ""))) if part),
+        "parcels": order_parcels(order, language),
+    }

@@ -1,4 +1,5 @@
-"""The buyer's account pages: order history, order detail, address book. Signing in, signing up, e-mail confirmation
+"""The buyer's account pages: order history, order detail (with its parcels' tracking), address book; and the
+tracking page a guest reaches through the signed link in their e-mails. Signing in, signing up, e-mail confirmation
 and password changes are django-allauth's pages (under /<lang>/accounts/)."""
 
 from django import forms
@@ -8,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from shop.formatting import active_language
 from shop.forms.checkout import CountrySelect, follow_country_rules, form_country, is_refresh
 from shop.models import Address
 from shop.selectors import account as selectors
+from shop.selectors import orders as order_selectors
 from shop.services import accounts as services
 from shop.services.addresses import validate_address
 from shop.tax import vat_numbers
@@ -71,6 +74,17 @@ def order_detail(request, number):
     if data is None:
         raise Http404("No such order")
     return render(request, "shop/account/order_detail.html", {"data": data})
+
+
+@never_cache
+@require_GET
+def order_tracking(request, token):
+    """The guest's tracking page, from the link in their e-mails (a signed token; no account needed). A forged or
+    altered token is a 404, never another order."""
+    data = order_selectors.order_tracking(token, active_language())
+    if data is None:
+        raise Http404("No such order")
+    return render(request, "shop/order_tracking.html", {"data": data})
 
 
 @login_required
