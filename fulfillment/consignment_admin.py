@@ -2,6 +2,7 @@
 morning's work — make a pick list, pick (typing or scanning a SKU or EAN counts one unit), pack, print labels,
 dispatch. Every button calls one fulfillment service; the page only parses and renders."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
@@ -14,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fulfillment.admin_filters import DelayFilter
 from fulfillment.models import (
     Carrier,
     Consignment,
@@ -24,6 +26,7 @@ from fulfillment.models import (
     PickList,
     Stock,
     TrackingEvent,
+    TrackingKind,
     Warehouse,
 )
 from fulfillment.selectors import pick_list_rows
@@ -31,7 +34,17 @@ from fulfillment.services.dispatch import dispatch_consignment
 from fulfillment.services.packing import ParcelSpec, pack_consignment
 from fulfillment.services.picking import confirm_pick, create_pick_list
 from fulfillment.services.stock import StockError
+from fulfillment.services.tracking import TrackingError, record_tracking_event
 from fulfillment.views import consignment_document_url, pick_list_document_url
+
+
+class TrackingEventForm(forms.Form):
+    kind = forms.ChoiceField(label=gettext_lazy("event"), choices=TrackingKind.choices)
+    location = forms.CharField(label=gettext_lazy("where"), max_length=120, required=False)
+    message = forms.CharField(label=gettext_lazy("message"), max_length=300, required=False)
+    estimated_delivery = forms.DateField(label=gettext_lazy("new estimated delivery"), required=False)
+    cod_collected = forms.BooleanField(label=gettext_lazy("cash collected"), required=False)
+
 
 DESK_LIMIT = 40  # consignments per stage on the desk (oldest first); the rest wait for the next round
 
@@ -73,14 +86,14 @@ class TrackingEventInline(admin.TabularInline):
 class ConsignmentAdmin(admin.ModelAdmin):
     list_display = ("number", "warehouse", "status", "destination", "method_name", "carrier", "tracking_number",
                     "promised_latest", "estimated_delivery", "co2e", "created_at")
-    list_filter = ("status", "warehouse", "needs_customs", ("carrier", admin.RelatedOnlyFieldListFilter))
+    list_filter = ("status", DelayFilter, "warehouse", "needs_customs", ("carrier", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("warehouse", "carrier")
     search_fields = ("number", "tracking_number", "email")
     date_hierarchy = None
     show_full_result_count = False  # no second COUNT(*) over every consignment on each page
     list_per_page = 50
     inlines = [ConsignmentLineInline, ParcelInline, TrackingEventInline]
-    readonly_fields = [f.name for f in Consignment._meta.fields if f.name not in ("id",)]
+    readonly_fields = ["record_event", *(f.name for f in Consignment._meta.fields if f.name not in ("id",))]
 
     def has_add_permission(self, request):
         return False  # consignments come from orders
@@ -92,9 +105,39 @@ class ConsignmentAdmin(admin.ModelAdmin):
     def co2e(self, obj):
         return obj.co2e_kg
 
+    @admin.display(description=gettext_lazy("tracking"))
+    def record_event(self, obj):
+        if obj.pk is None or obj.status not in (ConsignmentStatus.DISPATCHED, ConsignmentStatus.DELIVERED, ConsignmentStatus.RETURNED):
+            return "—"
+        return format_html('<a class="button" href="{}">{}</a>', reverse("admin:fulfillment_consignment_track", args=[obj.pk]),
+                           _("Record a tracking event"))
+
+    def track_view(self, request, pk: int):
+        """Staff record what the carrier reported (a phone call, the carrier's portal): one service call."""
+        if not request.user.has_perm("fulfillment.change_consignment"):
+            raise PermissionDenied
+        consignment = get_object_or_404(Consignment, pk=pk)
+        form = TrackingEventForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                record_tracking_event(consignment.pk, form.cleaned_data["kind"], location=form.cleaned_data["location"],
+                                      message=form.cleaned_data["message"], source=TrackingEvent.Source.STAFF,
+                                      estimated_delivery=form.cleaned_data["estimated_delivery"],
+                                      cod_collected=form.cleaned_data["cod_collected"], user=request.user)
+            except TrackingError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Tracking event recorded for %(number)s.") % {"number": consignment.number})
+                return HttpResponseRedirect(reverse("admin:fulfillment_consignment_change", args=[consignment.pk]))
+        return TemplateResponse(request, "admin/fulfillment/track.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta, "form": form, "consignment": consignment,
+            "title": _("Tracking event for %(number)s") % {"number": consignment.number},
+        })
+
     def get_urls(self):
         desk = self.admin_site.admin_view(self.desk_view)
         return [
+            path("<int:pk>/track/", self.admin_site.admin_view(self.track_view), name="fulfillment_consignment_track"),
             path("desk/", self.admin_site.admin_view(self.desk_index), name="fulfillment_desk"),
             path("desk/<int:warehouse_id>/", desk, name="fulfillment_desk_warehouse"),
             *super().get_urls(),

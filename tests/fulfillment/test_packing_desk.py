@@ -120,3 +120,43 @@ def test_consignment_and_pick_list_admin_lists_stay_within_budget_at_10000(staff
         assert staff_client.get(reverse("admin:fulfillment_consignment_change", args=[consignment.pk])).status_code == 200
     with django_assert_max_num_queries(12):
         assert staff_client.get(reverse("admin:fulfillment_stockmove_changelist")).status_code == 200
+
+
+def test_staff_record_tracking_events_and_the_order_is_delivered(staff_client, django_capture_on_commit_callbacks,
+                                                                 django_assert_max_num_queries):
+    berlin = f.WarehouseFactory(code="de-ber", name="Berlin", country="DE", countries_served=["DE"])
+    service = carrier_service()
+    order, (consignment,) = make_consignments({berlin: [(f.ProductVariantFactory(), 1)]}, service=service)
+    Order.objects.filter(pk=order.pk).update(status=OrderStatus.PAID)
+    desk = reverse("admin:fulfillment_desk_warehouse", args=[berlin.pk])
+    staff_client.post(desk, {"action": "pick_list"})
+    unconfirmed = staff_client.post(desk, {"action": "pick", "consignment": consignment.pk}, follow=True).content.decode()
+    assert "enter the number of units picked" in unconfirmed  # nothing typed or scanned is not "none found"
+    staff_client.post(desk, {"action": "pick", "consignment": consignment.pk, f"picked-{consignment.lines.get().pk}": "1"})
+    staff_client.post(desk, {"action": "pack", "consignment": consignment.pk, "weight": "700", "parcels": "1",
+                             "packaging": ""}, follow=True)
+    consignment.refresh_from_db()
+    if consignment.status != ConsignmentStatus.PACKED:  # no packaging chosen and no dimensions: refused, pack with a box
+        box = PackagingType.objects.create(code="box", name="Box", length_mm=300, width_mm=200, height_mm=100)
+        staff_client.post(desk, {"action": "pack", "consignment": consignment.pk, "packaging": box.pk, "parcels": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(desk, {"action": "dispatch", "consignment": consignment.pk, "carrier": service.carrier_id,
+                                 "tracking_number": "JJD0001112223"})
+    consignment.refresh_from_db()
+    assert consignment.status == ConsignmentStatus.DISPATCHED, consignment.status
+    page = staff_client.get(desk).content.decode()
+    assert "JJD0001112223" in page and "/label.pdf" in page
+
+    track = reverse("admin:fulfillment_consignment_track", args=[consignment.pk])
+    assert "Record a tracking event" in staff_client.get(reverse("admin:fulfillment_consignment_change", args=[consignment.pk])).content.decode()
+    refused = staff_client.post(track, {"kind": "delivered", "location": "Berlin\x00"})
+    assert refused.status_code == 200 and consignment.tracking_events.count() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(track, {"kind": "in_transit", "location": "Leipzig hub"})
+        staff_client.post(track, {"kind": "delivered", "location": "Berlin"})
+    consignment.refresh_from_db()
+    assert consignment.status == ConsignmentStatus.DELIVERED and consignment.tracking_events.count() == 2
+    assert Order.objects.get(pk=order.pk).status == OrderStatus.DELIVERED
+    with django_assert_max_num_queries(12):
+        listing = staff_client.get(reverse("admin:fulfillment_consignment_changelist") + "?delay=late")
+    assert listing.status_code == 200
