@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
 from fulfillment.models import Stock, Warehouse
-from fulfillment.signals import consignment_delayed, consignment_delivered, consignment_dispatched
+from fulfillment.signals import consignment_delayed, consignment_delivered, consignment_dispatched, consignment_short_picked
 from payments.providers import get_provider
 from shop.models import (
     Attribute,
@@ -49,6 +49,7 @@ from shop.tasks import (
     send_order_confirmation_task,
     send_order_status_email_task,
     send_refund_email_task,
+    send_short_pick_email_task,
 )
 
 logger = logging.getLogger(__name__)
@@ -300,3 +301,11 @@ def queue_delay_email(sender, consignment, reason, **kwargs):
 @receiver(consignment_delivered, dispatch_uid="shop.receivers.order_delivered_with_its_parcels")
 def order_delivered_with_its_parcels(sender, consignment, event=None, **kwargs):
     settle_delivered_consignment(consignment.pk, cod_collected=bool(event is not None and event.cod_collected))
+
+
+@receiver(consignment_short_picked, dispatch_uid="shop.receivers.queue_short_pick_email")
+def queue_short_pick_email(sender, consignment, moved=(), backordered=(), **kwargs):
+    try:
+        send_short_pick_email_task.delay(consignment.pk, [list(m) for m in moved], [list(b) for b in backordered])
+    except Exception:
+        logger.exception("consignment %s: could not queue the short-pick e-mail", consignment.number)

@@ -9,7 +9,7 @@ from shop.services.emails import send_order_confirmation, send_order_status_emai
 from shop.services.invoices import ensure_invoice_pdf
 from shop.services.orders import cancel_unpaid_orders
 from shop.services.pricing import refresh_market_prices
-from shop.services.tracking_emails import send_delay_email, send_dispatch_email
+from shop.services.tracking_emails import send_delay_email, send_dispatch_email, send_short_pick_email
 
 
 @shared_task(autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
@@ -72,3 +72,9 @@ def send_dispatch_email_task(consignment_id: int) -> bool:
 def send_delay_email_task(consignment_id: int, reason: str) -> bool:
     """A parcel is late or held at customs (the buyer is told once per consignment)."""
     return send_delay_email(consignment_id, reason)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_short_pick_email_task(consignment_id: int, moved: list, backordered: list) -> bool:
+    """Items were missing at picking: the buyer hears what ships from elsewhere and what is back-ordered."""
+    return send_short_pick_email(consignment_id, [tuple(m) for m in moved], [tuple(b) for b in backordered])

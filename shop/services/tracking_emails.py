@@ -21,6 +21,7 @@ from shop.services.emails import _account_order_url, _send_once, _was_sent, abso
 
 DISPATCHED = "consignment_dispatched"
 DELAYED = "consignment_delayed"
+SHORT = "consignment_short"
 
 
 def tracking_page_url(order: Order) -> str:
@@ -36,7 +37,7 @@ def _pays_import_vat_on_delivery(consignment: Consignment) -> bool:
 def _message(order: Order, consignment: Consignment, template: str, extra: dict) -> EmailMultiAlternatives:
     country = order.market.default_country.code if order.market_id else ""
     with translation.override(order.language), override_country(country):
-        parcel = next(p for p in order_parcels(order, order.language) if p["number"] == consignment.number)
+        parcel = next((p for p in order_parcels(order, order.language) if p["number"] == consignment.number), None)
         context = {
             "order": order,
             "language": order.language,
@@ -86,3 +87,20 @@ def send_delay_email(consignment_id: int, reason: str) -> bool:
     if sent:
         note_buyer_told_of_delay(consignment.pk)
     return sent
+
+
+def send_short_pick_email(consignment_id: int, moved: list, backordered: list) -> bool:
+    """Tell the buyer that picking found items missing: which now come from another warehouse (a separate parcel)
+    and which are back-ordered. Once per consignment. `moved` = [(sku, quantity, warehouse name)], `backordered` =
+    [(sku, quantity)]; names are the buyer's, from the order lines."""
+    consignment = Consignment.objects.select_related("warehouse").get(pk=consignment_id)
+    template = f"{SHORT}:{consignment.number}"
+    if _was_sent(consignment.order_id, template) or not (moved or backordered):
+        return False
+    order = Order.objects.select_related("market").get(pk=consignment.order_id)
+    names = {line.sku: f"{line.product_name} {line.variant_name}".strip() for line in order.lines.all()}
+    extra = {
+        "moved": [(names.get(sku, sku), quantity, city) for sku, quantity, city in moved],
+        "backordered": [(names.get(sku, sku), quantity) for sku, quantity in backordered],
+    }
+    return _send_once(order, template, _message(order, consignment, SHORT, extra))

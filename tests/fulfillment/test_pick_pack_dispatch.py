@@ -224,3 +224,25 @@ def test_a_consignment_crossing_customs_is_not_dispatched_without_its_customs_fa
     dispatch_consignment(consignment.pk, tracking_number="EJ123456789JP")
     line = consignment.lines.get()
     assert (line.hs_code, line.origin_country.code, line.customs_description) == ("691200", "JP", "Ceramic bowl")
+
+
+def test_the_buyer_is_told_once_what_ships_from_elsewhere_and_what_is_back_ordered(berlin_osaka, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    berlin, osaka = berlin_osaka
+    shirt, mug = f.ProductVariantFactory(), f.ProductVariantFactory()
+    f.StockFactory(variant=shirt, warehouse=berlin, quantity=2)
+    f.StockFactory(variant=mug, warehouse=berlin, quantity=1)
+    f.StockFactory(variant=shirt, warehouse=osaka, quantity=5)
+    order, (consignment,) = make_consignments({berlin: [(shirt, 2), (mug, 1)]}, email="erika@example.com")
+    shirt_line, mug_line = consignment.lines.order_by("pk")
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_pick(consignment.pk, {shirt_line.pk: 0, mug_line.pk: 0})
+    message, = mail.outbox
+    assert order.number in message.subject and message.to == ["erika@example.com"]
+    assert f"2 × {shirt_line.name}" in message.body and "Osaka" in message.body
+    assert f"1 × {mug_line.name}" in message.body and "back in stock" in message.body
+    assert Consignment.objects.get(pk=consignment.pk).status == ConsignmentStatus.CANCELLED  # nothing left to ship from Berlin
+    from shop.services.tracking_emails import send_short_pick_email
+
+    assert send_short_pick_email(consignment.pk, [(shirt.sku, 2, "Osaka")], []) is False  # told once
