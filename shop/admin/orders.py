@@ -265,9 +265,11 @@ class ShippingRateInline(admin.TabularInline):
 
 @admin.register(ShippingMethod)
 class ShippingMethodAdmin(TabbedTranslationAdmin):
-    list_display = ("code", "name", "carrier", "warehouse", "min_days", "max_days", "is_active")
-    list_filter = ("warehouse", "carrier", "is_active")
+    list_display = ("code", "name", "carrier", "warehouse", "service", "level", "min_days", "max_days", "is_active")
+    list_filter = ("warehouse", "level", "carrier", "is_active")
+    list_select_related = ("warehouse", "service__carrier")
     search_fields = ("code", "name", "carrier")
+    autocomplete_fields = ("service",)
     inlines = [ShippingRateInline]
 
 
