@@ -106,11 +106,12 @@ def date_span(earliest, latest, language: str | None = None, country: str | None
 
 
 def co2(grams, language: str | None = None, country: str | None = None) -> str:
-    """A CO2 estimate for the language: "850 g CO₂e" below a kilogram, else "1.2 kg CO₂e" (one decimal, localised)."""
+    """A CO2 estimate for the language: "850 g CO₂e" below a kilogram, else "1.2 kg CO₂e" (one decimal; numbers
+    written as the money next to them is, by language)."""
     if grams in (None, ""):
         return ""
     grams = int(grams)
-    locale = _locale(language, country)
+    locale = babel_locale(language or active_language())
     if grams < 1000:
         return _("%(amount)s g CO₂e") % {"amount": format_decimal(grams, format="#,##0", locale=locale)}
     kilograms = Decimal(grams) / Decimal(1000)
