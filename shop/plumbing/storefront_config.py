@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from djmoney.contrib.exchange.models import Rate
 
+from fulfillment.emissions import estimated_distance_km
 from fulfillment.selectors import lanes_and_factors, warehouse_places
 from shop.models import Market, ShippingRate, TaxRate
 
@@ -28,6 +29,7 @@ _request = threading.local()  # versions read once at the start of a request
 _local_lock = threading.Lock()
 _local: OrderedDict = OrderedDict()  # process-local copies of versioned (hence immutable) cache entries
 LOCAL_MAX_ENTRIES = 4096
+NEAR_KM = 2500  # warehouses within the same 2,500 km band of a destination keep their priority order
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,29 @@ class StorefrontConfig:
     version: int = 0
 
     def warehouses_for(self, market: MarketInfo, country: str) -> list[int]:
-        """The market's warehouses that ship to `country`, preferred first."""
-        return [pk for pk in market.warehouse_ids if country in self.warehouses.get(pk, ("", frozenset()))[1]]
+        """The market's warehouses that ship to `country`, preferred first: those in that country, then the nearer
+        ones (warehouse to the country's centre, fulfillment/emissions.py; unknown distances last), then by priority —
+        so a warehouse far away that also serves the country (Osaka for Germany) backs up the near one instead of
+        going first."""
+        key = (market.id, country)
+        found = self._nearest.get(key)
+        if found is None:
+            serving = [pk for pk in market.warehouse_ids if country in self.warehouses.get(pk, ("", frozenset()))[1]]
+            found = sorted(serving, key=lambda pk: self._closeness(pk, country))  # stable: priority order within equals
+            self._nearest[key] = found
+        return list(found)
+
+    def _closeness(self, warehouse_id: int, country: str) -> tuple:
+        origin = self.warehouses.get(warehouse_id, ("", frozenset()))[0]
+        if origin == country:
+            return (0, 0)
+        coordinates = self.places.get(warehouse_id, ("", "", origin, None))[3]
+        km = estimated_distance_km(coordinates, origin, country)
+        return (1, km // NEAR_KM if km else 10**9)
+
+    @cached_property
+    def _nearest(self) -> dict:
+        return {}
 
     @cached_property
     def by_code(self) -> dict:
