@@ -245,3 +245,11 @@ def test_carrier_admin_pages_open(split_shop, admin_client):
     assert admin_client.get(reverse("admin:fulfillment_carrier_change", args=[split_shop["methods"]["ems"].service.carrier_id])).status_code == 200
     page = admin_client.get(reverse("admin:shop_shippingmethod_changelist")).content.decode()
     assert "Japan Post Ems" in page or "Japan Post" in page
+
+
+def test_the_order_admin_shows_each_consignment_with_its_co2(split_shop, admin_client):
+    order = buy(make_cart(split_shop["markets"]["eu"], [(split_shop["shirt"], 2), (split_shop["scarf"], 1)]))
+    page = admin_client.get(reverse("admin:shop_order_change", args=[order.pk])).content.decode()
+    for consignment in order.consignments.all():
+        assert consignment.number in page
+    assert "1.1 kg CO₂e" in page and "24 g CO₂e" in page
