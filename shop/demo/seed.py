@@ -311,7 +311,11 @@ class Inserter:
                 ids = [r[0] for r in cursor.fetchall()]
                 for row, pk in zip(rows, ids, strict=True):
                     row[opts.pk.attname] = pk
-            names = list(rows[0])
+            # COPY leaves columns it is not given NULL (Django's defaults live in Python): fill defaults and empty strings.
+            defaults = {f.attname: f.get_default() for f in opts.concrete_fields
+                        if f.attname not in rows[0] and not f.primary_key and not f.null and (f.has_default() or f.empty_strings_allowed)}
+            names = [*rows[0], *defaults]
+            rows = [{**defaults, **row} for row in rows]
             columns = ", ".join(connection.ops.quote_name(opts.get_field(n).column) for n in names)
             with cursor.cursor.copy(f"COPY {connection.ops.quote_name(opts.db_table)} ({columns}) FROM STDIN") as copy:
                 for row in rows:
