@@ -1,6 +1,7 @@
 """An order whose goods are allocated in two warehouses: two parcels at checkout, each priced, dated, taxed and with its
 CO2 estimate; the order, its consignments and its invoice agree (issue 11)."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from fulfillment.models import Consignment, ConsignmentStatus, EmissionFactor, L
 from shop.models import Invoice, Order, ShippingLevel
 from shop.selectors.orders import shipping_parts, tax_breakdown
 from shop.services import checkout
+from shop.services.checkout import working_days_from
 from shop.services.invoices import render_invoice_html
 from shop.services.orders import cancel_order, mark_paid
 from shop.services.orders.cod import confirm_cod_order
@@ -253,3 +255,14 @@ def test_the_order_admin_shows_each_consignment_with_its_co2(split_shop, admin_c
     for consignment in order.consignments.all():
         assert consignment.number in page
     assert "1.1 kg CO₂e" in page and "24 g CO₂e" in page
+
+
+def test_delivery_dates_skip_the_origin_countrys_public_holidays():
+    # Wednesday 23 December 2026 + 2 working days: 24th (Thursday), then 25th and 26th are holidays in Germany
+    # (and the 26th a Saturday), so Monday the 28th; without a country, Friday the 25th.
+    assert working_days_from(date(2026, 12, 23), 2, "DE") == date(2026, 12, 28)
+    assert working_days_from(date(2026, 12, 23), 2) == date(2026, 12, 25)
+    # Japan's New Year's Day (Friday 1 January 2027) is a holiday there, not Boxing Day.
+    assert working_days_from(date(2026, 12, 31), 1, "JP") == date(2027, 1, 4)
+    assert working_days_from(date(2026, 12, 24), 1, "JP") == date(2026, 12, 25)
+    assert working_days_from(date(2026, 12, 24), 1, "XX") == date(2026, 12, 25)  # a country the package does not know

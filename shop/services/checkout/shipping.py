@@ -6,7 +6,8 @@ speed (`ShippingMethod.level`), else the nearest one: the cheapest for economy a
 express. An option is offered only when every consignment has a leg.
 
 Each leg is priced from its own parcel's weight band, taxed on its own (zero-rated when its consignment's goods
-are), dated from its lane's transit days (else the method's days) in working days, and given a CO2 estimate:
+are), dated from its lane's transit days (else the method's days) in working days of its warehouse's country (weekends
+and public holidays, the `holidays` package), and given a CO2 estimate:
 weight × distance (the lane's, else warehouse to the destination's centre) × the emission factor of the service's
 transport mode (road when the method names no service), see fulfillment/emissions.py. The option costs the sum of
 its legs, arrives with its latest leg and emits their sum; the lowest-emission option is marked greener.
@@ -16,7 +17,9 @@ Everything is read from the storefront snapshot (carriers, lanes, factors includ
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
+import holidays
 from django.utils import timezone
 
 from fulfillment.emissions import co2e_grams, estimated_distance_km
@@ -69,11 +72,25 @@ class ShippingOption:
         return max(1, len(self.legs))
 
 
-def working_days_from(start: date, days: int) -> date:
+@lru_cache(maxsize=256)
+def public_holidays(country: str, year: int) -> frozenset:
+    """The public holidays of `country` in `year` (the `holidays` package; nationwide ones, no regional); none for a
+    country it does not know."""
+    if not country:
+        return frozenset()
+    try:
+        return frozenset(holidays.country_holidays(country, years=year))
+    except NotImplementedError:
+        return frozenset()
+
+
+def working_days_from(start: date, days: int, country: str = "") -> date:
+    """The date `days` working days after `start`: Monday to Friday, less `country`'s public holidays (the origin
+    warehouse's: parcels leave on its working days)."""
     current = start
     while days > 0:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if current.weekday() < 5 and current not in public_holidays(country, current.year):
             days -= 1
     return current
 
@@ -112,7 +129,7 @@ def _leg(policy: PricingPolicy, config: StorefrontConfig, method: ShippingMethod
     factor = config.emission_factors.get(mode, Decimal(0))
     return ShippingLeg(
         warehouse_id, city or name, origin, method.id, method.name(language), method.carrier, price,
-        working_days_from(today, transit_min), working_days_from(today, transit_max), transit_min, transit_max, weight,
+        working_days_from(today, transit_min, origin), working_days_from(today, transit_max, origin), transit_min, transit_max, weight,
         distance, co2e_grams(weight, distance, factor), mode, method.service_id if carrier_id else None, carrier_id,
     )
 
