@@ -130,7 +130,7 @@ CARRIERS = (
     ("dhl", "DHL", "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode={tracking_number}",
      [("paket", "Paket", "road"), ("international", "Paket International", "air")]),
     ("dhl-express", "DHL Express", "https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id={tracking_number}",
-     [("express", "Express", "road")]),
+     [("express", "Express", "air")]),  # next-day across Europe flies: Standard by road is the greener choice
     ("royal-mail", "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/{tracking_number}",
      [("tracked48", "Tracked 48", "road")]),
     ("dpd", "DPD", "https://track.dpd.co.uk/parcels/{tracking_number}", [("next-day", "Next Day", "road")]),

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.urls import reverse
 from djmoney.money import Money
 
@@ -142,6 +143,9 @@ def test_two_warehouse_checkout_to_an_order_with_two_consignments(client, split_
     assert jp_lines[0].order_line.variant_id == split_shop["scarf"].pk
     assert jp_lines[0].unit_value == order.lines.get(variant=split_shop["scarf"]).total_net
 
+    confirmation = next(m for m in mail.outbox if order.number in m.subject)
+    assert "Shipping from Berlin" in confirmation.body and "Shipping from Osaka" in confirmation.body
+    assert "from Osaka, EMS (Japan Post), arrives" in confirmation.body
     done = client.get(response["Location"]).content.decode()
     assert "Shipping from Berlin" in done and "Shipping from Osaka" in done
 
