@@ -11,6 +11,7 @@ from django.urls import reverse
 from djmoney.money import Money
 
 from fulfillment.models import Consignment, ConsignmentStatus, EmissionFactor, Lane, Warehouse
+from payments.models import Payment
 from shop.models import Invoice, Order, ShippingLevel
 from shop.selectors.orders import shipping_parts, tax_breakdown
 from shop.services import checkout
@@ -21,6 +22,7 @@ from shop.services.orders.cod import confirm_cod_order
 from shop.tax import Treatment
 from tests import factories as f
 from tests.fulfillment.helpers import carrier_service
+from tests.payments import test_stripe_webhooks as webhooks
 
 from .checkout_helpers import buy, config, make_cart
 from .test_checkout_flow import ADDRESS, add
@@ -270,3 +272,18 @@ def test_delivery_dates_skip_the_origin_countrys_public_holidays():
     assert working_days_from(date(2026, 12, 31), 1, "JP") == date(2027, 1, 4)
     assert working_days_from(date(2026, 12, 24), 1, "JP") == date(2026, 12, 25)
     assert working_days_from(date(2026, 12, 24), 1, "XX") == date(2026, 12, 25)  # a country the package does not know
+
+
+def test_a_card_payment_confirmed_by_stripe_releases_the_consignments(split_shop, client, settings,
+                                                                      django_capture_on_commit_callbacks):
+    settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY = "sk_test_caravan", "pk_test_caravan"
+    settings.STRIPE_WEBHOOK_SECRET = webhooks.SECRET
+    order = buy(make_cart(split_shop["markets"]["eu"], [(split_shop["shirt"], 2), (split_shop["scarf"], 1)]), payment_method="stripe")
+    assert set(order.consignments.values_list("status", flat=True)) == {ConsignmentStatus.PENDING}
+    payment = Payment.objects.get(order=order, provider="stripe")
+    Payment.objects.filter(pk=payment.pk).update(provider_reference="pi_123")
+    payment.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = webhooks.post(client, webhooks.event("evt_1", "payment_intent.succeeded", webhooks.intent(payment)))
+    assert response.status_code == 200
+    assert set(order.consignments.values_list("status", flat=True)) == {ConsignmentStatus.READY}
