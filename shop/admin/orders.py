@@ -15,7 +15,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from fulfillment.models import Consignment
 from payments.admin import PaymentInline
-from shop.formatting import address_lines
+from shop.formatting import address_lines, co2
 from shop.models import (
     Address,
     Invoice,
@@ -30,7 +30,7 @@ from shop.models import (
 )
 from shop.money import format_money
 from shop.selectors.emissions import emissions_for_month, month_bounds, months_with_consignments
-from shop.selectors.orders import tax_breakdown
+from shop.selectors.orders import shipping_parts, tax_breakdown
 from shop.services import orders as order_services
 from shop.views.invoices import invoice_response
 
@@ -191,9 +191,14 @@ class OrderAdmin(admin.ModelAdmin):
         rows = [(_("Goods (after discount), net"), m(order.subtotal_net)), (_("Goods, gross"), m(order.subtotal_gross))]
         if order.discount:
             rows.append((_("Discount"), "−" + m(order.discount)))
-        rows += [(_("Shipping, gross"), m(order.shipping_gross)), (_("Net"), m(order.total_net))]
+        parts = shipping_parts(order)
+        rows.append((_("Shipping, gross"), m(order.shipping_gross)))
+        for part in (p for p in parts if p.number):  # one row per consignment: its shipping, rate, method and CO2 estimate
+            rows.append((f"· {part.number} {part.origin}", f"{m(part.gross)} · {part.tax_rate.normalize()} % · {part.method_name} · "
+                                                           f"{co2(part.co2e_grams, 'en')}"))
+        rows.append((_("Net"), m(order.total_net)))
         try:
-            rows += [(_("Tax %(rate)s %%") % {"rate": row.rate.normalize()}, m(row.tax)) for row in tax_breakdown(order)]
+            rows += [(_("Tax %(rate)s %%") % {"rate": row.rate.normalize()}, m(row.tax)) for row in tax_breakdown(order, parts=parts)]
         except ValueError as exc:  # a snapshot that does not add up: show it rather than hide the order
             rows.append((_("Tax"), str(exc)))
         rows.append((_("Total"), m(order.total_gross)))
@@ -307,9 +312,11 @@ class ShippingRateInline(admin.TabularInline):
 
 @admin.register(ShippingMethod)
 class ShippingMethodAdmin(TabbedTranslationAdmin):
-    list_display = ("code", "name", "carrier", "warehouse", "min_days", "max_days", "is_active")
-    list_filter = ("warehouse", "carrier", "is_active")
+    list_display = ("code", "name", "carrier", "warehouse", "service", "level", "min_days", "max_days", "is_active")
+    list_filter = ("warehouse", "level", "carrier", "is_active")
+    list_select_related = ("warehouse", "service__carrier")
     search_fields = ("code", "name", "carrier")
+    autocomplete_fields = ("service",)
     inlines = [ShippingRateInline]
 
 

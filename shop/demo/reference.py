@@ -78,12 +78,21 @@ def tax_rows():
 
 
 WAREHOUSES = (
-    # Berlin ships to the whole EU plus Switzerland/Liechtenstein and backs up the UK and US warehouses.
-    {"code": "de-ber", "name": "Berlin", "country": "DE", "countries_served": (*EU_COUNTRIES, "CH", "LI", "GB", "US"), "priority": 20},
-    {"code": "uk-lon", "name": "London", "country": "GB", "countries_served": ("GB",), "priority": 10},
-    {"code": "us-nj", "name": "New Jersey", "country": "US", "countries_served": ("US",), "priority": 10},
-    {"code": "jp-osa", "name": "Osaka", "country": "JP", "countries_served": ("JP", "CN"), "priority": 10},
+    # Berlin ships to the whole EU plus Switzerland/Liechtenstein, backs up the UK and US warehouses and sends to Japan
+    # (DHL international); Osaka ships to Japan and China and to the EU by Japan Post EMS (goods only it stocks), so an
+    # order can split across the two (checkout shows two parcels).
+    {"code": "de-ber", "name": "Berlin", "city": "Berlin", "country": "DE", "latitude": "52.52000", "longitude": "13.40500",
+     "countries_served": (*EU_COUNTRIES, "CH", "LI", "GB", "US", "JP"), "priority": 20},
+    {"code": "uk-lon", "name": "London", "city": "London", "country": "GB", "latitude": "51.50700", "longitude": "-0.12800",
+     "countries_served": ("GB",), "priority": 10},
+    {"code": "us-nj", "name": "New Jersey", "city": "Edison", "country": "US", "latitude": "40.51900", "longitude": "-74.41200",
+     "countries_served": ("US",), "priority": 10},
+    {"code": "jp-osa", "name": "Osaka", "city": "Osaka", "country": "JP", "latitude": "34.69400", "longitude": "135.50200",
+     "countries_served": ("JP", "CN", *EU_COUNTRIES), "priority": 10},
 )
+
+# Products whose number ends in this digit are made in Japan: stocked only in Osaka (Berlin's row stays at 0).
+OSAKA_ONLY_DIGIT = 3
 
 STANDARD = T("Standard", "Standard", "Standard", "Estándar", "通常配送", "标准配送")
 EXPRESS = T("Express", "Express", "Express", "Exprés", "お急ぎ便", "快递")
@@ -110,6 +119,64 @@ SHIPPING_METHODS = (
      [(2000, "700"), (5000, "900"), (10000, "1300"), (25000, "2000")]),
     ("jp-ems", "jp-osa", INTERNATIONAL, "Japan Post EMS", 4, 7, ("CN",), "JPY",
      [(2000, "2000"), (5000, "3000"), (10000, "5000"), (30000, "8000")]),
+    ("jp-ems-eu", "jp-osa", EXPRESS, "Japan Post EMS", 3, 6, EU_COUNTRIES, "JPY",
+     [(2000, "2400"), (5000, "3900"), (10000, "6500"), (30000, "12000")]),
+    ("de-dhl-japan", "de-ber", INTERNATIONAL, "DHL", 4, 7, ("JP",), "EUR",
+     [(2000, "16.00"), (5000, "24.00"), (10000, "36.00"), (31500, "60.00")]),
+)
+
+# Carriers: (code, name, tracking address, [(service code, name, transport mode)]).
+CARRIERS = (
+    ("dhl", "DHL", "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode={tracking_number}",
+     [("paket", "Paket", "road"), ("international", "Paket International", "air")]),
+    ("dhl-express", "DHL Express", "https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id={tracking_number}",
+     [("express", "Express", "air")]),  # next-day across Europe flies: Standard by road is the greener choice
+    ("royal-mail", "Royal Mail", "https://www.royalmail.com/track-your-item#/tracking-results/{tracking_number}",
+     [("tracked48", "Tracked 48", "road")]),
+    ("dpd", "DPD", "https://track.dpd.co.uk/parcels/{tracking_number}", [("next-day", "Next Day", "road")]),
+    ("usps", "USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels={tracking_number}", [("ground-advantage", "Ground Advantage", "road")]),
+    ("ups", "UPS", "https://www.ups.com/track?tracknum={tracking_number}", [("2nd-day-air", "2nd Day Air", "air")]),
+    ("yamato", "Yamato Transport", "https://toi.kuronekoyamato.co.jp/cgi-bin/tneko?number00=1&number01={tracking_number}",
+     [("takkyubin", "TA-Q-BIN", "road")]),
+    ("japan-post", "Japan Post", "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1={tracking_number}&locale=en",
+     [("ems", "EMS", "air")]),
+)
+
+# Which carrier service each demo shipping method uses, and its speed: method code -> (carrier, service, level).
+METHOD_SERVICES = {
+    "de-dhl-paket": ("dhl", "paket", "standard"),
+    "de-dhl-express": ("dhl-express", "express", "express"),
+    "de-dhl-international": ("dhl", "international", "standard"),
+    "de-dhl-japan": ("dhl", "international", "standard"),
+    "uk-royal-mail": ("royal-mail", "tracked48", "standard"),
+    "uk-dpd": ("dpd", "next-day", "express"),
+    "us-usps": ("usps", "ground-advantage", "standard"),
+    "us-ups": ("ups", "2nd-day-air", "express"),
+    "jp-yamato": ("yamato", "takkyubin", "standard"),
+    "jp-ems": ("japan-post", "ems", "express"),
+    "jp-ems-eu": ("japan-post", "ems", "express"),
+}
+
+# Lanes: (carrier, service, warehouse, destination, transit days from, up to, distance km by the route parcels take).
+_BERLIN_ROAD_KM = {"DE": 300, "FR": 1050, "ES": 2300, "IT": 1500, "NL": 650, "AT": 680, "BE": 770, "IE": 1900, "PT": 2800,
+                   "FI": 1600, "LU": 750}
+_OSAKA_AIR_KM = {"DE": 9300, "FR": 9700, "ES": 10800, "IT": 9900, "NL": 9300, "AT": 9200, "BE": 9500, "IE": 9800, "PT": 11200,
+                 "FI": 7800, "LU": 9500}
+LANES = (
+    *(("dhl", "paket", "de-ber", c, 1 if c == "DE" else 2, 2 if c == "DE" else 4, km) for c, km in _BERLIN_ROAD_KM.items()),
+    *(("dhl-express", "express", "de-ber", c, 1, 1 if c == "DE" else 2, km) for c, km in _BERLIN_ROAD_KM.items()),
+    ("dhl", "international", "de-ber", "GB", 3, 5, 1100),
+    ("dhl", "international", "de-ber", "CH", 2, 4, 850),
+    ("dhl", "international", "de-ber", "LI", 2, 4, 750),
+    ("dhl", "international", "de-ber", "US", 4, 8, 7200),
+    ("dhl", "international", "de-ber", "JP", 4, 7, 9300),
+    ("royal-mail", "tracked48", "uk-lon", "GB", 2, 3, 250),
+    ("dpd", "next-day", "uk-lon", "GB", 1, 1, 250),
+    ("usps", "ground-advantage", "us-nj", "US", 3, 6, 1800),
+    ("ups", "2nd-day-air", "us-nj", "US", 2, 2, 2000),
+    ("yamato", "takkyubin", "jp-osa", "JP", 1, 2, 450),
+    ("japan-post", "ems", "jp-osa", "CN", 3, 5, 2100),
+    *(("japan-post", "ems", "jp-osa", c, 3, 6, km) for c, km in _OSAKA_AIR_KM.items()),
 )
 
 # Demo vouchers: (code, kind, value, currency, minimum spend)

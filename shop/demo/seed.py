@@ -27,7 +27,18 @@ from djmoney.contrib.exchange.models import ExchangeBackend, Rate
 from djmoney.money import Money
 from tqdm import tqdm
 
-from fulfillment.models import GoodsReceipt, GoodsReceiptLine, Stock, StockMove, StockTransfer, StockTransferLine, Warehouse
+from fulfillment.models import (
+    Carrier,
+    CarrierService,
+    GoodsReceipt,
+    GoodsReceiptLine,
+    Lane,
+    Stock,
+    StockMove,
+    StockTransfer,
+    StockTransferLine,
+    Warehouse,
+)
 from fulfillment.services import dispatch_transfer, post_goods_receipt
 from shop import receivers as signals
 from shop.demo import catalogue as cat
@@ -128,6 +139,11 @@ def _stock(rng: random.Random) -> dict:
     return stock
 
 
+def _osaka_only(stock: dict, number: int) -> dict:
+    """Made in Japan: none in Berlin (its row stays, at 0), some in Osaka — so orders with it and Berlin's goods split."""
+    return {**stock, "de-ber": 0, "jp-osa": 8 + number % 40}
+
+
 def generate(rng: random.Random, rates: dict) -> Iterator[ProductSpec]:
     """An endless, deterministic stream of product specs."""
     leaves = list(cat.leaves())
@@ -202,7 +218,7 @@ def generate(rng: random.Random, rates: dict) -> Iterator[ProductSpec]:
                         price=price,
                         weight=int(weight * (1 + 0.04 * size_index)),
                         fixed=(fixed_currency, _fixed_price(price, fixed_currency, rates)) if fixed_currency else None,
-                        stock=_stock(rng),
+                        stock=_osaka_only(_stock(rng), number) if number % 10 == ref.OSAKA_ONLY_DIGIT else _stock(rng),
                     )
                 )
         yield spec
@@ -295,7 +311,11 @@ class Inserter:
                 ids = [r[0] for r in cursor.fetchall()]
                 for row, pk in zip(rows, ids, strict=True):
                     row[opts.pk.attname] = pk
-            names = list(rows[0])
+            # COPY leaves columns it is not given NULL (Django's defaults live in Python): fill defaults and empty strings.
+            defaults = {f.attname: f.get_default() for f in opts.concrete_fields
+                        if f.attname not in rows[0] and not f.primary_key and not f.null and (f.has_default() or f.empty_strings_allowed)}
+            names = [*rows[0], *defaults]
+            rows = [{**defaults, **row} for row in rows]
             columns = ", ".join(connection.ops.quote_name(opts.get_field(n).column) for n in names)
             with cursor.cursor.copy(f"COPY {connection.ops.quote_name(opts.db_table)} ({columns}) FROM STDIN") as copy:
                 for row in rows:
@@ -345,7 +365,8 @@ def ensure_reference(update: bool) -> bool:
         else:
             changed |= TaxRate.objects.get_or_create(country=country, tax_class=tax_class, defaults={"rate": rate, "name": name})[1]
     for spec in ref.WAREHOUSES:
-        defaults = {"name": spec["name"], "country": spec["country"], "countries_served": list(spec["countries_served"]),
+        defaults = {"name": spec["name"], "city": spec["city"], "country": spec["country"], "latitude": Decimal(spec["latitude"]),
+                    "longitude": Decimal(spec["longitude"]), "countries_served": list(spec["countries_served"]),
                     "priority": spec["priority"], "is_active": True}
         if update:
             Warehouse.objects.update_or_create(code=spec["code"], defaults=defaults)
@@ -357,20 +378,35 @@ def ensure_reference(update: bool) -> bool:
 
 
 def ensure_checkout_reference() -> None:
-    """Shipping methods with weight bands from each demo warehouse, and two demo vouchers (only missing rows)."""
+    """Carriers with their services and lanes, shipping methods (service, speed, weight bands) from each demo warehouse,
+    and two demo vouchers (only missing rows; a method without a service gets its demo service and speed)."""
     warehouses = dict(Warehouse.objects.values_list("code", "pk"))
+    services = {}
+    for code, name, template, carrier_services in ref.CARRIERS:
+        carrier, _ = Carrier.objects.get_or_create(code=code, defaults={"name": name, "tracking_url_template": template})
+        for service_code, service_name, mode in carrier_services:
+            services[(code, service_code)], _ = CarrierService.objects.get_or_create(
+                carrier=carrier, code=service_code, defaults={"name": service_name, "mode": mode})
+    for carrier, service, warehouse, destination, min_days, max_days, km in ref.LANES:
+        if warehouse in warehouses:
+            Lane.objects.get_or_create(service=services[(carrier, service)], warehouse_id=warehouses[warehouse], destination=destination,
+                                       defaults={"min_days": min_days, "max_days": max_days, "distance_km": km})
     for code, warehouse, names, carrier, min_days, max_days, countries, currency, bands in ref.SHIPPING_METHODS:
         if warehouse not in warehouses:
             continue
+        carrier_code, service_code, level = ref.METHOD_SERVICES[code]
+        service = services[(carrier_code, service_code)]
         method, created = ShippingMethod.objects.get_or_create(
             code=code,
             defaults={**_translated("name", names), "carrier": carrier, "warehouse_id": warehouses[warehouse],
-                      "min_days": min_days, "max_days": max_days, "countries": list(countries)},
+                      "min_days": min_days, "max_days": max_days, "countries": list(countries), "service": service, "level": level},
         )
         if created:
             ShippingRate.objects.bulk_create(
                 ShippingRate(method=method, max_weight_grams=grams, price=Money(Decimal(price), currency)) for grams, price in bands
             )
+        elif method.service_id is None:
+            ShippingMethod.objects.filter(pk=method.pk).update(service=service, level=level)
     for code, kind, value, currency, min_spend in ref.VOUCHERS:
         Voucher.objects.get_or_create(code=code, defaults={"kind": kind, "value": Decimal(value), "currency": currency,
                                                            "min_spend": Decimal(min_spend) if min_spend else None})

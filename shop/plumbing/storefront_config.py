@@ -17,8 +17,9 @@ from django.conf import settings
 from django.core.cache import cache
 from djmoney.contrib.exchange.models import Rate
 
-from fulfillment.selectors import warehouse_facts
-from shop.models import Market, ShippingMethod, TaxRate
+from fulfillment.emissions import estimated_distance_km
+from fulfillment.selectors import lanes_and_factors, warehouse_places
+from shop.models import Market, ShippingRate, TaxRate
 
 VERSION_KEY = "caravan:config-version"
 CATALOG_VERSION_KEY = "caravan:catalog-version"
@@ -28,6 +29,7 @@ _request = threading.local()  # versions read once at the start of a request
 _local_lock = threading.Lock()
 _local: OrderedDict = OrderedDict()  # process-local copies of versioned (hence immutable) cache entries
 LOCAL_MAX_ENTRIES = 4096
+NEAR_KM = 2500  # warehouses within the same 2,500 km band of a destination keep their priority order
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class ShippingMethodInfo:
     min_days: int
     max_days: int
     bands: tuple  # ((max grams, Decimal net price, currency), ...) lightest first
+    level: str = "standard"  # shop.models.ShippingLevel: parcels of one order from several warehouses go at one speed
+    service_id: int | None = None  # fulfillment.CarrierService: lanes (days, distance) and transport mode (CO2)
 
     def name(self, language: str) -> str:
         return self.names.get(language) or self.names.get("en") or ""
@@ -70,11 +74,36 @@ class StorefrontConfig:
     tax_rates: dict = field(default_factory=dict)  # (country, tax_class) -> Decimal percent
     warehouses: dict = field(default_factory=dict)  # id -> (country, frozenset of countries served)
     shipping_methods: dict = field(default_factory=dict)  # warehouse id -> (ShippingMethodInfo, ...) in display order
+    places: dict = field(default_factory=dict)  # warehouse id -> (name, city, country, (lat, long) or None)
+    services: dict = field(default_factory=dict)  # service id (of active methods) -> (carrier id, carrier name, transport mode)
+    lanes: dict = field(default_factory=dict)  # (service id, warehouse id, destination) -> (min days, max days, km or None)
+    emission_factors: dict = field(default_factory=dict)  # transport mode -> Decimal g CO2e per tonne-km
     version: int = 0
 
     def warehouses_for(self, market: MarketInfo, country: str) -> list[int]:
-        """The market's warehouses that ship to `country`, preferred first."""
-        return [pk for pk in market.warehouse_ids if country in self.warehouses.get(pk, ("", frozenset()))[1]]
+        """The market's warehouses that ship to `country`, preferred first: those in that country, then the nearer
+        ones (warehouse to the country's centre, fulfillment/emissions.py; unknown distances last), then by priority —
+        so a warehouse far away that also serves the country (Osaka for Germany) backs up the near one instead of
+        going first."""
+        key = (market.id, country)
+        found = self._nearest.get(key)
+        if found is None:
+            serving = [pk for pk in market.warehouse_ids if country in self.warehouses.get(pk, ("", frozenset()))[1]]
+            found = sorted(serving, key=lambda pk: self._closeness(pk, country))  # stable: priority order within equals
+            self._nearest[key] = found
+        return list(found)
+
+    def _closeness(self, warehouse_id: int, country: str) -> tuple:
+        origin = self.warehouses.get(warehouse_id, ("", frozenset()))[0]
+        if origin == country:
+            return (0, 0)
+        coordinates = self.places.get(warehouse_id, ("", "", origin, None))[3]
+        km = estimated_distance_km(coordinates, origin, country)
+        return (1, km // NEAR_KM if km else 10**9)
+
+    @cached_property
+    def _nearest(self) -> dict:
+        return {}
 
     @cached_property
     def by_code(self) -> dict:
@@ -111,7 +140,7 @@ class StorefrontConfig:
 def _load() -> StorefrontConfig:
     languages = [code for code, _ in settings.LANGUAGES]
     markets = []
-    facts = warehouse_facts()
+    facts, places = warehouse_places()
     serving = [(pk, served) for pk, _country, served in facts]
     for m in Market.objects.filter(is_active=True).order_by("position", "code"):
         countries = tuple(c.code for c in m.countries)
@@ -138,8 +167,19 @@ def _load() -> StorefrontConfig:
     rates.setdefault(settings.BASE_CURRENCY, Decimal(1))
     tax_rates = {(t.country.code, t.tax_class): t.rate for t in TaxRate.objects.all()}
     warehouses = {pk: (country, frozenset(served)) for pk, country, served in facts}
+    # Active methods with their weight bands in one query (rates joined to their method; a method without rates is
+    # never offered, so it need not be here), lightest band first.
+    bands: dict = {}
+    methods: dict = {}
+    rows = ShippingRate.objects.filter(method__is_active=True).select_related("method__service__carrier")
+    for r in rows.order_by("method__position", "method__code", "method_id", "max_weight_grams"):
+        methods.setdefault(r.method_id, r.method)
+        bands.setdefault(r.method_id, []).append((r.max_weight_grams, r.price.amount, str(r.price.currency)))
     shipping: dict = {}
-    for method in ShippingMethod.objects.filter(is_active=True).prefetch_related("rates").order_by("position", "code"):
+    services: dict = {}
+    for method in methods.values():
+        if method.service is not None and method.service.carrier.is_active:
+            services[method.service_id] = (method.service.carrier_id, method.service.carrier.name, method.service.mode)
         shipping.setdefault(method.warehouse_id, []).append(
             ShippingMethodInfo(
                 id=method.pk,
@@ -148,11 +188,15 @@ def _load() -> StorefrontConfig:
                 countries=frozenset(c.code for c in method.countries),
                 min_days=method.min_days,
                 max_days=method.max_days,
-                bands=tuple((r.max_weight_grams, r.price.amount, str(r.price.currency)) for r in method.rates.all()),
+                bands=tuple(bands[method.pk]),
+                level=method.level,
+                service_id=method.service_id if method.service_id in services else None,
             )
         )
+    lanes, factors = lanes_and_factors()
     return StorefrontConfig(markets=tuple(markets), rates=rates, tax_rates=tax_rates, warehouses=warehouses,
-                            shipping_methods={k: tuple(v) for k, v in shipping.items()})
+                            shipping_methods={k: tuple(v) for k, v in shipping.items()}, places=places, services=services,
+                            lanes=lanes, emission_factors=factors)
 
 
 def begin_request() -> None:
@@ -193,7 +237,7 @@ def _bump(key: str) -> None:
 
 def config_version() -> int:
     """The configuration's version now (read once per request): it changes whenever markets, rates, tax rates,
-    warehouses or shipping change."""
+    warehouses, shipping, carriers, lanes or emission factors change."""
     return _request_version(0) or _version(VERSION_KEY)
 
 

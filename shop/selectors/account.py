@@ -9,12 +9,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from fulfillment.models import Consignment
 from payments.providers import get_provider
 from shop import formatting
 from shop.formatting import local_date
 from shop.models import Address, Order, OrderEvent, OrderStatus
 from shop.money import format_money
-from shop.selectors.orders import order_parcels, order_tracking_token, tax_breakdown, tax_note_texts
+from shop.selectors.orders import order_parcels, order_tracking_token, parcel_rows, shipping_parts, tax_breakdown, tax_note_texts
 from shop.tax import tax_rows as tax_rows_for
 
 ORDERS_PER_PAGE = 20
@@ -79,6 +80,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
         .select_related("invoice")
         .prefetch_related(
             Prefetch("lines"),
+            Prefetch("consignments", queryset=Consignment.objects.select_related("warehouse", "carrier").order_by("pk")),
             Prefetch("events", queryset=OrderEvent.objects.filter(kind__in=PUBLIC_EVENT_KINDS).order_by("created_at", "pk"),
                      to_attr="public_events"),
         )
@@ -93,7 +95,8 @@ def order_detail(user, number: str, language: str) -> dict | None:
 
     lines = list(order.lines.all())
     # Tax per rate: the invoice's breakdown (lines plus shipping, which must add up to the order's totals).
-    tax_rows = tax_rows_for([row for row in tax_breakdown(order, lines) if row.rate or row.tax], gross, currency, language)
+    parts = shipping_parts(order, list(order.consignments.all()))
+    tax_rows = tax_rows_for([row for row in tax_breakdown(order, lines, parts) if row.rate or row.tax], gross, currency, language)
     events = []
     for event in order.public_events:
         text = event.get_kind_display()
@@ -141,6 +144,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
         "shipping_name": order.shipping_method_name,
         "carrier": order.carrier,
         "shipping": money(order.shipping_gross if gross else order.shipping_net),
+        "shipping_parcels": parcel_rows(parts, order, language),
         "discount": money(order.discount) if order.discount else "",
         "voucher_code": order.voucher_code,
         "total_net": money(order.total_net),

@@ -29,6 +29,7 @@ class VariantFacts:
     weight_grams: int
     fixed_prices: dict  # currency -> amount
     for_sale: bool  # active variant of a published product
+    ean: str = ""  # printed on consignments' pick lists and customs papers
 
     def product_name(self, language: str) -> str:
         return self.product_names.get(language) or self.product_names.get("en", "")
@@ -68,6 +69,7 @@ def _load(ids) -> dict[int, VariantFacts]:
             weight_grams=v.weight_grams,
             fixed_prices={fp.price_currency: fp.price.amount for fp in v.fixed_prices.all()},
             for_sale=v.is_active and v.product.is_published,
+            ean=v.ean,
         )
     return facts
 

@@ -21,7 +21,7 @@ from shop import formatting
 from shop.formatting import local_date
 from shop.models import Invoice, Order, OrderEvent
 from shop.money import format_money
-from shop.selectors.orders import tax_breakdown, tax_note_texts
+from shop.selectors.orders import parcel_rows, shipping_parts, tax_breakdown, tax_note_texts
 from shop.services.numbers import next_number
 from shop.tax import tax_row_label
 
@@ -107,7 +107,8 @@ def document_context(order: Order) -> dict:
         return format_money(amount, currency, language)
 
     lines = list(order.lines.all())
-    rows = tax_breakdown(order, lines)
+    parts = shipping_parts(order)
+    rows = tax_breakdown(order, lines, parts)
     goods_net = sum((line.total_net for line in lines), Decimal(0))
     goods_gross = sum((line.total_gross for line in lines), Decimal(0))
     seller = settings.CARAVAN_SELLER
@@ -147,6 +148,7 @@ def document_context(order: Order) -> dict:
         "shipping_net": money(order.shipping_net),
         "shipping_gross": money(order.shipping_gross),
         "shipping_tax_rate": format_rate(order.shipping_tax_rate, language),
+        "parcels": parcel_rows(parts, order, language, country),  # one shipping row each on the invoice
         "discount": money(order.discount) if order.discount else "",
         "total_net": money(order.total_net),
         "total_tax": money(order.total_tax),

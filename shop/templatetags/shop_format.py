@@ -5,6 +5,8 @@
     {{ order.created_at|local_date }}            3 Dec 2026 (en-GB), Dec 3, 2026 (en-US), 2026/12/03 (ja)
     {{ order.delivery_latest|local_date:"long" }}
     {{ event.at|local_datetime:"short" }}
+    {{ leg.earliest|date_span:leg.latest }}        3–5 Dec (en-GB), 3.–5. Dez. (de)
+    {{ option.co2e_grams|co2 }}                   850 g CO₂e, 1.2 kg CO₂e, 1,2 kg CO₂e (de)
     {% for line in address|address_lines %}…{% endfor %}
 """
 
@@ -32,6 +34,18 @@ def local_date(value, format="medium"):
 @register.filter
 def local_datetime(value, format="medium"):
     return formatting.local_datetime(value, format)
+
+
+@register.filter
+def co2(grams):
+    """{{ leg.co2e_grams|co2 }}: 850 g CO₂e, 1.2 kg CO₂e (localised)."""
+    return formatting.co2(grams)
+
+
+@register.filter
+def date_span(earliest, latest):
+    """{{ option.earliest|date_span:option.latest }}: 3–5 Dec (localised)."""
+    return formatting.date_span(earliest, latest)
 
 
 @register.filter

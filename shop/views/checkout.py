@@ -28,7 +28,7 @@ from shop.money import format_money
 from shop.plumbing import cart_count
 from shop.plumbing.cart_count import CART_SESSION_KEY
 from shop.selectors import account as selectors_account
-from shop.selectors.orders import tax_breakdown
+from shop.selectors.orders import parcel_rows, shipping_parts, tax_breakdown
 from shop.services import accounts as account_services
 from shop.services import checkout as checkout_services
 from shop.services import orders as order_services
@@ -122,6 +122,13 @@ def _context(request, cart, quote, step, **extra):
     }
 
 
+def _legs(option, currency: str) -> list[dict]:
+    """An option's parcels with their prices formatted, when it ships in more than one."""
+    if len(option.legs) < 2:
+        return []
+    return [{"leg": leg, "price": _money(leg.price.display, currency)} for leg in option.legs]
+
+
 def _minutes_left(until) -> int | None:
     if until is None:
         return None
@@ -210,7 +217,8 @@ def shipping(request):
         except CheckoutError as exc:
             error = str(exc)
     options = [
-        {"option": o, "price": _money(o.price.display, quote.currency), "checked": o.method_id == cart.shipping_method_id}
+        {"option": o, "price": _money(o.price.display, quote.currency), "checked": o.method_id == cart.shipping_method_id,
+         "legs": _legs(o, quote.currency)}
         for o in quote.shipping_options
     ]
     if options and not any(o["checked"] for o in options):
@@ -276,6 +284,7 @@ def _render_review(request, cart, quote, form, voucher_form=None, status=200):
         request,
         "shop/checkout/review.html",
         _context(request, cart, quote, "review", form=form, voucher_form=voucher_form or VoucherForm(),
+                 legs=_legs(quote.shipping, quote.currency) if quote.shipping else [],
                  tax_notes=checkout_notes(quote.treatments, settings.CARAVAN_SELLER["ioss_number"]),
                  vat_notice=checkout_services.vat_number_notice(cart)),
         status=status,
@@ -383,10 +392,12 @@ def done(request, number):
     c = order.currency
     lines = [{"line": line, "total": _money(line.total_gross if order.prices_include_tax else line.total_net, c)}
              for line in order.lines.all()]
+    parts = shipping_parts(order)
     return render(request, "shop/checkout/done.html", {
         "order": order, "lines": lines, "total": _money(order.total_gross, c),
-        "tax_rows": tax_rows(tax_breakdown(order, list(order.lines.all())), order.prices_include_tax, c,
+        "tax_rows": tax_rows(tax_breakdown(order, list(order.lines.all()), parts), order.prices_include_tax, c,
                              active_language()),
+        "parcels": parcel_rows(parts, order, active_language()),
         "shipping": _money(order.shipping_gross if order.prices_include_tax else order.shipping_net, c),
         "discount": _money(order.discount, c) if order.discount else "",
         "seller": settings.CARAVAN_SELLER, "payment_provider": get_provider(order.payment_method),

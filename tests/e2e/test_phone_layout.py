@@ -52,7 +52,15 @@ def _picture(settings, shape, colour, swatch):
 @pytest.fixture
 def phone_shop(markets, settings, stripe_on, django_user_model):
     de = Warehouse.objects.get(code="de")
+    de.city = "Berlin"
+    de.save()
     f.shipping_for(de, code="dhl", name="Standard", carrier="DHL", min_days=2, max_days=4)
+    # Osaka also ships to Germany and alone stocks the first card holder: orders with it go in two parcels.
+    osaka = Warehouse.objects.get(code="jp")
+    osaka.city, osaka.countries_served = "Osaka", ["JP", "CN", "DE"]
+    osaka.save()
+    f.shipping_for(osaka, (30000, Decimal("2400"), "JPY"), code="ems", name="EMS", carrier="Japan Post", min_days=3, max_days=6,
+                   countries=["DE"])
     category, products = make_catalog(n_products=6, warehouses=("de",))
     for product in products:
         product.images.update(image=_picture(settings, "tshirt", "navy", "#1f2a44"))
@@ -66,7 +74,7 @@ def phone_shop(markets, settings, stripe_on, django_user_model):
         for picture in (beige, black, None)
     ]
     for variant in variants:
-        f.StockFactory(variant=variant, warehouse=de, quantity=20)
+        f.StockFactory(variant=variant, warehouse=osaka if variant is variants[0] else de, quantity=20)
     from shop.services.pricing import refresh_market_prices
     from shop.services.search import refresh_search_documents
 
@@ -169,6 +177,7 @@ def _walk(page, base, shop, viewport):
     _check(page, width, "checkout-address")
     _submit_step(page)
     page.wait_for_url("**/de/checkout/shipping/")
+    assert page.locator(".option-parcels .parcel").count() == 2  # from Berlin and from Osaka
     _check(page, width, "checkout-shipping")
     _submit_step(page)
     page.wait_for_url("**/de/checkout/billing/")
@@ -192,6 +201,7 @@ def _walk(page, base, shop, viewport):
     page.wait_for_url("**/de/account/")
     _check(page, width, "account")
     page.goto(f"{base}/de/account/orders/{shop['order'].number}/")
+    assert page.locator(".order-facts .parcel").count() == 2
     _check(page, width, "account-order")
     page.goto(f"{base}/de/account/addresses/")
     _check(page, width, "account-addresses")

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.core import mail  # noqa: F401  (mail backend is locmem in tests)
+from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, connection, connections, transaction
 
@@ -227,7 +227,6 @@ def test_a_consignment_crossing_customs_is_not_dispatched_without_its_customs_fa
 
 
 def test_the_buyer_is_told_once_what_ships_from_elsewhere_and_what_is_back_ordered(berlin_osaka, django_capture_on_commit_callbacks):
-    from django.core import mail
 
     berlin, osaka = berlin_osaka
     shirt, mug = f.ProductVariantFactory(), f.ProductVariantFactory()

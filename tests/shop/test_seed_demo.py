@@ -186,8 +186,12 @@ def test_warehouses_stock_and_fixed_prices():
     call_command("seed_demo", "--quiet", "--products", "200", stdout=io.StringIO())
     assert set(Warehouse.objects.values_list("code", flat=True)) == {"de-ber", "uk-lon", "us-nj", "jp-osa"}
     berlin = Warehouse.objects.get(code="de-ber")
-    assert berlin.serves("FR") and berlin.serves("CH") and not berlin.serves("JP")
-    assert Warehouse.objects.get(code="jp-osa").serves("CN")
+    assert berlin.serves("FR") and berlin.serves("CH") and berlin.serves("JP")  # Japan by DHL international
+    osaka = Warehouse.objects.get(code="jp-osa")
+    assert osaka.serves("CN") and osaka.serves("DE")  # the EU by Japan Post EMS
+    # Some products are made in Japan: none in Berlin, some in Osaka (an order with Berlin's goods splits in two).
+    osaka_only = Stock.objects.filter(warehouse=osaka, quantity__gt=0, variant__stocks__warehouse=berlin, variant__stocks__quantity=0)
+    assert osaka_only.exists()
     # Berlin stocks every variant; some are sold out, some nearly.
     assert Stock.objects.filter(warehouse=berlin).count() == ProductVariant.objects.count()
     assert Stock.objects.filter(quantity=0).exists()

@@ -16,14 +16,13 @@ from shop.services.checkout.info import (
 from shop.services.checkout.quote import (
     Quote,
     QuoteLine,
-    ShippingOption,
     apply_line_totals,
     build_quote,
     quote_cart,
     split_discount,
     summarise,
-    working_days_from,
 )
+from shop.services.checkout.shipping import ShippingLeg, ShippingOption, working_days_from
 from shop.services.checkout.steps import (
     ValidationError,
     apply_voucher,
@@ -42,7 +41,7 @@ from shop.services.checkout.steps import (
 from shop.services.checkout.vouchers import check_voucher_for, find_voucher, voucher_discount
 
 __all__ = [
-    "CheckoutError", "CheckoutInfo", "InsufficientStock", "Quote", "QuoteLine", "ShippingOption", "ValidationError",
+    "CheckoutError", "CheckoutInfo", "InsufficientStock", "Quote", "QuoteLine", "ShippingLeg", "ShippingOption", "ValidationError",
     "VoucherError", "active_language", "address_outside_market", "apply_line_totals", "apply_voucher",
     "billing_address_of", "build_quote", "check_voucher_for", "clean_address", "destination", "find_voucher",
     "load_checkout_info", "missing_step", "payment_methods_for", "quote_cart", "release_cart_reservation",

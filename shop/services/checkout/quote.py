@@ -10,29 +10,28 @@ Money rules (explicit, tested in tests/shop/test_checkout_money.py and test_tax_
 - a line's shown total (gross where the market shows gross, else net) is unit × quantity less its discount share;
 - a voucher discount is taken off the shown goods total, spread over the lines in proportion to their totals
   (largest remainders get the leftover minor units), so nothing goes negative;
-- shipping is taxed at the destination's standard rate (zero when the goods are zero-rated);
+- shipping is one parcel per consignment (shipping.py: priced, dated and with a CO2 estimate each), each taxed at
+  the destination's standard rate (zero when that consignment's goods are zero-rated);
 - tax is rounded once per rate on the summed shown amounts of that rate, goods and shipping together
-  (shop/tax/rounding.py); each line's other side carries its share of that tax, so lines and shipping add up to
-  the per-rate totals and total = Σ net + Σ tax = Σ shown lines + shipping.
+  (shop/tax/rounding.py); each line's other side carries its share of that tax, so lines and parcels add up
+  to the per-rate totals and total = Σ net + Σ tax = Σ shown lines + Σ shown parcels.
 - how each consignment is taxed (domestic, IOSS, UK low value, import on delivery, reverse charge) is shop/tax's
   answer (`tax_consignment`), asked per warehouse the goods ship from.
 """
 
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from dataclasses import dataclass, field
 from decimal import Decimal
-
-from django.utils import timezone
 
 from fulfillment.services import plan_fulfilment
 from shop.models import Cart, Voucher
 from shop.money import quantize
 from shop.plumbing.storefront_config import StorefrontConfig
-from shop.pricing import Price, PricingPolicy
+from shop.pricing import Price
 from shop.services.checkout.errors import VoucherError
 from shop.services.checkout.info import CheckoutInfo, load_checkout_info
+from shop.services.checkout.shipping import ShippingOption, shipping_items, shipping_options, with_sides
 from shop.services.checkout.vouchers import check_voucher_for, voucher_discount
-from shop.tax import HUNDRED, STANDARD, ZERO_RATED, Treatment, allocate, split_by_rate, tax_consignment, zero_rated
+from shop.tax import HUNDRED, ZERO_RATED, Treatment, allocate, split_by_rate, tax_consignment, zero_rated
 
 
 @dataclass
@@ -62,16 +61,6 @@ class QuoteLine:
         return self.total_gross if self.unit.includes_tax else self.total_net
 
 
-@dataclass(frozen=True)
-class ShippingOption:
-    method_id: int
-    name: str
-    carrier: str
-    price: Price
-    earliest: date
-    latest: date
-
-
 @dataclass
 class Quote:
     currency: str
@@ -94,6 +83,8 @@ class Quote:
     shortages: list = field(default_factory=list)
     withdrawn: list = field(default_factory=list)  # names of lines no longer for sale
     plan: dict = field(default_factory=dict)  # warehouse id -> {variant id: quantity}
+    consignments: dict = field(default_factory=dict)  # where it ships from as priced: the plan, else all from the first warehouse
+    consignment_treatments: dict = field(default_factory=dict)  # warehouse id -> how its consignment is taxed
     weight_grams: int = 0
     eu_business: bool = False  # an EU business buyer with a confirmed VAT number (reverse charge, imports itself)
 
@@ -130,56 +121,22 @@ def apply_line_totals(lines: list[QuoteLine], discount: Decimal, currency: str) 
 
 
 def summarise(quote: Quote) -> None:
-    """Totals and tax per rate from the lines' shown totals and shipping, rounded once per rate (shop/tax/rounding.py).
-    Sets each line's (and the shipping's) other side to its share of its rate's tax, so everything adds up."""
+    """Totals and tax per rate from the lines' shown totals and shipping (one item per parcel, each at its own rate),
+    rounded once per rate (shop/tax/rounding.py). Sets each line's (and each parcel's) other side to its share of its
+    rate's tax, so everything adds up: total = Σ lines + Σ parcels."""
     items = [(line.tax_rate, line.total_display) for line in quote.lines]
-    if quote.shipping is not None:
-        items.append((quote.shipping.price.tax_rate, quote.shipping.price.display))
-    rate_totals, sides = split_by_rate(items, quote.includes_tax, quote.currency)
+    shipping = shipping_items(quote.shipping) if quote.shipping is not None else []
+    rate_totals, sides = split_by_rate(items + shipping, quote.includes_tax, quote.currency)
     for line, (net, gross) in zip(quote.lines, sides, strict=False):
         line.total_net, line.total_gross = net, gross
     if quote.shipping is not None:
-        net, gross = sides[-1]
-        quote.shipping = replace(quote.shipping, price=replace(quote.shipping.price, net=net, gross=gross))
+        quote.shipping = with_sides(quote.shipping, sides[len(items):], quote.currency, quote.includes_tax)
     quote.subtotal_net = sum((line.total_net for line in quote.lines), Decimal(0))
     quote.subtotal_gross = sum((line.total_gross for line in quote.lines), Decimal(0))
     quote.total_net = sum((t.net for t in rate_totals), Decimal(0))
     quote.total_gross = sum((t.gross for t in rate_totals), Decimal(0))
     quote.rate_totals = rate_totals
     quote.tax_by_rate = [(t.rate, t.net, t.tax) for t in rate_totals]
-
-
-
-def working_days_from(start: date, days: int) -> date:
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
-
-
-def _shipping_options(policy: PricingPolicy, warehouse_id: int | None, country: str, weight: int, goods_zero_rated: bool,
-                      config: StorefrontConfig, language: str) -> list[ShippingOption]:
-    if warehouse_id is None:
-        return []
-    served = config.warehouses.get(warehouse_id, ("", frozenset()))[1]
-    today = timezone.localdate()
-    options = []
-    for method in config.shipping_methods.get(warehouse_id, ()):
-        if country not in (method.countries or served):
-            continue
-        band = next((b for b in method.bands if b[0] >= weight), None)  # bands are ordered by weight
-        if band is None:
-            continue
-        price = policy.price(band[1], band[2], STANDARD)
-        if goods_zero_rated:
-            price = zero_rated(price)
-        options.append(
-            ShippingOption(method.id, method.name(language), method.carrier, price,
-                           working_days_from(today, method.min_days), working_days_from(today, method.max_days))
-        )
-    return sorted(options, key=lambda o: (o.price.display, o.latest))
 
 
 def _consignment_lines(lines: list[QuoteLine], consignments: dict, treatments: dict) -> list[QuoteLine]:
@@ -242,6 +199,7 @@ def _tax_consignments(quote: Quote, consignments: dict, info: CheckoutInfo) -> N
             for w, picks in consignments.items()
         }
     quote.treatments = sorted({line.treatment for line in quote.lines} - {Treatment.DOMESTIC})
+    quote.consignment_treatments = dict(treatments or {})
 
 
 def build_quote(info: CheckoutInfo, *, plan: dict | None = None) -> Quote:
@@ -273,10 +231,13 @@ def build_quote(info: CheckoutInfo, *, plan: dict | None = None) -> Quote:
     quote.eu_business = info.eu_business
     _tax_consignments(quote, consignments, info)
 
-    main_warehouse = max(consignments, key=lambda w: sum(consignments[w].values())) if consignments else None
-    goods_zero_rated = all(line.treatment in ZERO_RATED for line in quote.lines)
-    quote.shipping_options = _shipping_options(policy, main_warehouse, country, quote.weight_grams, goods_zero_rated,
-                                               config, language)
+    quote.consignments = consignments
+    charged = {line.treatment for line in quote.lines}
+    zero_rated_warehouses = {w for w, t in quote.consignment_treatments.items() if t in ZERO_RATED and t in charged}
+    if all(line.treatment in ZERO_RATED for line in quote.lines):  # not (fully) planned lines are priced as domestic
+        zero_rated_warehouses = set(consignments)
+    weights = {line.variant_id: line.weight_grams for line in quote.lines}
+    quote.shipping_options = shipping_options(policy, config, consignments, weights, zero_rated_warehouses, country, language)
     quote.shipping = next((o for o in quote.shipping_options if o.method_id == info.cart.shipping_method_id), None)
     summarise(quote)
     return quote

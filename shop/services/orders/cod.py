@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fulfillment.services import release_consignments
 from shop.models import Order, OrderEvent, OrderStatus
 from shop.services.orders.errors import OrderError
 
@@ -35,6 +36,7 @@ def confirm_cod_order(order_id: int, *, user=None, via: str = "staff") -> tuple[
             return order, False
         order.confirmed_at = timezone.now()
         order.save(update_fields=["confirmed_at", "updated_at"])
+        release_consignments(order.pk)  # confirmed: the warehouses may pick it
         who = "by the buyer (e-mail link)" if via == "link" else "by staff"
         OrderEvent.objects.create(order=order, kind=OrderEvent.Kind.STATUS, message=f"Cash-on-delivery order confirmed {who}",
                                   user=user if user is not None and user.is_authenticated else None, data={"confirmed": via})

@@ -4,7 +4,8 @@ The call chain (see docs/architecture.md §3, "Placing an order"): `place_order`
 `_place` loads the CheckoutInfo once (checkout/info.py; the voucher row locked with it), checks the steps are done
 and the lines still for sale, allocates the stock (fulfillment), builds the quote once from where the goods really
 ship from (checkout/quote.py, which asks shop/tax how each consignment is taxed and checks the voucher under its
-row lock), validates it once (`_refuse_if_changed`) and writes the order from the quote (`_write_order`).
+row lock), validates it once (`_refuse_if_changed`), writes the order from the quote (`_write_order`) and its
+consignments, one per warehouse, from the chosen option's parcels (orders/consignments.py).
 
 Locks, in this fixed order: the cart row, the voucher row, the stock rows (ascending pk, inside fulfillment), then
 the order and invoice counters — so concurrent orders never deadlock, the counters are held only for the last
@@ -31,6 +32,7 @@ from shop.money import quantize
 from shop.plumbing.storefront_config import StorefrontConfig
 from shop.services.checkout import CheckoutInfo, Quote, build_quote, load_checkout_info, missing_step, shortage_messages
 from shop.services.numbers import next_number
+from shop.services.orders.consignments import make_consignments
 from shop.services.orders.errors import OrderError, PriceChangedError, StockShortError
 from shop.services.orders.status import allocation_reference
 from shop.signals import order_placed
@@ -84,7 +86,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
         quote = build_quote(info, plan=plan)
     _refuse_if_changed(quote, expected_total)
 
-    order = _write_order(info, quote, buyer)
+    order, order_lines = _write_order(info, quote, buyer)
     rename_allocations(placing, allocation_reference(order))
     if quote.voucher is not None:
         _redeem(quote, order)
@@ -98,6 +100,7 @@ def _place(cart: Cart, config: StorefrontConfig, *, language: str, user, expecte
     if get_provider(order.payment_method).collects_on_delivery and not email_is_verified(order.user, order.email):
         order.needs_confirmation = True  # nothing is paid up front: the buyer's e-mail (or staff) must confirm it
         Order.objects.filter(pk=order.pk).update(needs_confirmation=True)
+    make_consignments(order, quote, info, order_lines, allocation_reference(order))
     cart.delete()
     return order
 
@@ -129,9 +132,10 @@ def _refuse_if_changed(quote: Quote, expected_total: Decimal | None) -> None:
         raise PriceChangedError(_("Prices changed while you were checking out. Please check the new total and confirm again."))
 
 
-def _write_order(info: CheckoutInfo, quote: Quote, buyer) -> Order:
-    """The order and its lines, copied from the quote (prices, tax, shipping, voucher) and the info (addresses,
-    VAT evidence); its payment is started. Numbered later, just before commit."""
+def _write_order(info: CheckoutInfo, quote: Quote, buyer) -> tuple[Order, list[OrderLine]]:
+    """The order and its lines, copied from the quote (prices, tax, shipping — the sum of its parcels, dated by the
+    latest —, voucher) and the info (addresses, VAT evidence); its payment is started. Numbered later, just before
+    commit."""
     cart, config = info.cart, info.config
     base = settings.BASE_CURRENCY
     order = Order.objects.create(
@@ -171,9 +175,9 @@ def _write_order(info: CheckoutInfo, quote: Quote, buyer) -> Order:
         ioss_number=recorded_ioss_number(quote.treatments, settings.CARAVAN_SELLER["ioss_number"]),
         tax_notes=list(quote.treatments),
     )
-    OrderLine.objects.bulk_create([_order_line(order, line) for line in quote.lines])
+    lines = OrderLine.objects.bulk_create([_order_line(order, line) for line in quote.lines])
     start_payment(order.pk, order.payment_method, order.total_gross, order.currency)
-    return order
+    return order, lines
 
 
 def email_is_verified(user, email: str) -> bool:

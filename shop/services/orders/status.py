@@ -1,5 +1,6 @@
 """The order status machine (ORDER_TRANSITIONS): one locked move at a time, with what a move brings along —
-a cancel gives back the voucher use, the stock and the money (refunds.py); shipping invoices an unpaid order."""
+a cancel gives back the voucher use, the stock and the money (refunds.py) and cancels its consignments; paying
+releases its consignments to the warehouses; shipping invoices an unpaid order."""
 
 import logging
 
@@ -8,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from fulfillment.services import deallocate_stock
+from fulfillment.services import cancel_consignments, deallocate_stock, release_consignments
 from payments.models import PaymentStatus
 from payments.providers import get_provider
 from payments.services import (
@@ -59,11 +60,14 @@ def change_status(order_id: int, new_status: str, *, user=None, message: str = "
             # Voucher row before stock rows, the order placing takes them in (no deadlock between the two).
             _give_back_voucher(order)
             deallocate_stock(allocation_reference(order))
+            cancel_consignments(order.pk)
             cancel_open_payments(order.pk)
         if new_status in SHIPPING_STATUSES and order.needs_confirmation and order.confirmed_at is None:
             order.confirmed_at = timezone.now()  # staff shipping it is their confirmation
             fields.append("confirmed_at")
         order.save(update_fields=fields)
+        if new_status == OrderStatus.PAID or new_status in SHIPPING_STATUSES:
+            release_consignments(order.pk)  # paid (or shipped by staff, which confirms it): the warehouses may pick
         if new_status in SHIPPING_STATUSES:
             issue_invoice(order)  # shipped before it was paid (cash on delivery): invoiced now (a no-op if it is)
         OrderEvent.objects.create(
