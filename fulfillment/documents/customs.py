@@ -27,7 +27,7 @@ HEADINGS = {
     "consignment": gettext_noop("Consignment"),
     "carrier": gettext_noop("Carrier"),
     "tracking_number": gettext_noop("Tracking number"),
-    "parcels": gettext_noop("Parcels"),
+    "parcels": gettext_noop("Number of parcels"),
     "gross_weight": gettext_noop("Gross weight"),
     "net_weight": gettext_noop("Net weight"),
     "description": gettext_noop("Detailed description of contents"),

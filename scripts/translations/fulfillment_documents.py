@@ -154,7 +154,7 @@ T = {
     "Recipient / importer": ("Empfänger / Einführer", "Destinataire / importateur", "Destinatario / importador", "受取人／輸入者",
                              "收件人／进口商"),
     "Tracking number": ("Sendungsnummer", "Numéro de suivi", "Número de seguimiento", "追跡番号", "追踪号"),
-    "Parcels": ("Packstücke", "Colis", "Bultos", "個数", "包裹数"),
+    "Number of parcels": ("Anzahl Packstücke", "Nombre de colis", "Número de bultos", "個数", "包裹数"),
     "Gross weight": ("Bruttogewicht", "Poids brut", "Peso bruto", "総重量", "毛重"),
     "Net weight": ("Nettogewicht", "Poids net", "Peso neto", "正味重量", "净重"),
     "Detailed description of contents": ("Genaue Bezeichnung des Inhalts", "Description détaillée du contenu",

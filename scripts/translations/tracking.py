@@ -90,7 +90,6 @@ T = {
         "Paket %(k)s von %(n)s aus %(city)s", "Colis %(k)s sur %(n)s depuis %(city)s", "Paquete %(k)s de %(n)s desde %(city)s",
         "%(city)sからの荷物（%(n)s個中%(k)s個目）", "来自%(city)s的包裹（第 %(k)s 个，共 %(n)s 个）",
     ),
-    "Carrier": ("Versanddienst", "Transporteur", "Transportista", "配送業者", "承运商"),
     "Promised": ("Zugesagt", "Promis", "Prometido", "お約束", "承诺送达"),
     "Expected": ("Voraussichtlich", "Prévu", "Previsto", "お届け予定", "预计送达"),
     "Going to": ("Empfangsort", "Destination", "Destino", "お届け先", "寄往"),
