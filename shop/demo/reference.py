@@ -82,12 +82,16 @@ WAREHOUSES = (
     # (DHL international); Osaka ships to Japan and China and to the EU by Japan Post EMS (goods only it stocks), so an
     # order can split across the two (checkout shows two parcels).
     {"code": "de-ber", "name": "Berlin", "city": "Berlin", "country": "DE", "latitude": "52.52000", "longitude": "13.40500",
+     "address": "Caravan Lager Berlin\nLahnstraße 30\n12055 Berlin", "language": "de",
      "countries_served": (*EU_COUNTRIES, "CH", "LI", "GB", "US", "JP"), "priority": 20},
     {"code": "uk-lon", "name": "London", "city": "London", "country": "GB", "latitude": "51.50700", "longitude": "-0.12800",
+     "address": "Caravan UK Warehouse\nUnit 4, Thames Road\nLondon E16 2EZ", "language": "en",
      "countries_served": ("GB",), "priority": 10},
     {"code": "us-nj", "name": "New Jersey", "city": "Edison", "country": "US", "latitude": "40.51900", "longitude": "-74.41200",
+     "address": "Caravan US Fulfillment\n300 Raritan Center Pkwy\nEdison, NJ 08837", "language": "en",
      "countries_served": ("US",), "priority": 10},
     {"code": "jp-osa", "name": "Osaka", "city": "Osaka", "country": "JP", "latitude": "34.69400", "longitude": "135.50200",
+     "address": "〒559-0034\n大阪府大阪市住之江区南港北1-2-3\nキャラバン大阪倉庫", "language": "ja",
      "countries_served": ("JP", "CN", *EU_COUNTRIES), "priority": 10},
 )
 

@@ -43,8 +43,10 @@ from fulfillment.services import dispatch_transfer, post_goods_receipt
 from shop import receivers as signals
 from shop.demo import catalogue as cat
 from shop.demo import reference as ref
+from shop.demo.customs import ensure_customs_data
 from shop.demo.images import ImageCache
 from shop.demo.pages import ensure_pages
+from shop.demo.shipments import ensure_demo_shipments, ensure_packaging
 from shop.models import (
     Attribute,
     AttributeValue,
@@ -367,7 +369,7 @@ def ensure_reference(update: bool) -> bool:
     for spec in ref.WAREHOUSES:
         defaults = {"name": spec["name"], "city": spec["city"], "country": spec["country"], "latitude": Decimal(spec["latitude"]),
                     "longitude": Decimal(spec["longitude"]), "countries_served": list(spec["countries_served"]),
-                    "priority": spec["priority"], "is_active": True}
+                    "priority": spec["priority"], "is_active": True, "address": spec["address"], "language": spec["language"]}
         if update:
             Warehouse.objects.update_or_create(code=spec["code"], defaults=defaults)
             changed = True
@@ -669,6 +671,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
             ensure_pages()
             ensure_admin(say)
             ensure_demo_buyer(say)
+            _ensure_warehouse_demo()
             return {}
         with transaction.atomic():
             ensure_reference(update=True)
@@ -687,4 +690,14 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
     counts["shop pages"] = ensure_pages()
     ensure_admin(say)
     ensure_demo_buyer(say)
+    counts.update(_ensure_warehouse_demo())
     return counts
+
+
+def _ensure_warehouse_demo() -> dict:
+    """Customs facts and EANs, packaging, and orders that went through the warehouse (placed, paid, picked, packed,
+    dispatched, tracked) for the demo buyer and three guests; each part only once."""
+    for spec in ref.WAREHOUSES:  # demo installs from before warehouses had addresses
+        Warehouse.objects.filter(code=spec["code"], address="").update(address=spec["address"], language=spec["language"])
+    buyer = get_user_model().objects.filter(email__iexact=DEMO_BUYER_EMAIL).order_by("pk").first()
+    return {"customs data": ensure_customs_data(), "packaging": ensure_packaging(), "demo shipments": ensure_demo_shipments(user=buyer)}

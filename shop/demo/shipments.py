@@ -30,7 +30,7 @@ DEMO_GUESTS = {
     "JP": ("hanako.yamada@example.com", "ja", {"full_name": "山田花子", "line1": "丸の内1-1-1", "postcode": "100-0005",
                                                "city": "千代田区", "region": "東京都", "country": "JP"}),
 }
-DEMO_BUYER = ("demo@caravan.example", "de", {"full_name": "Erika Mustermann", "line1": "Friedrichstraße 123", "postcode": "10117",
+DEMO_BUYER = ("buyer@example.com", "de", {"full_name": "Erika Mustermann", "line1": "Friedrichstraße 123", "postcode": "10117",
                                              "city": "Berlin", "country": "DE"})
 DEMO_EMAILS = [DEMO_BUYER[0], *(guest[0] for guest in DEMO_GUESTS.values())]
 
@@ -55,7 +55,7 @@ def ensure_packaging() -> int:
 def _stocked_only_in(warehouse: Warehouse, others: list[Warehouse], *, count: int, skip: int = 0) -> list:
     """Active variants with free stock in `warehouse` and none in `others` (so an order of them ships from there)."""
     elsewhere = Stock.objects.filter(variant=OuterRef("variant"), warehouse__in=others, quantity__gt=0)
-    rows = (Stock.objects.filter(warehouse=warehouse, quantity__gte=5, variant__is_active=True, variant__product__is_active=True)
+    rows = (Stock.objects.filter(warehouse=warehouse, quantity__gte=5, variant__is_active=True, variant__product__is_published=True)
             .annotate(elsewhere=Exists(elsewhere)).filter(elsewhere=False).order_by("variant_id")
             .values_list("variant_id", flat=True)[skip:skip + count])
     return list(rows)
