@@ -348,6 +348,8 @@ CARAVAN_ABANDONED_CART_DAYS = int(os.environ.get("CARAVAN_ABANDONED_CART_DAYS", 
 # A parcel whose last tracking event is a customs hold older than this many days is flagged for staff and the buyer
 # is told (beat, fulfillment/services/delays.py).
 CARAVAN_CUSTOMS_STUCK_DAYS = int(os.environ.get("CARAVAN_CUSTOMS_STUCK_DAYS", "3"))
+# How many ready consignments one pick list batches (the packing desk's "Make a pick list"), oldest first.
+CARAVAN_PICK_LIST_SIZE = int(os.environ.get("CARAVAN_PICK_LIST_SIZE", "40"))
 # Per client (django-ratelimit, key "ip"): placing orders and starting checkout ("<count>/<s|m|h|d>").
 CARAVAN_RATELIMIT_PLACE_ORDER = os.environ.get("CARAVAN_RATELIMIT_PLACE_ORDER", "10/h")
 CARAVAN_RATELIMIT_CHECKOUT = os.environ.get("CARAVAN_RATELIMIT_CHECKOUT", "30/h")
