@@ -46,7 +46,7 @@ from shop.demo import reference as ref
 from shop.demo.customs import ensure_customs_data
 from shop.demo.images import ImageCache
 from shop.demo.pages import ensure_pages
-from shop.demo.shipments import ensure_demo_shipments, ensure_packaging
+from shop.demo.shipments import delete_demo_shipments, ensure_demo_shipments, ensure_packaging
 from shop.models import (
     Attribute,
     AttributeValue,
@@ -658,6 +658,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
     """Build the demo shop. Returns row counts of what was created (empty when the catalogue already existed)."""
     with translation.override("en"), _signals_suspended():
         if reset:
+            delete_demo_shipments()
             delete_catalogue()
         elif Product.objects.exists():
             with transaction.atomic():

@@ -11,7 +11,17 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from fulfillment.models import Carrier, Consignment, ConsignmentStatus, PackagingType, Stock, TrackingKind, Warehouse
+from fulfillment.models import (
+    Allocation,
+    Carrier,
+    Consignment,
+    ConsignmentStatus,
+    PackagingType,
+    PickList,
+    Stock,
+    TrackingKind,
+    Warehouse,
+)
 from fulfillment.services.dispatch import dispatch_consignment
 from fulfillment.services.packing import ParcelSpec, pack_consignment
 from fulfillment.services.picking import confirm_pick
@@ -41,6 +51,25 @@ PACKAGING = (
     ("box-m", "Recycled cardboard box M", False, 350, 250, 150, 300),
     ("box-l", "Cardboard box L", False, 500, 350, 250, 550),
 )
+
+
+def delete_demo_shipments() -> int:
+    """Remove the demo orders and what hangs on them (allocations, payments, invoices, consignments, empty pick lists),
+    so `seed_demo --reset` can rebuild the catalogue. Orders of real buyers are never touched (and then stop the
+    reset, as before). Returns orders deleted."""
+    from payments.models import Payment
+    from shop.models import Invoice
+
+    ids = list(Order.objects.filter(email__in=DEMO_EMAILS).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    with transaction.atomic():
+        Allocation.objects.filter(reference__in=[f"order:{pk}" for pk in ids]).delete()
+        Invoice.objects.filter(order_id__in=ids).delete()
+        Payment.objects.filter(order_id__in=ids).delete()
+        Order.objects.filter(pk__in=ids).delete()
+        PickList.objects.filter(consignments=None).delete()
+    return len(ids)
 
 
 def ensure_packaging() -> int:
@@ -171,4 +200,4 @@ def ensure_demo_shipments(user=None) -> int:
     return len(made)
 
 
-__all__ = ["DEMO_EMAILS", "ensure_demo_shipments", "ensure_packaging"]
+__all__ = ["DEMO_EMAILS", "delete_demo_shipments", "ensure_demo_shipments", "ensure_packaging"]

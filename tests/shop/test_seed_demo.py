@@ -263,3 +263,25 @@ def test_demo_has_a_posted_receipt_a_draft_one_and_a_transfer_on_its_way(seeded)
 def test_demo_stock_lies_on_shelves(seeded):
     bins = list(Stock.objects.values_list("bin_location", flat=True)[:50])
     assert bins and all(re.fullmatch(r"[A-H]-\d{2}-\d{2}", b) for b in bins)
+
+
+def test_demo_orders_went_through_the_warehouse(seeded, capsys):
+    """Split orders for a German and a Japanese buyer, shipped with tracking histories; orders waiting at the desk;
+    every variant with customs facts; a rerun adds nothing and --reset rebuilds it all."""
+    from fulfillment.models import Consignment, TrackingEvent
+    from shop.models import Order
+
+    split = Order.objects.get(email="buyer@example.com")
+    assert split.consignments.count() == 2 and {c.warehouse.code for c in split.consignments.all()} == {"de-ber", "jp-osa"}
+    assert split.consignments.filter(status="delivered").count() == 1  # (the order follows after commit: not in a test transaction)
+    assert Order.objects.filter(email="hanako.yamada@example.com", consignments__status="dispatched").distinct().get().language == "ja"
+    assert TrackingEvent.objects.filter(kind="customs_cleared").exists()
+    assert Consignment.objects.filter(status="ready").count() >= 4
+    assert not ProductVariant.objects.filter(hs_code="").exists() and not ProductVariant.objects.filter(ean="").exists()
+    orders = Order.objects.count()
+    seed()
+    assert Order.objects.count() == orders
+    seed("--reset")
+    assert Order.objects.count() == orders
+    call_command("check_stock_ledger")
+    assert "matches every stock row" in capsys.readouterr().out
