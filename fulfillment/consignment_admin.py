@@ -174,15 +174,18 @@ class ConsignmentAdmin(admin.ModelAdmin):
         })
 
     def _desk_context(self, warehouse: Warehouse) -> dict:
-        lines = Prefetch("lines", queryset=ConsignmentLine.objects.order_by("pk"))
+        lines = Prefetch("lines", queryset=ConsignmentLine.objects.select_related("variant__product").order_by("pk"))
         base = Consignment.objects.filter(warehouse=warehouse).select_related("carrier").prefetch_related(lines, "parcels")
         stage = {s: list(base.filter(status=s).order_by("ready_at", "pk")[:DESK_LIMIT])
                  for s in (ConsignmentStatus.PICKING, ConsignmentStatus.PICKED, ConsignmentStatus.PACKED)}
         bins = dict(Stock.objects.filter(warehouse=warehouse, variant_id__in={
             line.variant_id for c in stage[ConsignmentStatus.PICKING] for line in c.lines.all()}).values_list("variant_id", "bin_location"))
+        name_field = f"name_{warehouse.language.replace('-', '_')}"
         for consignment in stage[ConsignmentStatus.PICKING]:
             for line in consignment.lines.all():
                 line.bin = bins.get(line.variant_id, "")
+                product = line.variant.product if line.variant_id else None
+                line.staff_name = (getattr(product, name_field, "") or line.name) if product else line.name  # staff read their language
         for consignment in stage[ConsignmentStatus.PACKED]:
             kinds = [("packing_slip", _("Packing slip"))]
             if consignment.needs_customs:
