@@ -147,8 +147,10 @@ class OrderAdmin(admin.ModelAdmin):
         today = timezone.localdate()
         try:
             year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+            if not 2000 <= year <= 9998:
+                raise ValueError(year)
             month_bounds(year, month)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             year, month = today.year, today.month
         return TemplateResponse(request, "admin/shop/emissions.html", {
             **self.admin_site.each_context(request), "opts": self.model._meta, "title": _("Shipping emissions"),

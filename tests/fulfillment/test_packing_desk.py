@@ -160,3 +160,28 @@ def test_staff_record_tracking_events_and_the_order_is_delivered(staff_client, d
     with django_assert_max_num_queries(12):
         listing = staff_client.get(reverse("admin:fulfillment_consignment_changelist") + "?delay=late")
     assert listing.status_code == 200
+
+
+def test_the_monthly_emissions_report_sums_consignments_per_market_and_warehouse(staff_client, django_assert_max_num_queries):
+    from shop.selectors.emissions import emissions_for_month
+
+    berlin = f.WarehouseFactory(code="de-ber", name="Berlin", country="DE", countries_served=["DE"])
+    osaka = f.WarehouseFactory(code="jp-osa", name="Osaka", country="JP", countries_served=["DE"])
+    _o1, (a,) = make_consignments({berlin: [(f.ProductVariantFactory(weight_grams=500), 2)]})
+    _o2, (b, c) = make_consignments({berlin: [(f.ProductVariantFactory(), 1)], osaka: [(f.ProductVariantFactory(), 1)]})
+    Consignment.objects.filter(pk=a.pk).update(co2e_grams=1200)
+    Consignment.objects.filter(pk=b.pk).update(co2e_grams=300)
+    Consignment.objects.filter(pk=c.pk).update(co2e_grams=5000, status=ConsignmentStatus.CANCELLED)  # emitted nothing
+    today = timezone.localdate()
+    report = emissions_for_month(today.year, today.month)
+    assert report["total"][:2] == (2, 1.5)
+    assert [(name, n, kg) for name, n, kg, _w in report["by_warehouse"]] == [("Berlin", 2, 1.5)]
+    assert [(n, kg) for _name, n, kg, _w in report["by_market"]] == [(2, 1.5)]
+    url = reverse("admin:shop_order_emissions")
+    with django_assert_max_num_queries(12):
+        page = staff_client.get(url + f"?month={today:%Y-%m}")
+    assert page.status_code == 200 and "Berlin" in page.content.decode() and "1.5" in page.content.decode()
+    for odd in ("\x00", "2026-13", "99999999999-1", "x"):
+        assert staff_client.get(url, {"month": odd}).status_code == 200
+    last_year = emissions_for_month(today.year - 1, today.month)
+    assert last_year["total"][0] == 0
