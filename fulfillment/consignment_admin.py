@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from fulfillment import converters  # noqa: F401  (the row_id URL converter)
 from fulfillment.admin_filters import DelayFilter
 from fulfillment.models import (
     Carrier,
@@ -137,9 +138,9 @@ class ConsignmentAdmin(admin.ModelAdmin):
     def get_urls(self):
         desk = self.admin_site.admin_view(self.desk_view)
         return [
-            path("<int:pk>/track/", self.admin_site.admin_view(self.track_view), name="fulfillment_consignment_track"),
+            path("<row_id:pk>/track/", self.admin_site.admin_view(self.track_view), name="fulfillment_consignment_track"),
             path("desk/", self.admin_site.admin_view(self.desk_index), name="fulfillment_desk"),
-            path("desk/<int:warehouse_id>/", desk, name="fulfillment_desk_warehouse"),
+            path("desk/<row_id:warehouse_id>/", desk, name="fulfillment_desk_warehouse"),
             *super().get_urls(),
         ]
 
@@ -288,7 +289,7 @@ class PickListAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', reverse("admin:fulfillment_picklist_pick", args=[obj.pk]), _("open"))
 
     def get_urls(self):
-        return [path("<int:pk>/pick/", self.admin_site.admin_view(self.pick_view), name="fulfillment_picklist_pick"), *super().get_urls()]
+        return [path("<row_id:pk>/pick/", self.admin_site.admin_view(self.pick_view), name="fulfillment_picklist_pick"), *super().get_urls()]
 
     def pick_view(self, request, pk: int):
         if not request.user.has_perm("fulfillment.view_picklist"):

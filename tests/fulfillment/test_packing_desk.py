@@ -185,3 +185,13 @@ def test_the_monthly_emissions_report_sums_consignments_per_market_and_warehouse
         assert staff_client.get(url, {"month": odd}).status_code == 200
     last_year = emissions_for_month(today.year - 1, today.month)
     assert last_year["total"][0] == 0
+
+
+def test_odd_ids_in_warehouse_urls_are_not_found_not_errors(staff_client, markets):
+    huge = "9" * 25
+    for url in (f"/admin/fulfillment/consignment/desk/{huge}/", f"/admin/fulfillment/consignment/{huge}/track/",
+                f"/admin/fulfillment/picklist/{huge}/pick/", f"/staff/fulfillment/consignments/{huge}/label.pdf",
+                f"/staff/fulfillment/pick-lists/{huge}.pdf"):
+        response = staff_client.get(url, follow=True)
+        assert response.status_code in (200, 404) and b"Traceback" not in response.content, url  # admin's catch-all: "does not exist"
+        assert staff_client.get(url).status_code in (302, 404), url
