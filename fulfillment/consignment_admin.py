@@ -50,37 +50,32 @@ class TrackingEventForm(forms.Form):
 DESK_LIMIT = 40  # consignments per stage on the desk (oldest first); the rest wait for the next round
 
 
-class ConsignmentLineInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown on a consignment, written only by the services (picking, packing, tracking)."""
+
+    extra = 0
+    can_delete = False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ConsignmentLineInline(ReadOnlyInline):
     model = ConsignmentLine
-    extra = 0
-    can_delete = False
     fields = ("sku", "ean", "name", "quantity", "quantity_picked", "unit_value", "hs_code", "origin_country", "customs_description")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class ParcelInline(admin.TabularInline):
+class ParcelInline(ReadOnlyInline):
     model = Parcel
-    extra = 0
-    can_delete = False
     fields = ("packaging", "weight_grams", "length_mm", "width_mm", "height_mm")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
-class TrackingEventInline(admin.TabularInline):
+class TrackingEventInline(ReadOnlyInline):
     model = TrackingEvent
-    extra = 0
-    can_delete = False
     fields = ("at", "kind", "location", "message", "source", "user")
-    readonly_fields = fields
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Consignment)
