@@ -196,6 +196,20 @@ def receive_stock(variant_id: int, warehouse_id: int, quantity: int, *, referenc
 
 
 @transaction.atomic
+def return_to_stock(variant_id: int, warehouse_id: int, quantity: int, *, reference: str = "", note: str = "", user=None) -> Stock:
+    """Goods a buyer sent back, checked and fit to sell again, go back on the shelf: on hand grows by `quantity` (a
+    `return` move naming the order or consignment in `reference`). Returns that cannot be sold are not put back."""
+    quantity = _positive_units(quantity)
+    Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
+    stock = Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
+    stock.quantity += quantity
+    stock.save(update_fields=["quantity", "updated_at"])  # a model save: listeners (listing prices) hear of it
+    StockMove.objects.create(stock=stock, delta_on_hand=quantity, reason=StockMove.Reason.RETURN, reference=reference[:64],
+                             note=note[:200], user=_staff(user))
+    return stock
+
+
+@transaction.atomic
 def set_stock_level(stock_id: int, quantity: int, *, reason: str = StockMove.Reason.ADJUSTMENT, note: str = "", user=None) -> StockMove | None:
     """Staff counted `quantity` units on hand (a stock take, damage, a correction): on hand becomes `quantity`, the
     difference is a ledger move with `reason` (adjustment or write-off) and `note`. Never below what is allocated to

@@ -12,7 +12,7 @@ from fulfillment.selectors import pick_list_rows
 from fulfillment.services.dispatch import DispatchError, dispatch_consignment
 from fulfillment.services.packing import PackingError, ParcelSpec, pack_consignment
 from fulfillment.services.picking import PickingError, confirm_pick, create_pick_list, release_backorders
-from fulfillment.services.stock import receive_stock
+from fulfillment.services.stock import StockError, receive_stock
 from shop.models import Order, OrderStatus
 from tests import factories as f
 from tests.fulfillment.helpers import carrier_service, make_consignments
@@ -245,3 +245,22 @@ def test_the_buyer_is_told_once_what_ships_from_elsewhere_and_what_is_back_order
     from shop.services.tracking_emails import send_short_pick_email
 
     assert send_short_pick_email(consignment.pk, [(shirt.sku, 2, "Osaka")], []) is False  # told once
+
+
+def test_returned_goods_go_back_on_the_shelf_as_a_return_move(berlin_osaka):
+    from fulfillment.services import return_to_stock
+
+    berlin, _osaka = berlin_osaka
+    shirt = f.ProductVariantFactory()
+    order, (consignment,) = make_consignments({berlin: [(shirt, 2)]}, service=carrier_service())
+    confirm_pick(consignment.pk)
+    pack_consignment(consignment.pk, [ParcelSpec(weight_grams=500, length_mm=100, width_mm=100, height_mm=100)])
+    dispatch_consignment(consignment.pk, tracking_number="JJD55555555")
+    stock = return_to_stock(shirt.pk, berlin.pk, 1, reference=consignment.number, note="fits, unworn")
+    assert stock.quantity == 9
+    move = StockMove.objects.get(reason=StockMove.Reason.RETURN)
+    assert (move.delta_on_hand, move.delta_allocated, move.reference) == (1, 0, consignment.number)
+    for bad in (0, -1, "x", 10**12):
+        with pytest.raises(StockError):
+            return_to_stock(shirt.pk, berlin.pk, bad)
+    call_command("check_stock_ledger")
