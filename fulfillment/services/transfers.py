@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fulfillment.models import GoodsReceipt, Stock, StockMove, StockTransfer
+from fulfillment.services.picking import release_backorders
 from fulfillment.services.stock import StockError, _free_by_stock, _staff, receive_stock
 
 
@@ -79,6 +80,7 @@ def receive_transfer(transfer_id: int, *, user=None) -> tuple[StockTransfer, boo
     ])
     transfer.status, transfer.received_at = StockTransfer.Status.RECEIVED, now
     transfer.save(update_fields=["status", "received_at"])
+    release_backorders(transfer.destination_id)  # back-ordered consignments there may ship now
     return transfer, True
 
 
@@ -97,4 +99,5 @@ def post_goods_receipt(receipt_id: int, *, user=None) -> tuple[GoodsReceipt, boo
                       note=receipt.supplier_reference, user=user)
     receipt.posted_at = timezone.now()
     receipt.save(update_fields=["posted_at"])
+    release_backorders(receipt.warehouse_id)  # back-ordered consignments there may ship now
     return receipt, True

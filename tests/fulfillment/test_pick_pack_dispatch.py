@@ -125,6 +125,19 @@ def test_a_short_pick_moves_the_missing_units_to_another_warehouse_or_back_order
     assert release_backorders(berlin.pk) == 1
     backorder.refresh_from_db()
     assert backorder.status == ConsignmentStatus.READY
+    # A supplier's delivery posted into the warehouse releases back-orders by itself.
+    from fulfillment.models import GoodsReceipt, GoodsReceiptLine
+    from fulfillment.services import post_goods_receipt
+
+    Consignment.objects.filter(pk=backorder.pk).update(status=ConsignmentStatus.BACKORDERED)
+    Allocation.objects.filter(reference=backorder.allocation_reference, stock__variant=mug).delete()
+    Stock.objects.filter(variant=mug, warehouse=berlin).update(quantity=0, quantity_allocated=0)
+    StockMove.objects.filter(stock__variant=mug, stock__warehouse=berlin).delete()  # a fresh start for this row's ledger
+    receipt = GoodsReceipt.objects.create(warehouse=berlin, supplier="Mugs Ltd")
+    GoodsReceiptLine.objects.create(receipt=receipt, variant=mug, quantity=3)
+    post_goods_receipt(receipt.pk)
+    backorder.refresh_from_db()
+    assert backorder.status == ConsignmentStatus.READY
     assert Stock.objects.get(variant=mug, warehouse=berlin).quantity_allocated == 2
     call_command("check_stock_ledger")
 
