@@ -28,6 +28,10 @@ class Warehouse(models.Model):
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     language = models.CharField(_("staff language"), max_length=10, choices=settings.LANGUAGES, default="en",
                                 help_text=_("Pick lists and packing documents for staff are printed in it."))
+    accepts_returns = models.BooleanField(_("takes returns"), default=False,
+                                          help_text=_("Buyers in the countries below send returns here."))
+    return_countries = CountryField(_("takes returns from"), multiple=True, blank=True,
+                                    help_text=_("Empty: every country the warehouse serves."))
 
     class Meta:
         ordering = ("priority", "code")
@@ -43,6 +47,11 @@ class Warehouse(models.Model):
 
     def serves(self, country_code: str) -> bool:
         return country_code in self.served_countries()
+
+    def takes_returns_from(self, country_code: str) -> bool:
+        if not (self.accepts_returns and self.is_active):
+            return False
+        return country_code in ({c.code for c in self.return_countries} or self.served_countries())
 
 
 class Stock(models.Model):

@@ -188,6 +188,8 @@ class Product(models.Model):
     tax_class = models.CharField(_("tax class"), max_length=16, choices=TaxClass.choices, default=TaxClass.STANDARD)
     is_published = models.BooleanField(_("published"), default=True)
     is_featured = models.BooleanField(_("featured"), default=False)
+    is_returnable = models.BooleanField(_("returnable"), default=True,
+                                        help_text=_("Untick for goods that cannot be sent back once opened (e.g. hygiene items)."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Stored full-text documents (PostgreSQL) for the languages it can stem, kept by shop.services.search.
