@@ -18,3 +18,7 @@ listing_prices_stale = Signal()
 # sender=Order class, order_id=int, amount=Decimal (what this refund gave back), key=str (names the refund once),
 # reason=str. Sent when a refund of an order that is not cancelled is recorded: receivers.py e-mails the buyer.
 order_refunded = Signal()
+
+# sender=ReturnRequest class, return_request=ReturnRequest instance: the first units of a return arrived at the
+# warehouse (sent after commit, once per return). receivers.py tells the buyer; the refund follows.
+return_received = Signal()

@@ -26,6 +26,7 @@ from fulfillment.services.stock import (
     return_to_stock,
     set_bin_location,
     set_stock_level,
+    write_off_returned,
 )
 from fulfillment.services.tracking import TrackingError, record_tracking_event
 from fulfillment.services.transfers import dispatch_transfer, post_goods_receipt, receive_transfer
@@ -33,7 +34,8 @@ from fulfillment.services.transfers import dispatch_transfer, post_goods_receipt
 __all__ = [
     "ConsignmentLinePlan", "ConsignmentPlan", "cancel_consignments", "create_consignments", "release_consignments",
     "InsufficientStock", "Shortage", "StockError", "allocate_stock", "deallocate_stock", "delete_expired_reservations",
-    "plan_fulfilment", "receive_stock", "release_reservations", "rename_allocations", "reserve_stock", "return_to_stock", "set_bin_location", "set_stock_level",
+    "plan_fulfilment", "receive_stock", "release_reservations", "rename_allocations", "reserve_stock", "return_to_stock",
+    "set_bin_location", "set_stock_level", "write_off_returned",
     "dispatch_transfer", "receive_transfer", "post_goods_receipt",
     "TrackingError", "record_tracking_event", "flag_delayed_consignments", "note_buyer_told_of_delay",
 ]

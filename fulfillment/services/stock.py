@@ -210,6 +210,22 @@ def return_to_stock(variant_id: int, warehouse_id: int, quantity: int, *, refere
 
 
 @transaction.atomic
+def write_off_returned(variant_id: int, warehouse_id: int, quantity: int, *, reference: str = "", note: str = "", user=None) -> Stock:
+    """Goods a buyer sent back that cannot be sold again: they arrive (a `return` move) and are written off at once (a
+    `write_off` move with `note` as the reason), so the ledger shows both and on hand does not change."""
+    quantity = _positive_units(quantity)
+    Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
+    stock = Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
+    staff = _staff(user)
+    StockMove.objects.bulk_create([
+        StockMove(stock=stock, delta_on_hand=quantity, reason=StockMove.Reason.RETURN, reference=reference[:64], note=note[:200], user=staff),
+        StockMove(stock=stock, delta_on_hand=-quantity, reason=StockMove.Reason.WRITE_OFF, reference=reference[:64], note=note[:200],
+                  user=staff),
+    ])
+    return stock
+
+
+@transaction.atomic
 def set_stock_level(stock_id: int, quantity: int, *, reason: str = StockMove.Reason.ADJUSTMENT, note: str = "", user=None) -> StockMove | None:
     """Staff counted `quantity` units on hand (a stock take, damage, a correction): on hand becomes `quantity`, the
     difference is a ledger move with `reason` (adjustment or write-off) and `note`. Never below what is allocated to

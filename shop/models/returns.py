@@ -113,6 +113,15 @@ class ReturnRequest(models.Model):
         return self.number
 
 
+class ReturnToReceive(ReturnRequest):
+    """Returns as the warehouse sees them (admin → Returns to receive): approved or on their way, or partly received."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("return to receive")
+        verbose_name_plural = _("returns to receive")
+
+
 class ReturnLine(models.Model):
     class Condition(models.TextChoices):
         SELLABLE = "sellable", _("as new: back on sale")
