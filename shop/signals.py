@@ -18,3 +18,7 @@ listing_prices_stale = Signal()
 # sender=Order class, order_id=int, amount=Decimal (what this refund gave back), key=str (names the refund once),
 # reason=str. Sent when a refund of an order that is not cancelled is recorded: receivers.py e-mails the buyer.
 order_refunded = Signal()
+
+# sender=CreditNote class, credit_note_id=int. Sent once a credit note's money went back (or was noted for staff to
+# pay back): receivers.py renders its PDF and e-mails it to the buyer.
+credit_note_issued = Signal()

@@ -15,6 +15,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from fulfillment.models import Consignment
 from payments.admin import PaymentInline
+from shop.admin.credit_notes import refund_lines_action
 from shop.formatting import address_lines, co2
 from shop.models import (
     Address,
@@ -116,7 +117,7 @@ class OrderAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ("market",)
     inlines = [OrderLineInline, ConsignmentInline, PaymentInline, OrderEventInline]
-    actions = ["confirm_cod_orders", "mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
+    actions = ["confirm_cod_orders", "mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders", refund_lines_action]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
         "prices_include_tax", "payment_method", "addresses", "vat_number", "vat_number_check",

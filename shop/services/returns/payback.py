@@ -26,6 +26,7 @@ from shop.models import CreditNote, Order, OrderEvent, ReturnReason, ReturnReque
 from shop.services.returns.credit_notes import issue_credit_note
 from shop.services.returns.refunds import RefundError, compute_refund
 from shop.services.returns.status import move_return
+from shop.signals import credit_note_issued
 
 logger = logging.getLogger(__name__)
 
@@ -136,11 +137,9 @@ def _note_offline_payback(note: CreditNote, payment: Payment, part: Decimal, key
             order_id=note.order_id, kind=OrderEvent.Kind.PAYMENT, user=user if getattr(user, "is_authenticated", False) else None,
             message=(f"Credit note {note.number}: pay back {plain_amount(part, note.currency)} {note.currency} "
                      f"({payment.get_provider_display()}) and record it in Payments → Refunds")[:300],
-            data={"payback": key, "credit_note": note.number, "payment": payment.pk, "amount": str(part), "to_pay_back": True},
+            data={"payback": key, "credit_note": note.number, "payment": payment.pk, "payback_amount": str(part)},
         )
 
 
 def _send_credit_note(note: CreditNote) -> None:
-    from shop.tasks import send_credit_note_email_task
-
-    transaction.on_commit(lambda: send_credit_note_email_task.delay(note.pk))
+    credit_note_issued.send_robust(sender=CreditNote, credit_note_id=note.pk)

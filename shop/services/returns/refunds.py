@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from payments.models import Payment, RefundStatus
@@ -134,7 +135,8 @@ def compute_refund(order: Order, quantities: dict[int, int], *, include_shipping
     if include_shipping and not shipping_credited(order):
         for part in shipping_parts(order):
             if part.gross or part.net:
-                label = _("Shipping") + (f" {part.number}" if part.number else "") + (f": {part.method_name}" if part.method_name else "")
+                with translation.override(order.language):  # stored on the credit note: the buyer's words
+                    label = _("Shipping") + (f" {part.number}" if part.number else "") + (f": {part.method_name}" if part.method_name else "")
                 calc.shipping.append(RefundRow(None, label[:300], 1, part.tax_rate, part.net, part.gross - part.net, part.gross))
         calc.include_shipping = bool(calc.shipping)
     calc.total_net = sum((r.net for r in calc.rows), ZERO)
