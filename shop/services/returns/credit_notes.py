@@ -44,7 +44,7 @@ def issue_credit_note(order: Order, refund_calc: RefundCalculation, *, cause: st
     → RefundError). An order without an invoice yet (cash on delivery lost before it was billed) is invoiced first:
     a credit note corrects an invoice and must name one."""
     with transaction.atomic():
-        order = Order.objects.select_for_update().select_related("market").get(pk=order.pk)
+        order = Order.objects.select_for_update(of=("self",)).select_related("market").get(pk=order.pk)
         fresh = compute_refund(order, refund_calc.quantities, include_shipping=refund_calc.include_shipping, fees=refund_calc.fees)
         if (fresh.total_gross, fresh.amount, len(fresh.rows)) != (refund_calc.total_gross, refund_calc.amount, len(refund_calc.rows)):
             raise RefundError(_("This order's refunds changed meanwhile; reload it."))

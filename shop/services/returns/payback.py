@@ -51,7 +51,7 @@ def refund_return(return_id: int, *, user=None) -> CreditNote:
     frozen prices, minus the market's fees; its credit note, the money back, the return REFUNDED. Twice (a double
     click, two workers) refunds once: the return row is locked and its credit note found the second time."""
     with transaction.atomic():
-        request = ReturnRequest.objects.select_for_update().select_related("order__market__return_policy").get(pk=return_id)
+        request = ReturnRequest.objects.select_for_update(of=("self",)).select_related("order__market__return_policy").get(pk=return_id)
         note = CreditNote.objects.filter(return_request=request).first()
         if note is None:
             if request.status != ReturnStatus.RECEIVED:
