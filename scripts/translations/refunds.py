@@ -147,10 +147,18 @@ T = {
         "退款金额将按订单的付款方式退回。",
     ),
     "Total credited": ("Gutschrift gesamt", "Total crédité", "Total abonado", "返金対象合計", "冲减合计"),
-    "A credit note is issued for the units chosen (at the order's prices, with their share of the voucher; shipping when everything has been credited) and the money goes back: online payments are refunded at once, offline ones noted on the order for you to pay back.": (
-        "Für die gewählten Stücke wird eine Gutschrift ausgestellt (zu den Preisen der Bestellung, mit ihrem Anteil am Gutschein; der Versand, wenn alles gutgeschrieben ist), und das Geld geht zurück: Online-Zahlungen werden sofort erstattet, Offline-Zahlungen an der Bestellung vermerkt, damit Sie sie zurückzahlen.",
-        "Un avoir est émis pour les unités choisies (aux prix de la commande, avec leur part du bon de réduction\u00a0; la livraison quand tout a été crédité) et l’argent est rendu\u00a0: les paiements en ligne sont remboursés aussitôt, les paiements hors ligne notés sur la commande pour que vous les remboursiez.",
-        "Se emite una factura rectificativa por las unidades elegidas (a los precios del pedido, con su parte del cupón; el envío cuando todo se ha abonado) y el dinero se devuelve: los pagos en línea se reembolsan al momento, los pagos fuera de línea se anotan en el pedido para que usted los devuelva.",
+    ("A credit note is issued for the units chosen (at the order's prices, with their share of the voucher; shipping when "
+     "everything has been credited) and the money goes back: online payments are refunded at once, offline ones noted on the "
+     "order for you to pay back."): (
+        ("Für die gewählten Stücke wird eine Gutschrift ausgestellt (zu den Preisen der Bestellung, mit ihrem Anteil am "
+         "Gutschein; der Versand, wenn alles gutgeschrieben ist), und das Geld geht zurück: Online-Zahlungen werden sofort "
+         "erstattet, Offline-Zahlungen an der Bestellung vermerkt, damit Sie sie zurückzahlen."),
+        ("Un avoir est émis pour les unités choisies (aux prix de la commande, avec leur part du bon de réduction\u00a0; la "
+         "livraison quand tout a été crédité) et l’argent est rendu\u00a0: les paiements en ligne sont remboursés aussitôt, les "
+         "paiements hors ligne notés sur la commande pour que vous les remboursiez."),
+        ("Se emite una factura rectificativa por las unidades elegidas (a los precios del pedido, con su parte del cupón; el "
+         "envío cuando todo se ha abonado) y el dinero se devuelve: los pagos en línea se reembolsan al momento, los pagos fuera "
+         "de línea se anotan en el pedido para que usted los devuelva."),
         "選んだ商品について返金明細書を発行し（注文時の価格、クーポンの按分を含む。すべて返金済みになると送料も）、代金を返します。オンライン決済はすぐに返金され、オフライン決済は返金するよう注文に記録されます。",
         "将为所选商品开具红字发票（按订单价格，含其分摊的优惠券；全部冲减时包括运费），并退回款项：在线付款立即退款，线下付款记在订单上，由您退还。",
     ),
@@ -180,4 +188,10 @@ T = {
         "%(shop)s ご注文 %(order)s の返金明細書 %(number)s",
         "您在 %(shop)s 的订单 %(order)s 的红字发票 %(number)s",
     ),
+    # why a credit note was issued (shop.models.CreditNote.Cause), printed on it and on the buyer's order page
+    "Return": ("Rücksendung", "Retour", "Devolución", "返品", "退货"),
+    "Shipped line cancelled": ("Versandte Position storniert", "Ligne expédiée annulée", "Línea enviada cancelada",
+                               "発送済み明細の取消", "已发货商品行取消"),
+    "Parcel lost by the carrier": ("Paket vom Versanddienstleister verloren", "Colis perdu par le transporteur",
+                                   "Paquete perdido por el transportista", "配送業者による荷物の紛失", "包裹被承运商丢失"),
 }
