@@ -194,4 +194,20 @@ T = {
                                "発送済み明細の取消", "已发货商品行取消"),
     "Parcel lost by the carrier": ("Paket vom Versanddienstleister verloren", "Colis perdu par le transporteur",
                                    "Paquete perdido por el transportista", "配送業者による荷物の紛失", "包裹被承运商丢失"),
+    "Credit note %(number)s is issued, but its refund failed: %(error)s. Pay it back again from the credit note list.": (
+        "Gutschrift %(number)s ist ausgestellt, aber ihre Erstattung ist fehlgeschlagen: %(error)s. Erstatten Sie sie erneut aus der Gutschriftenliste.",
+        "L’avoir %(number)s est émis, mais son remboursement a échoué\u00a0: %(error)s. Remboursez-le à nouveau depuis la liste des avoirs.",
+        "La factura rectificativa %(number)s está emitida, pero su reembolso ha fallado: %(error)s. Reembólsela de nuevo desde la lista.",
+        "返金明細書 %(number)s は発行済みですが、返金に失敗しました：%(error)s。返金明細書の一覧から再度返金してください。",
+        "红字发票 %(number)s 已开具，但退款失败：%(error)s。请在红字发票列表中重新退款。",
+    ),
+    "Pay back again (after a failed refund)": (
+        "Erneut erstatten (nach fehlgeschlagener Erstattung)",
+        "Rembourser à nouveau (après un remboursement échoué)",
+        "Reembolsar de nuevo (tras un reembolso fallido)",
+        "再度返金する（返金失敗後）",
+        "重新退款（退款失败后）",
+    ),
+    "%(number)s: paid back.": ("%(number)s: erstattet.", "%(number)s\u00a0: remboursé.", "%(number)s: reembolsado.", "%(number)s：返金しました。",
+                               "%(number)s：已退款。"),
 }

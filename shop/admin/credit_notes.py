@@ -18,7 +18,7 @@ from fulfillment.models import Consignment, ConsignmentStatus
 from payments.services import RefundError as PaymentRefundError
 from shop.models import CreditNote, CreditNoteLine, Order
 from shop.money import format_money
-from shop.services.returns.payback import lost_parcel_quantities, refund_lines
+from shop.services.returns.payback import lost_parcel_quantities, pay_back, refund_lines, refund_return
 from shop.services.returns.refunds import RefundError, credited_units
 from shop.views.credit_notes import credit_note_response
 
@@ -44,6 +44,7 @@ class CreditNoteAdmin(admin.ModelAdmin):
                        "total_tax", "total_gross", "fees", "issued_at", "pdf_link")
     exclude = ("pdf",)
     inlines = [CreditNoteLineInline]
+    actions = ["pay_back_again"]
 
     def get_urls(self):
         pdf = self.admin_site.admin_view(self.pdf_view, cacheable=True)  # it sets its own "private, no-store"
@@ -80,6 +81,22 @@ class CreditNoteAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request), "opts": self.model._meta, "order": order, "form": form,
             "title": _("Refund lines of order %(number)s") % {"number": order.number},
         })
+
+    @admin.action(description=_("Pay back again (after a failed refund)"), permissions=["view"])
+    def pay_back_again(self, request, queryset):
+        """Retry the money of credit notes whose refund failed; already refunded ones are not refunded twice."""
+        if not request.user.has_perm("shop.add_creditnote"):
+            raise PermissionDenied
+        for note in queryset.select_related("return_request"):
+            try:
+                if note.return_request_id:
+                    refund_return(note.return_request_id, user=request.user)
+                else:
+                    pay_back(note, user=request.user)
+            except (RefundError, PaymentRefundError) as exc:
+                self.message_user(request, f"{note.number}: {exc}", messages.ERROR)
+            else:
+                self.message_user(request, _("%(number)s: paid back.") % {"number": note.number}, messages.SUCCESS)
 
     def has_add_permission(self, request):
         return False  # issued by refunds only (the refund page, returns)

@@ -8,6 +8,7 @@ import urllib.request
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 
 from payments.models import Payment, Refund, RefundStatus
 from payments.money import to_minor_units
@@ -54,7 +55,8 @@ def recording_proxy(localstripe_url):
 
 
 @pytest.mark.parametrize("currency", ["EUR", "JPY"])
-def test_a_card_return_is_refunded_at_stripe_once_with_its_key(settings, stripe_client, recording_proxy, currency):
+def test_a_card_return_is_refunded_at_stripe_once_with_its_key(settings, stripe_client, recording_proxy, currency,
+                                                              django_capture_on_commit_callbacks):
     proxy_url, seen = recording_proxy
     settings.STRIPE_SECRET_KEY = "sk_test_caravan"
     settings.STRIPE_API_BASE = proxy_url
@@ -69,7 +71,10 @@ def test_a_card_return_is_refunded_at_stripe_once_with_its_key(settings, stripe_
                                      amount_captured=order.total_gross, status="captured", provider_reference=intent.id,
                                      idempotency_key=f"order-{order.pk}-stripe")
     request = make_received_return(order, {shirt: 1})
-    note = refund_return(request.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        note = refund_return(request.pk)
+    # one e-mail: the credit note with its PDF (not a second "we have refunded" one)
+    assert [m.subject for m in mail.outbox] == [m.subject for m in mail.outbox if note.number in m.subject] and len(mail.outbox) == 1
 
     refund = Refund.objects.get(payment=payment)
     key = f"credit-note-{note.number}-payment-{payment.pk}"
@@ -85,3 +90,31 @@ def test_a_card_return_is_refunded_at_stripe_once_with_its_key(settings, stripe_
     refund_return(request.pk)  # again: no second refund at Stripe
     assert len([1 for m, p, _h in seen if m == "POST" and p.startswith("/v1/refunds")]) == 1
     assert Refund.objects.count() == 1 and CreditNote.objects.count() == 1
+
+
+def test_stripe_down_keeps_the_credit_note_and_a_retry_refunds_once(settings, stripe_client, localstripe_url):
+    from shop.services.returns.payback import PaybackFailed
+
+    settings.STRIPE_SECRET_KEY = "sk_test_caravan"
+    order, (shirt, socks) = make_paid_order([("19.99", 2, 19), ("7.49", 1, 7)], provider="stripe", capture=False)
+    intent = stripe_client.payment_intents.create(params={"amount": to_minor_units(order.total_gross, "EUR"), "currency": "eur",
+                                                          "payment_method": "pm_card_visa"})
+    stripe_client.payment_intents.confirm(intent.id)
+    Payment.objects.create(order=order, provider="stripe", currency="EUR", amount=order.total_gross, amount_captured=order.total_gross,
+                           status="captured", provider_reference=intent.id, idempotency_key=f"order-{order.pk}-stripe")
+    request = make_received_return(order, {shirt: 2})
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens there
+    with pytest.raises(PaybackFailed, match="is issued, but its refund failed"):
+        refund_return(request.pk)
+    note = CreditNote.objects.get()
+    request.refresh_from_db()
+    assert request.status == ReturnStatus.RECEIVED and not Refund.objects.exists()
+    assert order.events.filter(data__payback_failed=True).exists()
+
+    settings.STRIPE_API_BASE = localstripe_url
+    assert refund_return(request.pk).pk == note.pk
+    refund_return(request.pk)
+    (refund,) = Refund.objects.all()
+    assert refund.amount == note.total_gross == shirt.total_gross and refund.idempotency_key.startswith(f"credit-note-{note.number}-")
+    request.refresh_from_db()
+    assert request.status == ReturnStatus.REFUNDED

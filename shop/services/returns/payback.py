@@ -21,8 +21,10 @@ from django.utils.translation import gettext as _
 from payments.models import Payment, PaymentStatus, Refund
 from payments.money import plain_amount
 from payments.providers import get_provider
+from payments.services import RefundError as PaymentRefundError
 from payments.services import refund_payment, refundable
 from shop.models import CreditNote, Order, OrderEvent, ReturnReason, ReturnRequest, ReturnStatus
+from shop.services.orders.payments import CREDIT_NOTE_REFUND_PREFIX
 from shop.services.returns.credit_notes import issue_credit_note
 from shop.services.returns.refunds import RefundError, compute_refund
 from shop.services.returns.status import move_return
@@ -66,7 +68,7 @@ def refund_return(return_id: int, *, user=None) -> CreditNote:
             note = issue_credit_note(order, calc, cause=CreditNote.Cause.RETURN, return_request=request)
             request.refund_amount = note.total_gross - note.fees
             request.save(update_fields=["refund_amount"])
-    _pay_back(note, user=user)
+    pay_back(note, user=user)
     move_return(return_id, ReturnStatus.REFUNDED, user=user, message=f"Credit note {note.number}",
                 only_from={ReturnStatus.RECEIVED, ReturnStatus.REFUNDED})
     _send_credit_note(note)
@@ -82,7 +84,7 @@ def refund_lines(order_id: int, quantities: dict[int, int], *, cause: str, inclu
     order = Order.objects.get(pk=order_id)
     calc = compute_refund(order, quantities, include_shipping=include_shipping, fees=fees)
     note = issue_credit_note(order, calc, cause=cause)  # recomputed under the order's lock: a stale form fails here
-    _pay_back(note, user=user)
+    pay_back(note, user=user)
     _send_credit_note(note)
     return note
 
@@ -102,6 +104,29 @@ def lost_parcel_quantities(consignment) -> dict[int, int]:
             if pk in lines and lines[pk].quantity - done.get(pk, (0,))[0] > 0}
 
 
+class PaybackFailed(RefundError):
+    """The credit note is issued but its money could not be given back now (the provider refused or is down):
+    `pay_back` it again later (admin: Credit notes → "Pay back again"); the keys make sure it is paid once."""
+
+    def __init__(self, note: CreditNote, error: Exception):
+        self.note = note
+        super().__init__(_("Credit note %(number)s is issued, but its refund failed: %(error)s. Pay it back again from the credit note list.")
+                         % {"number": note.number, "error": error})
+
+
+def pay_back(note: CreditNote, *, user=None) -> None:
+    """Give the credit note's amount back (again: idempotent). Raises PaybackFailed, noted on the order, when a
+    provider refuses; a return waiting for it stays RECEIVED until `refund_return` is called again."""
+    try:
+        _pay_back(note, user=user)
+    except PaymentRefundError as exc:
+        logger.error("credit note %s: refund failed: %s", note.number, exc)
+        OrderEvent.objects.create(order_id=note.order_id, kind=OrderEvent.Kind.NOTE,
+                                  message=f"Credit note {note.number}: the refund failed, pay it back again: {exc}"[:300],
+                                  data={"credit_note": note.number, "payback_failed": True})
+        raise PaybackFailed(note, exc) from exc
+
+
 def _pay_back(note: CreditNote, *, user=None) -> None:
     """Give the credit note's amount back over the order's captured payments (oldest first). Idempotent: online
     refunds carry keys made from the credit note number; the offline note is written once."""
@@ -114,7 +139,7 @@ def _pay_back(note: CreditNote, *, user=None) -> None:
         if amount <= 0:
             break
         provider = get_provider(payment.provider)
-        key = f"credit-note-{note.number}-payment-{payment.pk}"
+        key = f"{CREDIT_NOTE_REFUND_PREFIX}{note.number}-payment-{payment.pk}"
         if provider.pays_online:
             done = Refund.objects.filter(payment=payment, idempotency_key=key).first()
             part = done.amount if done is not None else min(amount, refundable(payment))
