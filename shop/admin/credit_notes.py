@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from fulfillment.models import Consignment, ConsignmentStatus
@@ -170,3 +170,14 @@ def refund_lines_action(modeladmin, request, queryset):
         modeladmin.message_user(request, _("Select one order to refund lines of."), messages.WARNING)
         return None
     return HttpResponseRedirect(reverse("admin:shop_creditnote_refund", args=[orders[0]]))
+
+
+def credit_notes_display(order):
+    """On the order's admin page: its credit notes with their PDFs, and the way to refund lines or a lost parcel."""
+    notes = format_html_join(" · ", '<a href="{}">{}</a> ({})', (
+        (reverse("admin:shop_creditnote_pdf", kwargs={"pk": note.pk}), note.number, format_money(note.total_gross - note.fees, note.currency, "en"))
+        for note in order.credit_notes.order_by("year", "sequence")
+    ))
+    link = format_html('<a class="button" href="{}">{}</a>', reverse("admin:shop_creditnote_refund", args=[order.pk]),
+                       _("Refund lines or a lost parcel…"))
+    return format_html("{}{}{}", notes, " · " if notes else "", link)

@@ -140,7 +140,10 @@ def test_a_cancelled_shipped_line_from_the_order_action(admin_client):
     assert response.status_code == 200 and not CreditNote.objects.exists()  # only 3 units
     response = admin_client.post(reverse("admin:shop_creditnote_refund", args=[order.pk]), {"cause": "cancelled_line", f"line_{shirt.pk}": "1"})
     assert response.status_code == 302
-    assert CreditNote.objects.get().lines.get().quantity == 1
+    note = CreditNote.objects.get()
+    assert note.lines.get().quantity == 1
+    page = admin_client.get(reverse("admin:shop_order_change", args=[order.pk])).content.decode()
+    assert reverse("admin:shop_creditnote_pdf", kwargs={"pk": note.pk}) in page and reverse("admin:shop_creditnote_refund", args=[order.pk]) in page
 
 
 def test_credit_note_list_query_budget(admin_client, django_assert_max_num_queries):
