@@ -355,6 +355,8 @@ CARAVAN_RATELIMIT_PLACE_ORDER = os.environ.get("CARAVAN_RATELIMIT_PLACE_ORDER", 
 CARAVAN_RATELIMIT_CHECKOUT = os.environ.get("CARAVAN_RATELIMIT_CHECKOUT", "30/h")
 RATELIMIT_FAIL_OPEN = True  # the cache down: serve (and log) rather than refuse every buyer or answer 500
 CARAVAN_ORDER_PREFIX = os.environ.get("CARAVAN_ORDER_PREFIX", "CR")
+# Credit notes (refunds, returns, lost parcels) are numbered CN-2026-000001: this prefix, the year, a gapless sequence.
+CARAVAN_CREDIT_NOTE_PREFIX = os.environ.get("CARAVAN_CREDIT_NOTE_PREFIX", "CN")
 # EU VAT numbers are checked with VIES when this is set (e.g. the EU's REST endpoint
 # https://ec.europa.eu/taxation_customs/vies/rest-api/check-vat-number); unset: check digits only.
 CARAVAN_VIES_URL = os.environ.get("CARAVAN_VIES_URL", "")

@@ -41,9 +41,10 @@ from shop.services.orders.shipping import order_follows_dispatch
 from shop.services.orders.status import status_email_kind
 from shop.services.pricing import refresh_market_prices
 from shop.services.search import refresh_search_documents
-from shop.signals import listing_prices_stale, order_placed, order_refunded, order_status_changed
+from shop.signals import credit_note_issued, listing_prices_stale, order_placed, order_refunded, order_status_changed
 from shop.tasks import (
     refresh_market_prices_task,
+    send_credit_note_email_task,
     send_delay_email_task,
     send_dispatch_email_task,
     send_order_confirmation_task,
@@ -314,3 +315,15 @@ def queue_short_pick_email(sender, consignment, moved=(), backordered=(), **kwar
         send_short_pick_email_task.delay(consignment.pk, [list(m) for m in moved], [list(b) for b in backordered])
     except Exception:
         logger.exception("consignment %s: could not queue the short-pick e-mail", consignment.number)
+
+
+@receiver(credit_note_issued, dispatch_uid="shop.receivers.queue_credit_note_email")
+def queue_credit_note_email(sender, credit_note_id, **kwargs):
+    """The buyer gets the credit note (PDF attached) once the transaction that paid it back has committed."""
+    def queue():
+        try:
+            send_credit_note_email_task.delay(credit_note_id)
+        except Exception:
+            logger.exception("credit note %s: could not queue its e-mail", credit_note_id)
+
+    transaction.on_commit(queue)

@@ -22,3 +22,7 @@ order_refunded = Signal()
 # sender=ReturnRequest class, return_request=ReturnRequest instance: the first units of a return arrived at the
 # warehouse (sent after commit, once per return). receivers.py tells the buyer; the refund follows.
 return_received = Signal()
+
+# sender=CreditNote class, credit_note_id=int. Sent once a credit note's money went back (or was noted for staff to
+# pay back): receivers.py renders its PDF and e-mails it to the buyer.
+credit_note_issued = Signal()

@@ -78,3 +78,22 @@ def send_delay_email_task(consignment_id: int, reason: str) -> bool:
 def send_short_pick_email_task(consignment_id: int, moved: list, backordered: list) -> bool:
     """Items were missing at picking: the buyer hears what ships from elsewhere and what is back-ordered."""
     return send_short_pick_email(consignment_id, [tuple(m) for m in moved], [tuple(b) for b in backordered])
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def render_credit_note_pdf_task(credit_note_id: int) -> str:
+    """Render and store the credit note's PDF if it has none yet; returns the stored file name."""
+    from shop.models import CreditNote
+    from shop.services.returns.credit_notes import ensure_credit_note_pdf
+
+    note = CreditNote.objects.get(pk=credit_note_id)
+    ensure_credit_note_pdf(note)
+    return note.pdf.name
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_credit_note_email_task(credit_note_id: int) -> bool:
+    """E-mail the buyer their credit note, PDF attached (once per credit note)."""
+    from shop.services.returns.credit_notes import send_credit_note_email
+
+    return send_credit_note_email(credit_note_id)

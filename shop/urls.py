@@ -4,6 +4,7 @@ from shop.views import account as account_views
 from shop.views import cart as cart_views
 from shop.views import catalogue as views
 from shop.views import checkout as checkout_views
+from shop.views import credit_notes as credit_note_views
 from shop.views import invoices as invoice_views
 from shop.views import order_confirm as order_confirm_views
 from shop.views import pages as page_views
@@ -47,10 +48,14 @@ urlpatterns = [
     path("checkout/done/<order_number:number>/invoice.pdf", invoice_views.guest_invoice, name="checkout-invoice"),
     path("orders/confirm/<str:token>/", order_confirm_views.confirm_order, name="order-confirm"),
     path("orders/track/<str:token>/", account_views.order_tracking, name="order-tracking"),
+    path("orders/track/<str:token>/credit-notes/<order_number:credit_note>.pdf", credit_note_views.tracking_credit_note,
+         name="tracking-credit-note"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),
     path("account/orders/<order_number:number>/", account_views.order_detail, name="account-order"),
     path("account/orders/<order_number:number>/invoice.pdf", invoice_views.account_invoice, name="account-invoice"),
+    path("account/orders/<order_number:number>/credit-notes/<order_number:credit_note>.pdf", credit_note_views.account_credit_note,
+         name="account-credit-note"),
     path("account/addresses/", account_views.address_list, name="account-addresses"),
     path("account/addresses/new/", account_views.address_create, name="account-address-add"),
     path("account/addresses/<int:pk>/", account_views.address_update, name="account-address-edit"),

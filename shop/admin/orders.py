@@ -16,6 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from fulfillment.models import Consignment
 from payments.admin import PaymentInline
+from shop.admin.credit_notes import credit_notes_display, refund_lines_action
 from shop.formatting import address_lines, co2
 from shop.models import (
     Address,
@@ -119,13 +120,13 @@ class OrderAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     list_select_related = ("market",)
     inlines = [OrderLineInline, ConsignmentInline, PaymentInline, OrderEventInline]
-    actions = ["confirm_cod_orders", "mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders"]
+    actions = ["confirm_cod_orders", "mark_payment_received", "mark_shipped", "mark_delivered", "cancel_orders", refund_lines_action]
     readonly_fields = (
         "number", "status", "created_at", "paid_at", "cancelled_at", "user", "email", "language", "market", "currency",
         "prices_include_tax", "payment_method", "addresses", "vat_number", "vat_number_check",
         "vat_number_checked_at", "vat_number_consultation", "shipping_method_name", "carrier", "delivery_earliest",
         "delivery_latest", "voucher_code", "totals", "fx", "ioss_number", "tax_notes", "invoice_link", "needs_confirmation",
-        "confirmed_at",
+        "confirmed_at", "credit_notes",
     )
     fieldsets = (
         (None, {"fields": ("number", "status", "created_at", "paid_at", "cancelled_at", "invoice_link", "needs_confirmation",
@@ -134,7 +135,7 @@ class OrderAdmin(admin.ModelAdmin):
                                    "vat_number_checked_at", "vat_number_consultation")}),
         (_("Delivery"), {"fields": ("shipping_method_name", "carrier", "delivery_earliest", "delivery_latest")}),
         (_("Money"), {"fields": ("market", "currency", "prices_include_tax", "payment_method", "voucher_code", "totals", "fx",
-                                 "ioss_number", "tax_notes")}),
+                                 "ioss_number", "tax_notes", "credit_notes")}),
     )
 
     def has_add_permission(self, request):
@@ -242,6 +243,10 @@ class OrderAdmin(admin.ModelAdmin):
             return "—"
         url = reverse("admin:shop_invoice_pdf", kwargs={"pk": invoice.pk})
         return format_html('<a href="{}">{} (PDF)</a>', url, invoice.number)
+
+    @admin.display(description=_("Credit notes"))
+    def credit_notes(self, order):
+        return credit_notes_display(order)
 
     @admin.action(description=_("Confirm cash-on-delivery order"))
     def confirm_cod_orders(self, request, queryset):

@@ -13,8 +13,9 @@ from fulfillment.models import Consignment
 from payments.providers import get_provider
 from shop import formatting
 from shop.formatting import local_date
-from shop.models import Address, Order, OrderEvent, OrderStatus
+from shop.models import Address, CreditNote, Order, OrderEvent, OrderStatus
 from shop.money import format_money
+from shop.selectors.credit_notes import credit_note_rows
 from shop.selectors.orders import order_parcels, order_tracking_token, parcel_rows, shipping_parts, tax_breakdown, tax_note_texts
 from shop.tax import tax_rows as tax_rows_for
 
@@ -73,8 +74,8 @@ def order_for_buyer(user, placed_numbers, session_cart_token: str = "", *, numbe
 
 
 def order_detail(user, number: str, language: str) -> dict | None:
-    """One of the buyer's orders with everything its page shows, or None. Six queries whatever its size: the
-    order with its invoice, its lines, its public events, and its parcels with their goods and tracking events."""
+    """One of the buyer's orders with everything its page shows, or None. Seven queries whatever its size: the
+    order with its invoice, its lines, its public events, its credit notes, and its parcels with their goods and tracking events."""
     order = (
         Order.objects.filter(user=user, number=number)
         .select_related("invoice")
@@ -83,6 +84,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
             Prefetch("consignments", queryset=Consignment.objects.select_related("warehouse", "carrier").order_by("pk")),
             Prefetch("events", queryset=OrderEvent.objects.filter(kind__in=PUBLIC_EVENT_KINDS).order_by("created_at", "pk"),
                      to_attr="public_events"),
+            Prefetch("credit_notes", queryset=CreditNote.objects.order_by("year", "sequence")),
         )
         .first()
     )
@@ -161,6 +163,7 @@ def order_detail(user, number: str, language: str) -> dict | None:
         "invoice": invoice,
         "parcels": order_parcels(order, language),
         "tracking_token": order_tracking_token(order),
+        "credit_notes": credit_note_rows(order, list(order.credit_notes.all()), language),
     }
 
 

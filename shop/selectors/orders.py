@@ -198,7 +198,10 @@ def _parcel_status_label(status: str) -> str:
 
 def order_tracking(token: str, language: str) -> dict | None:
     """What the guest's tracking link shows: the order's number, date and status, and its parcels; the destination
-    only as city and country (no street, no name, no payment). None for a bad token. Four queries."""
+    only as city and country (no street, no name, no payment), and its credit notes to download. None for a bad
+    token. Five queries."""
+    from shop.selectors.credit_notes import credit_note_rows
+
     order = order_for_tracking_token(token)
     if order is None:
         return None
@@ -211,4 +214,5 @@ def order_tracking(token: str, language: str) -> dict | None:
         "status_label": order.get_status_display(),
         "destination": ", ".join(part for part in (address.get("city", ""), country_name(address.get("country", ""))) if part),
         "parcels": order_parcels(order, language),
+        "credit_notes": credit_note_rows(order, list(order.credit_notes.order_by("year", "sequence")), language, token=token),
     }

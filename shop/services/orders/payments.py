@@ -48,6 +48,10 @@ def settle_captured_payment(payment: Payment) -> None:
         refund_payment_of_cancelled_order(payment.order_id, payment.pk)  # outside the lock: the provider is asked over the network
 
 
+# Refunds made for a credit note (shop.services.returns.payback) carry keys starting with this.
+CREDIT_NOTE_REFUND_PREFIX = "credit-note-"
+
+
 def note_refund(payment: Payment, amount: Decimal | None = None, refund=None) -> None:
     """Refunds show on the order with their amount and who made them (its status stays; the returns flow decides
     what a refund means for the goods), and the buyer is told by e-mail — unless the order is cancelled, whose
@@ -66,6 +70,8 @@ def note_refund(payment: Payment, amount: Decimal | None = None, refund=None) ->
     )
     if Order.objects.filter(pk=payment.order_id, status=OrderStatus.CANCELLED).exists():
         return
+    if refund is not None and refund.idempotency_key.startswith(CREDIT_NOTE_REFUND_PREFIX):
+        return  # a credit note's refund: its own e-mail (with the PDF) tells the buyer
     order_refunded.send_robust(sender=Order, order_id=payment.order_id, amount=amount, key=f"{payment.pk}-{payment.amount_refunded}",
                                reason=refund.reason if refund is not None else "")
 
