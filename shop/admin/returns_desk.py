@@ -1,6 +1,8 @@
 """The returns desk (admin → Returns to receive): the warehouse opens the parcel, finds the return by its number (the
 search field takes a scan), then per line counts units back on sale — each scan of a SKU or EAN counts one — and units
-damaged, with a note. One service call books it (shop/services/returns/receiving.py)."""
+damaged, with a note. One service call books it (shop/services/returns/receiving.py). A refund return is refunded
+as soon as nothing more is expected (or when staff press "refund what arrived" for a parcel that came back short): a
+credit note and the money back through the payment provider (shop/services/returns/payback.py)."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -14,10 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from fulfillment import converters  # noqa: F401  (the row_id URL converter)
-from shop.models import ReturnLine, ReturnStatus
+from shop.models import ReturnLine, ReturnRequest, ReturnResolution, ReturnStatus
 from shop.models.returns import ReturnToReceive
 from shop.services.returns import LineReceipt, ReturnError, receive_return
-from shop.services.returns.receiving import RECEIVABLE
+from shop.services.returns.payback import refund_return
+from shop.services.returns.receiving import RECEIVABLE, units_still_expected
+from shop.services.returns.refunds import RefundError
 
 
 @admin.register(ReturnToReceive)
@@ -67,12 +71,22 @@ class ReturnReceivingAdmin(admin.ModelAdmin):
                                      note=str(request.POST.get(f"note-{line.pk}", ""))[:200].replace("\x00", ""))
                 for line in lines
             }
+            refund_now = request.POST.get("refund") == "1"
             try:
-                receive_return(ret.pk, receipts, user=request.user)
-            except ReturnError as exc:
+                if any(r.sellable not in ("", None, "0") or r.damaged not in ("", None, "0") for r in receipts.values()):
+                    received = receive_return(ret.pk, receipts, user=request.user)
+                    messages.success(request, _("Return %(number)s received.") % {"number": ret.number})
+                elif not refund_now:
+                    raise ReturnError(_("Enter how many units arrived."))
+                else:
+                    received = ReturnRequest.objects.get(pk=ret.pk)
+                complete = not units_still_expected(received)
+                if received.resolution == ReturnResolution.REFUND and (complete or refund_now):
+                    note = refund_return(ret.pk, user=request.user)
+                    messages.success(request, _("Refunded with credit note %(number)s.") % {"number": note.number})
+            except (ReturnError, RefundError) as exc:
                 messages.error(request, str(exc))
                 return HttpResponseRedirect(request.path)
-            messages.success(request, _("Return %(number)s received.") % {"number": ret.number})
             return HttpResponseRedirect(reverse("admin:shop_returntoreceive_changelist"))
         for line in lines:
             line.expected = line.quantity - line.quantity_received

@@ -139,3 +139,37 @@ def test_two_people_receiving_the_same_parcel_book_it_once():
     assert sorted(results) == ["ok"] + ["refused"] * 5
     assert Stock.objects.get(variant=shirts.order_line.variant, warehouse=osaka).quantity == 7
     assert StockMove.objects.filter(reason=StockMove.Reason.RETURN).count() == 1
+
+
+def test_a_refund_return_is_refunded_once_everything_arrived(admin_client, markets, django_capture_on_commit_callbacks):
+    from decimal import Decimal
+
+    from djmoney.money import Money
+
+    from fulfillment.models import Warehouse
+    from shop.models import CreditNote
+    from shop.services.orders import mark_paid
+    from tests.shop.checkout_helpers import buy, make_cart
+
+    de = Warehouse.objects.get(code="de")
+    f.shipping_for(de, code="dhl")
+    shirt, mug = (f.ProductVariantFactory(base_price=Money(Decimal(p), "EUR")) for p in ("25.20", "12.60"))
+    for variant in (shirt, mug):
+        f.StockFactory(variant=variant, warehouse=de, quantity=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        order = buy(make_cart(markets["eu"], [(shirt, 2), (mug, 1)]))
+        mark_paid(order.pk, reference="bank")
+    request = ReturnRequest.objects.create(order=order, number=f"{order.number}-R1", reason=ReturnReason.WRONG_SIZE, warehouse=de,
+                                           status=ReturnStatus.APPROVED)
+    shirts, mugs = (ReturnLine.objects.create(return_request=request, order_line=line, quantity=line.quantity)
+                    for line in order.lines.order_by("pk"))
+    receive = reverse("admin:shop_returntoreceive_receive", args=[request.pk])
+    admin_client.post(receive, {f"sellable-{shirts.pk}": "2"}, follow=True)
+    assert not CreditNote.objects.filter(return_request=request).exists()  # the mug is still on its way
+    with django_capture_on_commit_callbacks(execute=True):
+        page = admin_client.post(receive, {f"sellable-{mugs.pk}": "1"}, follow=True).content.decode()
+    note = CreditNote.objects.get(return_request=request)
+    assert note.number in page
+    request.refresh_from_db()
+    assert request.status == ReturnStatus.REFUNDED and request.refund_amount == note.total_gross - note.fees
+    assert note.total_gross == order.total_gross  # everything came back: goods and shipping
