@@ -78,3 +78,11 @@ def send_delay_email_task(consignment_id: int, reason: str) -> bool:
 def send_short_pick_email_task(consignment_id: int, moved: list, backordered: list) -> bool:
     """Items were missing at picking: the buyer hears what ships from elsewhere and what is back-ordered."""
     return send_short_pick_email(consignment_id, [tuple(m) for m in moved], [tuple(b) for b in backordered])
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_return_email_task(return_id: int, step: str) -> bool:
+    """A return's e-mail for one step (requested, approved, refused, received), once per return and step."""
+    from shop.services.returns.emails import send_return_email
+
+    return send_return_email(return_id, step)
