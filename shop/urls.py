@@ -8,6 +8,7 @@ from shop.views import invoices as invoice_views
 from shop.views import order_confirm as order_confirm_views
 from shop.views import pages as page_views
 from shop.views import payment as payment_views
+from shop.views import returns as return_views
 
 app_name = "shop"
 
@@ -47,10 +48,18 @@ urlpatterns = [
     path("checkout/done/<order_number:number>/invoice.pdf", invoice_views.guest_invoice, name="checkout-invoice"),
     path("orders/confirm/<str:token>/", order_confirm_views.confirm_order, name="order-confirm"),
     path("orders/track/<str:token>/", account_views.order_tracking, name="order-tracking"),
+    path("orders/track/<str:token>/returns/new/", return_views.tracking_return_new, name="tracking-return-new"),
+    path("orders/track/<str:token>/returns/<order_number:return_number>/", return_views.tracking_return, name="tracking-return"),
+    path("orders/track/<str:token>/returns/<order_number:return_number>/label.pdf", return_views.tracking_return_label,
+         name="tracking-return-label"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),
     path("account/orders/<order_number:number>/", account_views.order_detail, name="account-order"),
     path("account/orders/<order_number:number>/invoice.pdf", invoice_views.account_invoice, name="account-invoice"),
+    path("account/orders/<order_number:number>/returns/new/", return_views.account_return_new, name="account-return-new"),
+    path("account/orders/<order_number:number>/returns/<order_number:return_number>/", return_views.account_return, name="account-return"),
+    path("account/orders/<order_number:number>/returns/<order_number:return_number>/label.pdf", return_views.account_return_label,
+         name="account-return-label"),
     path("account/addresses/", account_views.address_list, name="account-addresses"),
     path("account/addresses/new/", account_views.address_create, name="account-address-add"),
     path("account/addresses/<int:pk>/", account_views.address_update, name="account-address-edit"),

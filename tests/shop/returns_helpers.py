@@ -35,7 +35,15 @@ def delivered_order(warehouse, picks, *, days_ago=2, status=OrderStatus.DELIVERE
     Consignment.objects.filter(pk__in=[c.pk for c in consignments]).update(
         status=ConsignmentStatus.DELIVERED, delivered_at=timezone.now() - timedelta(days=days_ago))
     order.status = status
-    order.save(update_fields=["status"])
+    # The factory's totals are for one line: make them add up for the pages that print the tax breakdown.
+    lines = list(order.lines.all())
+    net = sum(line.total_net for line in lines) + sum(c.shipping_net for c in consignments)
+    gross = sum(line.total_gross for line in lines) + sum(c.shipping_gross for c in consignments)
+    order.subtotal_net, order.subtotal_gross = sum(line.total_net for line in lines), sum(line.total_gross for line in lines)
+    order.shipping_net, order.shipping_gross = sum(c.shipping_net for c in consignments), sum(c.shipping_gross for c in consignments)
+    order.total_net, order.total_gross, order.total_tax = net, gross, gross - net
+    order.total_net_base, order.total_gross_base = net, gross
+    order.save()
     return order
 
 

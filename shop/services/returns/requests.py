@@ -71,39 +71,50 @@ def window_days(order: Order, policy: ReturnPolicy | None = None) -> int:
     return max(days, EU_WITHDRAWAL_DAYS) if is_eu_order(order) else days
 
 
-def returnable_lines(order: Order, *, now: datetime | None = None) -> list[ReturnableLine]:
-    """Every order line with what may still be returned of it (see the module's docstring)."""
+def returnable_lines(order: Order, *, now: datetime | None = None, returns=None) -> list[ReturnableLine]:
+    """Every order line with what may still be returned of it (see the module's docstring). Three queries (the
+    policy, the delivered consignment lines, the units in returns), or two when the order's returns are passed in
+    with their lines prefetched; the order's lines come from its prefetch when it has one."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    lines = list(order.lines.select_related("variant__product").order_by("pk"))
+    lines = sorted(order.lines.all(), key=lambda line: line.pk)
     if not lines:
         return []
     days = window_days(order)
     delivered: dict[int, int] = {}
     delivered_on: dict[int, date] = {}
+    returnable_product: dict[int, bool] = {}
     rows = (ConsignmentLine.objects.filter(consignment__order_id=order.pk, consignment__status=ConsignmentStatus.DELIVERED,
                                            order_line__isnull=False)
-            .values_list("order_line_id", "quantity", "quantity_picked", "consignment__delivered_at"))
-    for line_id, quantity, picked, delivered_at in rows:
+            .values_list("order_line_id", "quantity", "quantity_picked", "consignment__delivered_at",
+                         "order_line__variant__product__is_returnable"))
+    for line_id, quantity, picked, delivered_at, is_returnable in rows:
         delivered[line_id] = delivered.get(line_id, 0) + (quantity if picked is None else picked)
         day = timezone.localdate(delivered_at) if delivered_at else today
         # The window runs from the last delivery of the line (a line split over parcels counts from the later one).
         delivered_on[line_id] = max(delivered_on.get(line_id, day), day)
-    in_returns = dict(ReturnLine.objects.filter(order_line__order_id=order.pk).exclude(return_request__status__in=DEAD)
-                      .values("order_line_id").annotate(n=Sum("quantity")).values_list("order_line_id", "n"))
+        returnable_product[line_id] = is_returnable is not False
+    if returns is None:
+        in_returns = dict(ReturnLine.objects.filter(order_line__order_id=order.pk).exclude(return_request__status__in=DEAD)
+                          .values("order_line_id").annotate(n=Sum("quantity")).values_list("order_line_id", "n"))
+    else:
+        in_returns = {}
+        for request in returns:
+            if request.status not in DEAD:
+                for line in request.lines.all():
+                    in_returns[line.order_line_id] = in_returns.get(line.order_line_id, 0) + line.quantity
     cancelled = order.status == OrderStatus.CANCELLED
     result = []
     for line in lines:
         got = delivered.get(line.pk, 0)
         held = in_returns.get(line.pk, 0)
         deadline = delivered_on[line.pk] + timedelta(days=days) if line.pk in delivered_on else None
-        product = line.variant.product if line.variant_id else None
         why = ""
         if cancelled:
             why = _("The order is cancelled.")
         elif not got:
             why = _("Not delivered yet.")
-        elif product is not None and not product.is_returnable:
+        elif not returnable_product.get(line.pk, True):
             why = _("This item cannot be returned.")
         elif deadline is not None and today > deadline:
             why = _("The return period has ended.")
