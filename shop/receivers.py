@@ -41,7 +41,7 @@ from shop.services.orders.shipping import order_follows_dispatch
 from shop.services.orders.status import status_email_kind
 from shop.services.pricing import refresh_market_prices
 from shop.services.search import refresh_search_documents
-from shop.signals import listing_prices_stale, order_placed, order_refunded, order_status_changed
+from shop.signals import listing_prices_stale, order_placed, order_refunded, order_status_changed, return_step
 from shop.tasks import (
     refresh_market_prices_task,
     send_delay_email_task,
@@ -49,6 +49,7 @@ from shop.tasks import (
     send_order_confirmation_task,
     send_order_status_email_task,
     send_refund_email_task,
+    send_return_email_task,
     send_short_pick_email_task,
 )
 
@@ -314,3 +315,11 @@ def queue_short_pick_email(sender, consignment, moved=(), backordered=(), **kwar
         send_short_pick_email_task.delay(consignment.pk, [list(m) for m in moved], [list(b) for b in backordered])
     except Exception:
         logger.exception("consignment %s: could not queue the short-pick e-mail", consignment.number)
+
+
+@receiver(return_step, dispatch_uid="shop.receivers.queue_return_email")
+def queue_return_email(sender, return_id, step, **kwargs):
+    try:
+        send_return_email_task.delay(return_id, step)
+    except Exception:
+        logger.exception("return %s: could not queue the %s e-mail", return_id, step)

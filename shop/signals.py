@@ -18,3 +18,7 @@ listing_prices_stale = Signal()
 # sender=Order class, order_id=int, amount=Decimal (what this refund gave back), key=str (names the refund once),
 # reason=str. Sent when a refund of an order that is not cancelled is recorded: receivers.py e-mails the buyer.
 order_refunded = Signal()
+
+# sender=ReturnRequest class, return_id=int, step=str (a ReturnStatus value). Sent after the commit of a return's move
+# the buyer is told about (requested, approved, refused, received): receivers.py queues its e-mail.
+return_step = Signal()

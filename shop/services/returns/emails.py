@@ -15,6 +15,7 @@ from shop.models import Order, ReturnRequest, ReturnStatus
 from shop.selectors.orders import order_tracking_token
 from shop.selectors.returns import return_view
 from shop.services.emails import _account_order_url, _send_once, _was_sent, absolute_url
+from shop.signals import return_step
 
 STEPS = (ReturnStatus.REQUESTED, ReturnStatus.APPROVED, ReturnStatus.REFUSED, ReturnStatus.RECEIVED)
 
@@ -60,8 +61,8 @@ def send_return_email(return_id: int, step: str) -> bool:
 
 
 def queue_return_email(return_id: int, step: str) -> None:
-    """Send the step's e-mail after the surrounding transaction commits (the receiving desk calls this with
-    "received")."""
-    from shop.tasks import send_return_email_task
+    """Announce the step once the surrounding transaction commits (shop.signals.return_step; receivers.py queues
+    the e-mail). The receiving desk calls this with "received"."""
+    from shop.models import ReturnRequest as sender
 
-    transaction.on_commit(lambda: send_return_email_task.delay(return_id, str(step)), robust=True)
+    transaction.on_commit(lambda: return_step.send_robust(sender=sender, return_id=return_id, step=str(step)), robust=True)
