@@ -28,7 +28,7 @@ from shop.services.returns.requests import RETURNABLE_ORDER_STATUSES, mark_in_tr
 
 
 class ReturnForm(forms.Form):
-    reason = forms.ChoiceField(label=gettext_lazy("Why are you returning it?"), choices=ReturnReason.choices)
+    reason = forms.ChoiceField(label=gettext_lazy("Why are you returning it?"), choices=[("", "—"), *ReturnReason.choices])
     resolution = forms.ChoiceField(label=gettext_lazy("What would you like?"), choices=ReturnResolution.choices,
                                    initial=ReturnResolution.REFUND, widget=forms.RadioSelect)
     comment = forms.CharField(label=gettext_lazy("Comment (optional)"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
