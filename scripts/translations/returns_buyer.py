@@ -243,4 +243,27 @@ T = {
                                            "拒绝退货（备注说明原因）"),
     "%(n)s return(s) refused.": ("%(n)s Rücksendung(en) abgelehnt.", "%(n)s retour(s) refusé(s).", "%(n)s devolución(es) rechazada(s).",
                                  "%(n)s件の返品を却下しました。", "已拒绝 %(n)s 个退货。"),
+    # --- The market's rules on the form (policy_notes) ---
+    "You can return items within %(days)s days of delivery.": (
+        "Sie können Artikel innerhalb von %(days)s Tagen nach der Lieferung zurücksenden.",
+        "Vous pouvez retourner des articles dans les %(days)s jours suivant la livraison.",
+        "Puede devolver artículos en los %(days)s días siguientes a la entrega.", "商品は配達から%(days)s日以内に返品できます。",
+        "您可以在收货后 %(days)s 天内退货。"),
+    "Return shipping costs %(fee)s; it is deducted from your refund (not for damaged or wrong items).": (
+        "Der Rückversand kostet %(fee)s; er wird von Ihrer Erstattung abgezogen (nicht bei beschädigten oder falschen Artikeln).",
+        "Le retour coûte %(fee)s ; ce montant est déduit de votre remboursement (sauf pour les articles endommagés ou erronés).",
+        "El envío de devolución cuesta %(fee)s; se descuenta de su reembolso (no en artículos dañados o equivocados).",
+        "返送料 %(fee)s は返金額から差し引かれます（破損品・誤配送品を除く）。", "退货运费为 %(fee)s，将从退款中扣除（损坏或发错的商品除外）。"),
+    "You pay the return shipping (not for damaged or wrong items).": (
+        "Sie tragen die Kosten des Rückversands (nicht bei beschädigten oder falschen Artikeln).",
+        "Les frais de retour sont à votre charge (sauf pour les articles endommagés ou erronés).",
+        "Usted paga el envío de devolución (no en artículos dañados o equivocados).", "返送料はお客様のご負担です（破損品・誤配送品を除く）。",
+        "退货运费由您承担（损坏或发错的商品除外）。"),
+    "Return shipping is free.": ("Der Rückversand ist kostenlos.", "Le retour est gratuit.", "El envío de devolución es gratuito.",
+                                 "返送料は無料です。", "退货运费全免。"),
+    "A restocking fee of %(percent)s%% of the item price is deducted from refunds.": (
+        "Eine Wiedereinlagerungsgebühr von %(percent)s %% des Artikelpreises wird von Erstattungen abgezogen.",
+        "Des frais de remise en stock de %(percent)s %% du prix de l’article sont déduits des remboursements.",
+        "Se descuenta de los reembolsos una tarifa de reposición del %(percent)s %% del precio del artículo.",
+        "返金額から商品価格の%(percent)s%%の再入庫手数料が差し引かれます。", "退款时将扣除商品价格 %(percent)s%% 的重新入库费。"),
 }

@@ -24,7 +24,7 @@ from shop.selectors.orders import order_for_tracking_token
 from shop.selectors.returns import find_return, order_returns, return_view
 from shop.services.returns import ReturnError
 from shop.services.returns.label import render_return_label_pdf
-from shop.services.returns.requests import RETURNABLE_ORDER_STATUSES, mark_in_transit, request_return, returnable_lines
+from shop.services.returns.requests import RETURNABLE_ORDER_STATUSES, mark_in_transit, policy_notes, request_return, returnable_lines
 
 
 class ReturnForm(forms.Form):
@@ -139,7 +139,7 @@ def _new_return(request, order: Order, *, token: str = ""):
         status = 400
     else:
         form = ReturnForm(rows=rows, order=order)
-    context = {"order": order, "form": form, "rows": rows, "back_url": urls["back"]}
+    context = {"order": order, "form": form, "rows": rows, "back_url": urls["back"], "rules": policy_notes(order, active_language())}
     return render(request, "shop/returns/new.html", context, status=status)
 
 

@@ -172,3 +172,11 @@ def test_order_pages_cost_the_same_queries_for_1_or_6_returns(client, order, buy
             counts[url].append(len(queries))
     for url, (few, many) in counts.items():
         assert few == many, (url, few, many)
+
+
+def test_the_form_states_the_market_rules(client, order, buyer):
+    ReturnPolicy.objects.create(market=order.market, window_days=30, buyer_pays_return_shipping=True, return_shipping_fee="4.95",
+                                restocking_fee_percent="10")
+    client.force_login(buyer)
+    body = client.get(_url("shop:account-return-new", number=order.number)).content.decode()
+    assert "within 30 days" in body and "€4.95" in body and "10%" in body

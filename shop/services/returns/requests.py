@@ -66,6 +66,26 @@ def policy_for(order: Order) -> ReturnPolicy:
     return policy or ReturnPolicy(market_id=order.market_id, window_days=DEFAULT_WINDOW_DAYS)
 
 
+def policy_notes(order: Order, language: str) -> list[str]:
+    """The market's rules as the buyer reads them before asking: the window, who pays the return shipping, the
+    restocking fee (translated, amounts in the order's currency)."""
+    from shop.money import format_money
+
+    policy = policy_for(order)
+    notes = [_("You can return items within %(days)s days of delivery.") % {"days": window_days(order, policy)}]
+    if policy.buyer_pays_return_shipping and policy.return_shipping_fee:
+        notes.append(_("Return shipping costs %(fee)s; it is deducted from your refund (not for damaged or wrong items).")
+                     % {"fee": format_money(policy.return_shipping_fee, order.currency, language)})
+    elif policy.buyer_pays_return_shipping:
+        notes.append(_("You pay the return shipping (not for damaged or wrong items)."))
+    else:
+        notes.append(_("Return shipping is free."))
+    if policy.restocking_fee_percent:
+        notes.append(_("A restocking fee of %(percent)s%% of the item price is deducted from refunds.")
+                     % {"percent": f"{policy.restocking_fee_percent.normalize():f}"})
+    return notes
+
+
 def window_days(order: Order, policy: ReturnPolicy | None = None) -> int:
     days = (policy or policy_for(order)).window_days
     return max(days, EU_WITHDRAWAL_DAYS) if is_eu_order(order) else days
