@@ -4,10 +4,17 @@ from the action bar), and the merchant's return rules per market (also inline on
 Every change goes through shop.services.returns (a locked move with its event); the admin never saves a status.
 The warehouse's receiving desk is a separate admin view (added next to this module)."""
 
+import io
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from shop.models import ReturnEvent, ReturnLine, ReturnPolicy, ReturnReason, ReturnRequest
@@ -100,7 +107,7 @@ class ReturnRequestAdmin(admin.ModelAdmin):
     inlines = [ReturnLineInline, ReturnEventInline]
     action_form = NoteActionForm
     actions = ("approve_returns", "refuse_returns")
-    readonly_fields = ("order", "number", "status", "resolution", "reason", "comment", "photo", "warehouse", "staff_note", "refund_amount",
+    readonly_fields = ("order", "number", "status", "resolution", "reason", "comment", "photo_link", "warehouse", "staff_note", "refund_amount",
                        "created_at", "decided_at", "received_at", "closed_at")
     fields = readonly_fields
 
@@ -108,7 +115,40 @@ class ReturnRequestAdmin(admin.ModelAdmin):
         return super().get_queryset(request).annotate(_units=Sum("lines__quantity"))
 
     def get_urls(self):
-        return super().get_urls()  # the receiving desk adds its own view module
+        # The buyer's photo (private storage, never served as media). The receiving desk adds its own view module.
+        photo = self.admin_site.admin_view(self.photo_view, cacheable=True)  # it sets its own "private, no-store"
+        return [path("<int:pk>/photo/", photo, name="shop_returnrequest_photo"), *super().get_urls()]
+
+    def photo_view(self, request, pk):
+        """The photo for staff who may view returns, typed by its content (Pillow), never by its name."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        found = get_object_or_404(ReturnRequest, pk=pk)
+        if not found.photo:
+            raise Http404
+        from PIL import Image
+
+        with found.photo.open("rb") as file:
+            data = file.read()
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                kind = (image.format or "").upper()
+        except OSError:
+            raise Http404 from None
+        content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}.get(kind)
+        if content_type is None:
+            raise Http404
+        response = HttpResponse(data, content_type=content_type)
+        response["Cache-Control"] = "private, no-store"
+        response["Content-Disposition"] = "inline"
+        return response
+
+    @admin.display(description=_("photo"))
+    def photo_link(self, obj):
+        if not obj.photo:
+            return "—"
+        return format_html('<a href="{0}" target="_blank" rel="noopener"><img src="{0}" alt="" style="max-width:240px;max-height:240px;"></a>',
+                           reverse("admin:shop_returnrequest_photo", kwargs={"pk": obj.pk}))
 
     def has_add_permission(self, request):
         return False  # returns are requested by buyers (or for them, from their order page)

@@ -85,3 +85,26 @@ def test_products_list_shows_and_filters_returnable(staff):
     f.ProductFactory(is_returnable=False, name_en="Toothbrush")
     response = staff.get(reverse("admin:shop_product_changelist") + "?is_returnable__exact=0")
     assert response.status_code == 200 and "Toothbrush" in response.content.decode()
+
+
+def test_change_page_with_a_photo(staff, monkeypatch):
+    import io
+
+    from django.core.files.storage import storages
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    monkeypatch.setattr(ReturnRequest._meta.get_field("photo"), "storage", storages["private"])
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "blue").save(out, "JPEG")
+    berlin, _ = warehouses()
+    order = delivered_order(berlin, [(f.ProductVariantFactory(), 1)])
+    created = request_return(order.pk, {order.lines.get().pk: 1}, reason="damaged", comment="Torn seam",
+                             photo=SimpleUploadedFile("tear.jpg", out.getvalue(), "image/jpeg"))
+    response = staff.get(reverse("admin:shop_returnrequest_change", args=[created.pk]))
+    photo_url = reverse("admin:shop_returnrequest_photo", kwargs={"pk": created.pk})
+    assert response.status_code == 200 and "Torn seam" in response.content.decode() and photo_url in response.content.decode()
+    photo = staff.get(photo_url)
+    assert photo.status_code == 200 and photo["Content-Type"] == "image/jpeg" and photo["Cache-Control"] == "private, no-store"
+    staff.logout()
+    assert staff.get(photo_url).status_code == 302  # to the admin login
