@@ -343,6 +343,8 @@ CARAVAN_UNPAID_ONLINE_ORDER_MINUTES = int(os.environ.get("CARAVAN_UNPAID_ONLINE_
 # Cash on delivery from an e-mail address nobody verified (guests, unconfirmed accounts): the buyer confirms by the
 # link in the order e-mail, or staff in admin, within this many hours, else the order is cancelled.
 CARAVAN_COD_CONFIRM_HOURS = int(os.environ.get("CARAVAN_COD_CONFIRM_HOURS", "24"))
+# A return asking for another size or colour holds that unit this long (until the exchange is shipped).
+CARAVAN_RETURN_EXCHANGE_HOLD_DAYS = int(os.environ.get("CARAVAN_RETURN_EXCHANGE_HOLD_DAYS", "7"))
 # Guest carts untouched this long are deleted (their stock holds released) by beat.
 CARAVAN_ABANDONED_CART_DAYS = int(os.environ.get("CARAVAN_ABANDONED_CART_DAYS", "30"))
 # A parcel whose last tracking event is a customs hold older than this many days is flagged for staff and the buyer

@@ -41,7 +41,7 @@ from shop.services.orders.shipping import order_follows_dispatch
 from shop.services.orders.status import status_email_kind
 from shop.services.pricing import refresh_market_prices
 from shop.services.search import refresh_search_documents
-from shop.signals import credit_note_issued, listing_prices_stale, order_placed, order_refunded, order_status_changed
+from shop.signals import credit_note_issued, listing_prices_stale, order_placed, order_refunded, order_status_changed, return_step
 from shop.tasks import (
     refresh_market_prices_task,
     send_credit_note_email_task,
@@ -50,6 +50,7 @@ from shop.tasks import (
     send_order_confirmation_task,
     send_order_status_email_task,
     send_refund_email_task,
+    send_return_email_task,
     send_short_pick_email_task,
 )
 
@@ -327,3 +328,11 @@ def queue_credit_note_email(sender, credit_note_id, **kwargs):
             logger.exception("credit note %s: could not queue its e-mail", credit_note_id)
 
     transaction.on_commit(queue)
+
+
+@receiver(return_step, dispatch_uid="shop.receivers.queue_return_email")
+def queue_return_email(sender, return_id, step, **kwargs):
+    try:
+        send_return_email_task.delay(return_id, step)
+    except Exception:
+        logger.exception("return %s: could not queue the %s e-mail", return_id, step)

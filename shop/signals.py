@@ -19,10 +19,11 @@ listing_prices_stale = Signal()
 # reason=str. Sent when a refund of an order that is not cancelled is recorded: receivers.py e-mails the buyer.
 order_refunded = Signal()
 
-# sender=ReturnRequest class, return_request=ReturnRequest instance: the first units of a return arrived at the
-# warehouse (sent after commit, once per return). receivers.py tells the buyer; the refund follows.
-return_received = Signal()
 
 # sender=CreditNote class, credit_note_id=int. Sent once a credit note's money went back (or was noted for staff to
 # pay back): receivers.py renders its PDF and e-mails it to the buyer.
 credit_note_issued = Signal()
+
+# sender=ReturnRequest class, return_id=int, step=str (a ReturnStatus value). Sent after the commit of a return's move
+# the buyer is told about (requested, approved, refused, received): receivers.py queues its e-mail.
+return_step = Signal()

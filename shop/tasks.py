@@ -9,6 +9,7 @@ from shop.services.emails import send_order_confirmation, send_order_status_emai
 from shop.services.invoices import ensure_invoice_pdf
 from shop.services.orders import cancel_unpaid_orders
 from shop.services.pricing import refresh_market_prices
+from shop.services.returns.emails import send_return_email
 from shop.services.tracking_emails import send_delay_email, send_dispatch_email, send_short_pick_email
 
 
@@ -97,3 +98,9 @@ def send_credit_note_email_task(credit_note_id: int) -> bool:
     from shop.services.returns.credit_notes import send_credit_note_email
 
     return send_credit_note_email(credit_note_id)
+
+
+@shared_task(autoretry_for=(Exception,), retry_backoff=True, retry_backoff_max=600, retry_jitter=True, max_retries=5)
+def send_return_email_task(return_id: int, step: str) -> bool:
+    """A return's e-mail for one step (requested, approved, refused, received), once per return and step."""
+    return send_return_email(return_id, step)

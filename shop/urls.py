@@ -9,6 +9,7 @@ from shop.views import invoices as invoice_views
 from shop.views import order_confirm as order_confirm_views
 from shop.views import pages as page_views
 from shop.views import payment as payment_views
+from shop.views import returns as return_views
 
 app_name = "shop"
 
@@ -50,12 +51,20 @@ urlpatterns = [
     path("orders/track/<str:token>/", account_views.order_tracking, name="order-tracking"),
     path("orders/track/<str:token>/credit-notes/<order_number:credit_note>.pdf", credit_note_views.tracking_credit_note,
          name="tracking-credit-note"),
+    path("orders/track/<str:token>/returns/new/", return_views.tracking_return_new, name="tracking-return-new"),
+    path("orders/track/<str:token>/returns/<order_number:return_number>/", return_views.tracking_return, name="tracking-return"),
+    path("orders/track/<str:token>/returns/<order_number:return_number>/label.pdf", return_views.tracking_return_label,
+         name="tracking-return-label"),
     # Buyer account (sign-in pages themselves are allauth's, under accounts/)
     path("account/", account_views.overview, name="account"),
     path("account/orders/<order_number:number>/", account_views.order_detail, name="account-order"),
     path("account/orders/<order_number:number>/invoice.pdf", invoice_views.account_invoice, name="account-invoice"),
     path("account/orders/<order_number:number>/credit-notes/<order_number:credit_note>.pdf", credit_note_views.account_credit_note,
          name="account-credit-note"),
+    path("account/orders/<order_number:number>/returns/new/", return_views.account_return_new, name="account-return-new"),
+    path("account/orders/<order_number:number>/returns/<order_number:return_number>/", return_views.account_return, name="account-return"),
+    path("account/orders/<order_number:number>/returns/<order_number:return_number>/label.pdf", return_views.account_return_label,
+         name="account-return-label"),
     path("account/addresses/", account_views.address_list, name="account-addresses"),
     path("account/addresses/new/", account_views.address_create, name="account-address-add"),
     path("account/addresses/<int:pk>/", account_views.address_update, name="account-address-edit"),

@@ -15,6 +15,7 @@ from fulfillment.admin import StockLevelForm, save_stock_level
 from fulfillment.models import Stock
 from fulfillment.services import StockError
 from payments.providers import provider_choices
+from shop.admin.returns import ReturnPolicyInline
 from shop.models import (
     Attribute,
     AttributeValue,
@@ -45,6 +46,7 @@ class MarketAdmin(TabbedTranslationAdmin):
     list_filter = ("currency", "prices_include_tax", "is_active")
     search_fields = ("code", "name")
     ordering = ("position", "code")
+    inlines = [ReturnPolicyInline]
 
 
 @admin.register(TaxRate)
@@ -126,8 +128,8 @@ class VariantInline(admin.TabularInline):
 
 @admin.register(Product)
 class ProductAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "slug", "category", "tax_class", "variant_count", "is_published", "is_featured", "created_at")
-    list_filter = ("is_published", "is_featured", "tax_class", "category")
+    list_display = ("name", "slug", "category", "tax_class", "variant_count", "is_published", "is_featured", "is_returnable", "created_at")
+    list_filter = ("is_published", "is_featured", "is_returnable", "tax_class", "category")
     list_editable = ("is_published", "is_featured")
     search_fields = ("name", "slug", "variants__sku")
     prepopulated_fields = {"slug": ("name_en",)}

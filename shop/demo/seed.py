@@ -46,6 +46,7 @@ from shop.demo import reference as ref
 from shop.demo.customs import ensure_customs_data
 from shop.demo.images import ImageCache
 from shop.demo.pages import ensure_pages
+from shop.demo.returns import delete_demo_returns, ensure_returns_demo
 from shop.demo.shipments import delete_demo_shipments, ensure_demo_shipments, ensure_packaging
 from shop.models import (
     Attribute,
@@ -658,6 +659,7 @@ def seed_demo(products: int = 240, reset: bool = False, quiet: bool = False, say
     """Build the demo shop. Returns row counts of what was created (empty when the catalogue already existed)."""
     with translation.override("en"), _signals_suspended():
         if reset:
+            delete_demo_returns()
             delete_demo_shipments()
             delete_catalogue()
         elif Product.objects.exists():
@@ -701,4 +703,5 @@ def _ensure_warehouse_demo() -> dict:
     for spec in ref.WAREHOUSES:  # demo installs from before warehouses had addresses
         Warehouse.objects.filter(code=spec["code"], address="").update(address=spec["address"], language=spec["language"])
     buyer = get_user_model().objects.filter(email__iexact=DEMO_BUYER_EMAIL).order_by("pk").first()
-    return {"customs data": ensure_customs_data(), "packaging": ensure_packaging(), "demo shipments": ensure_demo_shipments(user=buyer)}
+    return {"customs data": ensure_customs_data(), "packaging": ensure_packaging(), "demo shipments": ensure_demo_shipments(user=buyer),
+            **ensure_returns_demo()}

@@ -20,6 +20,7 @@ from shop.selectors import orders as order_selectors
 from shop.services import accounts as services
 from shop.services.addresses import validate_address
 from shop.tax import vat_numbers
+from shop.views.returns import returns_context
 
 
 class AddressForm(forms.ModelForm):
@@ -73,7 +74,7 @@ def order_detail(request, number):
     data = selectors.order_detail(request.user, number, active_language())
     if data is None:
         raise Http404("No such order")
-    return render(request, "shop/account/order_detail.html", {"data": data})
+    return render(request, "shop/account/order_detail.html", {"data": data, **returns_context(data["order"], active_language())})
 
 
 @never_cache
@@ -84,7 +85,7 @@ def order_tracking(request, token):
     data = order_selectors.order_tracking(token, active_language())
     if data is None:
         raise Http404("No such order")
-    return render(request, "shop/order_tracking.html", {"data": data})
+    return render(request, "shop/order_tracking.html", {"data": data, **returns_context(data["order"], active_language(), token=token)})
 
 
 @login_required

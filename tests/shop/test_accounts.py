@@ -393,7 +393,7 @@ def test_order_detail_costs_the_same_queries_for_1_or_10_lines(buyer_client, dja
     client.get(_url("shop:account-order", number=small.number))  # warm the per-process caches
     counts = []
     for order in (small, big):
-        with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(7):  # user, order+invoice, lines, events, credit notes
+        with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(8):  # user, order+invoice, lines, events, credit notes, returns
             response = client.get(_url("shop:account-order", number=order.number))
         assert response.status_code == 200
         counts.append(len(queries))

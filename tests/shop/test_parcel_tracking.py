@@ -313,7 +313,7 @@ def test_tracking_pages_cost_the_same_queries_for_3_or_30_events(client, parcels
     counts = {url: [] for _, url in pages}
     for _ in range(2):
         for browser, url in pages:
-            budget = 5 if browser is guest else 11  # guest: order, parcels, their lines, their events, credit notes (no session)
+            budget = 6 if browser is guest else 12  # guest: order, parcels, their lines, their events, credit notes, returns (no session)
             with CaptureQueriesContext(connection) as queries, django_assert_max_num_queries(budget):
                 assert browser.get(url).status_code == 200
             counts[url].append(len(queries))

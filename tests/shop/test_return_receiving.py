@@ -32,23 +32,23 @@ def _approved_return(status=ReturnStatus.APPROVED, units=(2, 1)):
 
 
 def test_sellable_units_go_back_on_sale_and_damaged_ones_are_written_off(django_capture_on_commit_callbacks):
-    from shop.signals import return_received
+    from shop.signals import return_step
 
     request, (shirts, mug), osaka = _approved_return()
     heard = []
 
-    def listener(sender, return_request, **kwargs):
-        heard.append(return_request.number)
+    def listener(sender, return_id, step, **kwargs):
+        heard.append((return_id, step))
 
-    return_received.connect(listener)
+    return_step.connect(listener)
     try:
         with django_capture_on_commit_callbacks(execute=True):
             receive_return(request.pk, {shirts.pk: LineReceipt(sellable=1)})
         with django_capture_on_commit_callbacks(execute=True):
             receive_return(request.pk, {mug.pk: LineReceipt(sellable=1)})
     finally:
-        return_received.disconnect(listener)
-    assert heard == [request.number]  # the buyer hears of it once
+        return_step.disconnect(listener)
+    assert heard == [(request.pk, "received")]  # the buyer hears of it once
     request.refresh_from_db()
     assert request.status == ReturnStatus.RECEIVED and request.received_at is not None
     assert Stock.objects.get(variant=shirts.order_line.variant, warehouse=osaka).quantity == 6

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from fulfillment.services import return_to_stock, write_off_returned
 from shop.models import ReturnLine, ReturnRequest, ReturnStatus
+from shop.services.returns.emails import queue_return_email
 from shop.services.returns.status import ReturnError, move_return
-from shop.signals import return_received
 
 RECEIVABLE = (ReturnStatus.APPROVED, ReturnStatus.IN_TRANSIT, ReturnStatus.RECEIVED)
 MAX_UNITS = 100_000
@@ -81,8 +81,8 @@ def receive_return(return_id: int, received: dict[int, LineReceipt], *, user=Non
         if first:
             request, _moved = move_return(request.pk, ReturnStatus.RECEIVED, user=user,
                                           message=_("%(count)s units received") % {"count": booked})
-    if first:
-        transaction.on_commit(lambda: return_received.send_robust(sender=ReturnRequest, return_request=request), robust=True)
+        if first:
+            queue_return_email(request.pk, ReturnStatus.RECEIVED)  # after commit: the buyer hears of it once
     return request
 
 
