@@ -179,6 +179,14 @@ T = {
     "units sold": ("verkaufte Einheiten", "unités vendues", "unidades vendidas", "販売数", "销售件数"),
     "units returned": ("zurückgesandte Einheiten", "unités retournées", "unidades devueltas", "返品数", "退货件数"),
     "return rate": ("Rücksendequote", "taux de retour", "tasa de devolución", "返品率", "退货率"),
+    "In the market's currency.": ("In der Währung des Markts.", "Dans la devise du marché.", "En la moneda del mercado.", "マーケットの通貨で。", "以该市场的货币计。"),
+    "The nearest warehouse that takes returns from the buyer's country.": (
+        "Das nächstgelegene Lager, das Rücksendungen aus dem Land des Käufers annimmt.",
+        "L’entrepôt le plus proche qui accepte les retours du pays de l’acheteur.",
+        "El almacén más cercano que acepta devoluciones del país del comprador.",
+        "購入者の国からの返品を受け付ける最寄りの倉庫。",
+        "接收买家所在国家退货的最近仓库。",
+    ),
 }
 
 # (msgid, msgid_plural) -> per language: (singular, plural) for de/fr/es, single string for ja/zh_Hans
