@@ -33,7 +33,7 @@ import math
 from datetime import datetime, time, timedelta
 from itertools import groupby
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -41,7 +41,7 @@ from django.utils import timezone
 from fulfillment.models import ReplenishmentLine, ReplenishmentSettings, Stock, StockMove, StockTransfer, StockTransferLine, SupplierItem
 
 LONG, SHORT = 90, 28
-BATCH = 5000
+BATCH = 10_000
 
 
 def _ceil_div(a: int, b: int) -> int:
@@ -97,9 +97,14 @@ def _supply(config: ReplenishmentSettings):
     return supply
 
 
-def _plan_variant(rows, stats, in_transit, supply, z: float, config, now) -> list[ReplenishmentLine]:
-    """The lines of one variant in every active warehouse, transfers between them included."""
-    lines, needs, surpluses = [], {}, {}
+COLUMNS = ("warehouse_id", "variant_id", "supplier_id", "computed_at", "velocity_28", "velocity_90", "demand_std_dev", "lead_time_days",
+           "safety_stock", "reorder_point", "on_hand", "allocated", "in_transit", "available", "days_of_cover", "urgency",
+           "suggested_order_quantity", "transfer_from_id", "transfer_quantity")
+
+
+def _plan_variant(rows, stats, in_transit, supply, z: float, config, now) -> list[dict]:
+    """The lines of one variant in every active warehouse (dicts keyed by COLUMNS), transfers between them included."""
+    lines, needs, surpluses, packs = [], {}, {}, {}
     for stock_id, warehouse_id, variant_id, on_hand, allocated in rows:
         s28, s90, ss90 = stats.get(stock_id, (0, 0, 0))
         supplier_id, lead, min_order, pack = supply(variant_id, warehouse_id)
@@ -109,34 +114,51 @@ def _plan_variant(rows, stats, in_transit, supply, z: float, config, now) -> lis
         transit = in_transit.get((warehouse_id, variant_id), 0)
         available = on_hand - allocated + transit
         cover = available * SHORT / s28 if s28 > 0 else None
-        line = ReplenishmentLine(
-            warehouse_id=warehouse_id, variant_id=variant_id, supplier_id=supplier_id, computed_at=now,
-            velocity_28=s28 / SHORT, velocity_90=s90 / LONG, demand_std_dev=sigma, lead_time_days=lead, safety_stock=safety,
-            reorder_point=reorder_point, on_hand=on_hand, allocated=allocated, in_transit=transit, available=available,
-            days_of_cover=None if cover is None else round(cover, 3),
-            urgency=None if cover is None else round(cover / max(lead, 1), 4), suggested_order_quantity=0)
-        line.min_order, line.pack = min_order, pack
+        line = {
+            "warehouse_id": warehouse_id, "variant_id": variant_id, "supplier_id": supplier_id, "computed_at": now,
+            "velocity_28": s28 / SHORT, "velocity_90": s90 / LONG, "demand_std_dev": sigma, "lead_time_days": lead, "safety_stock": safety,
+            "reorder_point": reorder_point, "on_hand": on_hand, "allocated": allocated, "in_transit": transit, "available": available,
+            "days_of_cover": None if cover is None else round(cover, 3),
+            "urgency": None if cover is None else round(cover / max(lead, 1), 4), "suggested_order_quantity": 0,
+            "transfer_from_id": None, "transfer_quantity": 0,
+        }
         lines.append(line)
         if s90 > 0 and available <= reorder_point:
             need = _ceil_div(reorder_point * SHORT + max(s28, 0) * config.review_days - available * SHORT, SHORT)
             if need > 0:
-                needs[id(line)] = need
+                needs[len(lines) - 1] = need
+                packs[len(lines) - 1] = (min_order, pack)
         surplus = on_hand - allocated - reorder_point - _ceil_div(max(s90, 0) * config.surplus_cover_days, LONG)
         if surplus > 0:
             surpluses[warehouse_id] = surplus
-    for line in sorted((x for x in lines if id(x) in needs), key=lambda x: (x.urgency if x.urgency is not None else math.inf)):
-        need = needs[id(line)]
+    if not needs:
+        return lines
+    for i in sorted(needs, key=lambda i: (lines[i]["urgency"] if lines[i]["urgency"] is not None else math.inf)):
+        line, need = lines[i], needs[i]
         if surpluses:
             donor = max(surpluses, key=lambda w: (surpluses[w], -w))
             quantity = min(surpluses[donor], need)
-            line.transfer_from_id, line.transfer_quantity = donor, quantity
+            line["transfer_from_id"], line["transfer_quantity"] = donor, quantity
             surpluses[donor] -= quantity
             if not surpluses[donor]:
                 del surpluses[donor]
             need -= quantity
         if need > 0:
-            line.suggested_order_quantity = max(line.min_order, _ceil_div(need, line.pack) * line.pack)
+            min_order, pack = packs[i]
+            line["suggested_order_quantity"] = max(min_order, _ceil_div(need, pack) * pack)
     return lines
+
+
+def _write(lines: list[dict]) -> None:
+    """Insert report lines: PostgreSQL's COPY (no model instances: a night's report is hundreds of thousands of
+    lines), bulk_create elsewhere."""
+    if connection.vendor == "postgresql":
+        table = ReplenishmentLine._meta.db_table
+        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+            for line in lines:
+                copy.write_row([line[c] for c in COLUMNS])
+    else:
+        ReplenishmentLine.objects.bulk_create([ReplenishmentLine(**line) for line in lines])
 
 
 def compute_replenishment(now=None) -> int:
@@ -153,15 +175,15 @@ def compute_replenishment(now=None) -> int:
     written = 0
     with transaction.atomic():
         ReplenishmentLine.objects.all().delete()
-        buffer: list[ReplenishmentLine] = []
+        buffer: list[dict] = []
         for _variant_id, rows in groupby(stocks.iterator(chunk_size=20_000), key=lambda r: r[2]):
             buffer.extend(_plan_variant(rows, stats, in_transit, supply, z, config, now))
             if len(buffer) >= BATCH:
-                ReplenishmentLine.objects.bulk_create(buffer)
+                _write(buffer)
                 written += len(buffer)
                 buffer = []
         if buffer:
-            ReplenishmentLine.objects.bulk_create(buffer)
+            _write(buffer)
             written += len(buffer)
     return written
 
