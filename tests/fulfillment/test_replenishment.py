@@ -241,3 +241,17 @@ def test_the_report_lists_thousands_of_lines_within_a_query_budget(staff_client,
             assert staff_client.get(url + query).status_code == 200
     with django_assert_max_num_queries(10):
         assert len(_csv(staff_client.get(reverse("admin:fulfillment_replenishment_csv") + "?order=yes"))) > 1
+
+
+def test_the_demo_gets_suppliers_history_and_a_report_once(catalog):
+    from fulfillment.selectors import ledger_mismatches
+    from shop.demo.replenishment import ensure_replenishment_demo
+
+    first = ensure_replenishment_demo()
+    assert first["supplier items"] > 0 and first["sales history moves"] > 0
+    assert first["replenishment lines"] == Stock.objects.filter(warehouse__is_active=True).count()
+    assert ReplenishmentLine.objects.filter(velocity_90__gt=0).exists()
+    assert list(ledger_mismatches()) == []  # the history keeps on hand and allocated equal to the ledger's sums
+    again = ensure_replenishment_demo()
+    assert (again["supplier items"], again["sales history moves"]) == (0, 0)
+    assert Supplier.objects.count() == 3
