@@ -162,18 +162,20 @@ def _write(lines: list[dict]) -> None:
 
 
 def compute_replenishment(now=None) -> int:
-    """Replace the replenishment report; returns the number of lines written."""
+    """Replace the replenishment report; returns the number of lines written. One transaction, holding the settings
+    row's lock: two runs at once (beat and a manual one) follow each other instead of mixing their lines."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    config = ReplenishmentSettings.load()
-    z = config.z
-    stats = demand_by_stock(today)
-    in_transit = _in_transit()
-    supply = _supply(config)
-    stocks = (Stock.objects.filter(warehouse__is_active=True).order_by("variant_id", "warehouse_id")
-              .values_list("id", "warehouse_id", "variant_id", "quantity", "quantity_allocated"))
+    ReplenishmentSettings.load()
     written = 0
     with transaction.atomic():
+        config = ReplenishmentSettings.objects.select_for_update().get(pk=1)
+        z = config.z
+        stats = demand_by_stock(today)
+        in_transit = _in_transit()
+        supply = _supply(config)
+        stocks = (Stock.objects.filter(warehouse__is_active=True).order_by("variant_id", "warehouse_id")
+                  .values_list("id", "warehouse_id", "variant_id", "quantity", "quantity_allocated"))
         ReplenishmentLine.objects.all().delete()
         buffer: list[dict] = []
         for _variant_id, rows in groupby(stocks.iterator(chunk_size=20_000), key=lambda r: r[2]):
