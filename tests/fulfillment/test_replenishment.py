@@ -32,10 +32,12 @@ Variant B, supplied by S to Berlin only, pack size 8.
 import csv
 import io
 import math
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections
 from django.urls import reverse
 
 from fulfillment.models import (
@@ -170,6 +172,34 @@ def test_the_command_and_the_beat_task(case):
     call_command("compute_replenishment", stdout=out)
     assert out.getvalue().startswith("4 replenishment lines")
     assert compute_replenishment_task.delay().get() == 4
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_once_leave_one_report():
+    warehouses = [f.WarehouseFactory(code=f"r{i}") for i in range(2)]
+    for i in range(50):
+        variant = f.ProductVariantFactory()
+        for w in warehouses:
+            stock = f.StockFactory(variant=variant, warehouse=w, quantity=20)
+            _move(stock, 1 + i % 20, -(1 + i % 4))
+    results, barrier = [], threading.Barrier(3)
+
+    def work():
+        try:
+            barrier.wait()
+            results.append(compute_replenishment(now=NOW))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert results == [100, 100, 100]
+    assert ReplenishmentLine.objects.count() == 100
+    assert ReplenishmentLine.objects.values("warehouse_id", "variant_id").distinct().count() == 100
 
 
 @pytest.fixture
