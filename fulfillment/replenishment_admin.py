@@ -127,8 +127,9 @@ def csv_response(lines, filename: str) -> StreamingHttpResponse:
 
 @admin.register(ReplenishmentLine)
 class ReplenishmentLineAdmin(admin.ModelAdmin):
-    list_display = ("sku", "warehouse", "supplier", "v28", "v90", "sigma", "lead_time_days", "safety_stock", "reorder_point",
-                    "on_hand", "allocated", "in_transit", "available", "cover", "urgency_display", "suggested_order_quantity", "transfer")
+    # on hand, allocated and in transit (which make up available) are on each line's page and in the CSV
+    list_display = ("sku", "warehouse_code", "supplier", "v28", "v90", "sigma", "lead_time_days", "safety_stock", "reorder_point",
+                    "available", "cover", "urgency_display", "suggested_order_quantity", "transfer")
     list_filter = ("warehouse", NeedsOrderFilter, TransferFilter, "supplier")
     search_fields = ("variant__sku",)
     list_select_related = ("variant", "warehouse", "supplier", "transfer_from")
@@ -136,6 +137,9 @@ class ReplenishmentLineAdmin(admin.ModelAdmin):
     list_per_page = 100
     show_full_result_count = False
     actions = ("export_csv", "draft_transfers")
+    fields = ("warehouse", "variant", "supplier", "computed_at", "v28", "v90", "sigma", "lead_time_days", "safety_stock", "reorder_point",
+              "on_hand", "allocated", "in_transit", "available", "cover", "urgency_display", "suggested_order_quantity", "transfer")
+    readonly_fields = fields
 
     def has_add_permission(self, request):
         return False
@@ -150,6 +154,10 @@ class ReplenishmentLineAdmin(admin.ModelAdmin):
     def sku(self, obj):
         return obj.variant.sku
 
+    @admin.display(description=_("warehouse"), ordering="warehouse__code")
+    def warehouse_code(self, obj):
+        return obj.warehouse.code
+
     @admin.display(description=_("sales/day (28 d)"), ordering="velocity_28")
     def v28(self, obj):
         return f"{obj.velocity_28:.2f}"
@@ -158,7 +166,7 @@ class ReplenishmentLineAdmin(admin.ModelAdmin):
     def v90(self, obj):
         return f"{obj.velocity_90:.2f}"
 
-    @admin.display(description=_("σ per day"), ordering="demand_std_dev")
+    @admin.display(description=_("std. dev. (σ)"), ordering="demand_std_dev")
     def sigma(self, obj):
         return f"{obj.demand_std_dev:.2f}"
 

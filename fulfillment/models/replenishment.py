@@ -112,4 +112,4 @@ class ReplenishmentLine(models.Model):
         indexes = [models.Index(fields=("warehouse", "variant"), name="replenishment_wh_variant")]
 
     def __str__(self):
-        return f"{self.variant_id}@{self.warehouse_id}"
+        return f"{self.variant} @ {self.warehouse}"

@@ -88,7 +88,7 @@ T = {
     "transfer suggested": ("Umlagerung vorgeschlagen", "transfert suggéré", "traspaso sugerido", "在庫移動の提案あり", "建议调拨"),
     "sales/day (28 d)": ("Verkauf/Tag (28 T.)", "ventes/jour (28 j)", "ventas/día (28 d)", "販売数/日（28日）", "日销量（28天）"),
     "sales/day (90 d)": ("Verkauf/Tag (90 T.)", "ventes/jour (90 j)", "ventas/día (90 d)", "販売数/日（90日）", "日销量（90天）"),
-    "σ per day": ("σ pro Tag", "σ par jour", "σ por día", "1日あたりσ", "日 σ"),
+    "std. dev. (σ)": ("Std.-Abw. (σ)", "écart type (σ)", "desv. típica (σ)", "標準偏差（σ）", "标准差（σ）"),
     "Export selected lines as CSV": (
         "Ausgewählte Zeilen als CSV exportieren", "Exporter les lignes sélectionnées en CSV", "Exportar las líneas seleccionadas como CSV",
         "選択した明細をCSVで書き出す", "将所选行导出为 CSV",
