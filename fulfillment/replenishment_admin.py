@@ -45,8 +45,12 @@ class SupplierItemAdmin(admin.ModelAdmin):
 class ReplenishmentSettingsAdmin(admin.ModelAdmin):
     list_display = ("__str__", "service_level", "review_days", "default_lead_time_days", "surplus_cover_days")
 
+    def changelist_view(self, request, extra_context=None):
+        ReplenishmentSettings.load()  # the one row, made with its defaults the first time
+        return super().changelist_view(request, extra_context)
+
     def has_add_permission(self, request):
-        return not ReplenishmentSettings.objects.exists()
+        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

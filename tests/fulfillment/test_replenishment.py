@@ -285,3 +285,15 @@ def test_the_demo_gets_suppliers_history_and_a_report_once(catalog):
     again = ensure_replenishment_demo()
     assert (again["supplier items"], again["sales history moves"]) == (0, 0)
     assert Supplier.objects.count() == 3
+
+
+def test_the_settings_are_one_row_edited_in_admin(case, staff_client):
+    page = staff_client.get(reverse("admin:fulfillment_replenishmentsettings_changelist"))
+    assert page.status_code == 200 and ReplenishmentSettings.objects.count() == 1
+    url = reverse("admin:fulfillment_replenishmentsettings_change", args=[1])
+    response = staff_client.post(url, {"service_level": "0.99", "review_days": "7", "default_lead_time_days": "14", "surplus_cover_days": "30"})
+    assert response.status_code == 302
+    compute_replenishment(now=NOW)
+    assert _line(case["b"], case["berlin"]).safety_stock == 8
+    assert staff_client.post(url, {"service_level": "1", "review_days": "7", "default_lead_time_days": "14",
+                                   "surplus_cover_days": "30"}).status_code == 200  # 100 % is refused (z would be infinite)
