@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -216,6 +217,8 @@ CELERY_BEAT_SCHEDULE = {
     "delete-abandoned-carts": {"task": "shop.tasks.delete_abandoned_carts_task", "schedule": 6 * 3600.0},
     "clear-expired-sessions": {"task": "shop.tasks.clear_expired_sessions_task", "schedule": 24 * 3600.0},
     "flag-delayed-consignments": {"task": "fulfillment.tasks.flag_delayed_consignments_task", "schedule": 3600.0},
+    "compute-replenishment": {"task": "fulfillment.tasks.compute_replenishment_task",  # nightly, at HH:30 UTC
+                              "schedule": crontab(hour=int(os.environ.get("CARAVAN_REPLENISHMENT_HOUR", "2")), minute=30)},
 }
 
 SESSION_ENGINE = "shop.plumbing.sessions"  # cached_db without the redundant exists() query on create

@@ -321,4 +321,4 @@ class PackagingTypeAdmin(admin.ModelAdmin):
     list_filter = ("is_reusable", "is_active")
     search_fields = ("name", "code")
 
-from fulfillment import consignment_admin  # noqa: E402,F401  (consignments, pick lists, the packing desk)
+from fulfillment import consignment_admin, replenishment_admin  # noqa: E402,F401  (consignments and the packing desk; suppliers and replenishment)

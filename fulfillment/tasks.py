@@ -14,3 +14,11 @@ def delete_expired_reservations_task() -> int:
 def flag_delayed_consignments_task() -> list[int]:
     """Beat: flag consignments late against their lane or stuck in customs (once each; the buyer is told once)."""
     return list(flag_delayed_consignments())
+
+
+@shared_task
+def compute_replenishment_task() -> int:
+    """Beat, nightly: rebuild the replenishment report (lines written)."""
+    from .services.replenishment import compute_replenishment
+
+    return compute_replenishment()

@@ -46,6 +46,7 @@ from shop.demo import reference as ref
 from shop.demo.customs import ensure_customs_data
 from shop.demo.images import ImageCache
 from shop.demo.pages import ensure_pages
+from shop.demo.replenishment import ensure_replenishment_demo
 from shop.demo.returns import delete_demo_returns, ensure_returns_demo
 from shop.demo.shipments import delete_demo_shipments, ensure_demo_shipments, ensure_packaging
 from shop.models import (
@@ -704,4 +705,4 @@ def _ensure_warehouse_demo() -> dict:
         Warehouse.objects.filter(code=spec["code"], address="").update(address=spec["address"], language=spec["language"])
     buyer = get_user_model().objects.filter(email__iexact=DEMO_BUYER_EMAIL).order_by("pk").first()
     return {"customs data": ensure_customs_data(), "packaging": ensure_packaging(), "demo shipments": ensure_demo_shipments(user=buyer),
-            **ensure_returns_demo()}
+            **ensure_returns_demo(), **ensure_replenishment_demo()}
