@@ -110,3 +110,8 @@ T = {
     ),
     "Export CSV": ("CSV exportieren", "Exporter en CSV", "Exportar CSV", "CSVで書き出す", "导出 CSV"),
 }
+
+T.update({
+    "Yes": ("Ja", "Oui", "Sí", "はい", "是"),
+    "No": ("Nein", "Non", "No", "いいえ", "否"),
+})

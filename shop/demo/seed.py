@@ -33,10 +33,12 @@ from fulfillment.models import (
     GoodsReceipt,
     GoodsReceiptLine,
     Lane,
+    ReplenishmentLine,
     Stock,
     StockMove,
     StockTransfer,
     StockTransferLine,
+    SupplierItem,
     Warehouse,
 )
 from fulfillment.services import dispatch_transfer, post_goods_receipt
@@ -265,7 +267,7 @@ def _signals_suspended():
         signals.SUSPENDED["value"] = saved
 
 
-CATALOGUE_MODELS = (GoodsReceiptLine, GoodsReceipt, StockTransferLine, StockTransfer, StockMove, Stock,
+CATALOGUE_MODELS = (ReplenishmentLine, SupplierItem, GoodsReceiptLine, GoodsReceipt, StockTransferLine, StockTransfer, StockMove, Stock,
                     VariantPrice, ProductMarketPrice, ProductVariant.attribute_values.through, ProductVariant, ProductImage, Product, Category,
                     AttributeValue, Attribute)
 
