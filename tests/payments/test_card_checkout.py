@@ -308,13 +308,20 @@ def test_the_stripe_js_stand_in_endpoint_exists_only_against_localstripe(client,
 
 def _change_form_data(response):
     """The admin change form's current values, as the browser would post them back."""
-    form = response.context["adminform"].form
+    def values(form, data):
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+
     data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None or value is False:
-            continue
-        data[name] = "on" if value is True else [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
+    values(response.context["adminform"].form, data)
+    for inline in response.context.get("inline_admin_formsets", []):  # e.g. the market's return rules
+        formset = inline.formset
+        values(formset.management_form, data)
+        for form in formset.initial_forms:
+            values(form, data)
     return data
 
 
