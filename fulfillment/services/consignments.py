@@ -62,12 +62,13 @@ class ConsignmentPlan:
 @transaction.atomic
 def create_consignments(order_id: int, order_number: str, allocation_reference: str, plans: list[ConsignmentPlan], *,
                         ship_to: dict, destination: str, email: str, language: str, currency: str,
-                        ready: bool) -> list[Consignment]:
-    """One consignment per plan, numbered `<order number>-1`, `-2`, … in the order given; pickable at once when
-    `ready` (paid, or cash on delivery needing no confirmation), else pending until `release_consignments`."""
+                        ready: bool, first_index: int = 1) -> list[Consignment]:
+    """One consignment per plan, numbered `<order number>-1`, `-2`, … in the order given (from `first_index`: an
+    exchange shipped later continues the order's numbers); pickable at once when `ready` (paid, or cash on delivery
+    needing no confirmation), else pending until `release_consignments`."""
     now = timezone.now()
     created = []
-    for index, plan in enumerate(plans, start=1):
+    for index, plan in enumerate(plans, start=first_index):
         consignment = Consignment.objects.create(
             order_id=order_id, number=f"{order_number}-{index}", warehouse_id=plan.warehouse_id,
             status=ConsignmentStatus.READY if ready else ConsignmentStatus.PENDING, ready_at=now if ready else None,

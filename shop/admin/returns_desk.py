@@ -19,6 +19,7 @@ from fulfillment import converters  # noqa: F401  (the row_id URL converter)
 from shop.models import ReturnLine, ReturnRequest, ReturnResolution, ReturnStatus
 from shop.models.returns import ReturnToReceive
 from shop.services.returns import LineReceipt, ReturnError, receive_return
+from shop.services.returns.exchanges import ship_exchange
 from shop.services.returns.payback import refund_return
 from shop.services.returns.receiving import RECEIVABLE, units_still_expected
 from shop.services.returns.refunds import RefundError
@@ -84,6 +85,9 @@ class ReturnReceivingAdmin(admin.ModelAdmin):
                 if received.resolution == ReturnResolution.REFUND and (complete or refund_now):
                     note = refund_return(ret.pk, user=request.user)
                     messages.success(request, _("Refunded with credit note %(number)s.") % {"number": note.number})
+                elif received.resolution == ReturnResolution.EXCHANGE and complete:
+                    sent = ship_exchange(ret.pk, user=request.user)
+                    messages.success(request, _("Exchange ready to pick as %(numbers)s.") % {"numbers": ", ".join(c.number for c in sent)})
             except (ReturnError, RefundError) as exc:
                 messages.error(request, str(exc))
                 return HttpResponseRedirect(request.path)
