@@ -25,3 +25,9 @@ T = {
     "Exchange for %(number)s": ("Umtausch zu %(number)s", "Échange pour %(number)s", "Cambio de %(number)s", "%(number)sの交換品", "%(number)s 的换货"),
     "Sent as %(numbers)s": ("Versandt als %(numbers)s", "Envoyé sous %(numbers)s", "Enviado como %(numbers)s", "%(numbers)sとして発送", "作为 %(numbers)s 发出"),
 }
+
+T.update({
+    "from status": ("vorheriger Status", "statut précédent", "estado anterior", "変更前のステータス", "原状态"),
+    "to status": ("neuer Status", "nouveau statut", "estado nuevo", "変更後のステータス", "新状态"),
+    "units received": ("erhaltene Stück", "unités reçues", "unidades recibidas", "受領数", "已收数量"),
+})

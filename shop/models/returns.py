@@ -130,7 +130,7 @@ class ReturnLine(models.Model):
     return_request = models.ForeignKey(ReturnRequest, on_delete=models.CASCADE, related_name="lines", verbose_name=_("return"))
     order_line = models.ForeignKey(OrderLine, on_delete=models.PROTECT, related_name="return_lines", verbose_name=_("order line"))
     quantity = models.PositiveIntegerField(_("quantity"))
-    quantity_received = models.PositiveIntegerField(_("received"), default=0)
+    quantity_received = models.PositiveIntegerField(_("units received"), default=0)
     quantity_restocked = models.PositiveIntegerField(_("restocked"), default=0)
     quantity_written_off = models.PositiveIntegerField(_("written off"), default=0)
     exchange_variant = models.ForeignKey("shop.ProductVariant", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
@@ -153,8 +153,8 @@ class ReturnLine(models.Model):
 
 class ReturnEvent(models.Model):
     return_request = models.ForeignKey(ReturnRequest, on_delete=models.CASCADE, related_name="events", verbose_name=_("return"))
-    from_status = models.CharField(_("from"), max_length=16, choices=ReturnStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=16, choices=ReturnStatus.choices)
+    from_status = models.CharField(_("from status"), max_length=16, choices=ReturnStatus.choices, blank=True)
+    to_status = models.CharField(_("to status"), max_length=16, choices=ReturnStatus.choices)
     message = models.CharField(_("message"), max_length=300, blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                              verbose_name=_("by"))
