@@ -8,7 +8,7 @@ from django.db.models import F, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import EmissionFactor, Lane, Reservation, Stock, StockMove, Warehouse
+from .models import Consignment, ConsignmentLine, ConsignmentStatus, EmissionFactor, Lane, Reservation, Stock, StockMove, Warehouse
 
 
 def warehouse_facts() -> list[tuple[int, str, set[str]]]:
@@ -126,8 +126,6 @@ def ledger_mismatches():
 def order_shipping_progress(order_id: int) -> tuple[int, int]:
     """(consignments that have left the warehouse, consignments still to leave) for an order; cancelled ones count
     for neither. One query."""
-    from .models import Consignment, ConsignmentStatus
-
     left = (ConsignmentStatus.DISPATCHED, ConsignmentStatus.DELIVERED, ConsignmentStatus.RETURNED)
     gone, waiting = 0, 0
     for status in Consignment.objects.filter(order_id=order_id).exclude(status=ConsignmentStatus.CANCELLED).values_list("status", flat=True):
@@ -142,8 +140,6 @@ def pick_list_rows(pick_list) -> list[dict]:
     """What to pick for a pick list, one row per (bin, SKU) in walking order (bins sorted; unshelved last), with the
     units per consignment: [{"bin", "sku", "ean", "name", "quantity", "variant_id", "parts": [(consignment number,
     consignment id, line id, quantity)]}]. Two queries whatever the list's size."""
-    from .models import ConsignmentLine
-
     lines = list(ConsignmentLine.objects.filter(consignment__pick_list=pick_list)
                  .values("pk", "variant_id", "sku", "ean", "name", "quantity", "consignment_id", "consignment__number")
                  .order_by("consignment_id", "pk"))

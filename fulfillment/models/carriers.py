@@ -2,6 +2,8 @@
 (a service from a warehouse to a destination country: transit days and distance), the emission factor of each
 mode (editable, with its public source) and the packaging staff pack into."""
 
+from urllib.parse import quote
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -63,8 +65,6 @@ class Carrier(models.Model):
         return self.name
 
     def tracking_url(self, tracking_number: str) -> str:
-        from urllib.parse import quote
-
         if not self.tracking_url_template or not tracking_number:
             return ""
         return self.tracking_url_template.replace("{tracking_number}", quote(tracking_number, safe=""))

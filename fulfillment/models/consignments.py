@@ -5,6 +5,8 @@ followed by tracking events until it is delivered.
 fulfillment does not import shop: the order and its lines are referenced by string, and what documents need
 (address, language, values, customs numbers) is copied onto the consignment when shop creates it."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -141,8 +143,6 @@ class Consignment(models.Model):
 
     @property
     def co2e_kg(self):
-        from decimal import Decimal
-
         return (Decimal(self.co2e_grams) / 1000).quantize(Decimal("0.01"))
 
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from fulfillment.calendar import working_days_after
 from fulfillment.models import Consignment, ConsignmentStatus, TrackingEvent, TrackingKind
 from fulfillment.signals import consignment_delayed
 
@@ -22,23 +23,13 @@ LATE = "late"
 CUSTOMS = "customs"
 
 
-def add_working_days(start: datetime.date, days: int) -> datetime.date:
-    """`days` working days (Monday to Friday) after `start`, as checkout counts them when it promises a date."""
-    current = start
-    while days > 0:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
-
-
 def due_date(consignment: Consignment) -> datetime.date:
     """The day by which it should have arrived: the promised date, or its lane's transit time counted from the day
     it was dispatched, whichever is later."""
     due = consignment.promised_latest
     if consignment.dispatched_at is not None:
         left = timezone.localdate(consignment.dispatched_at)
-        due = max(due, add_working_days(left, consignment.transit_max_days))
+        due = max(due, working_days_after(left, consignment.transit_max_days, consignment.warehouse.country.code))
     return due
 
 
@@ -71,7 +62,8 @@ def _flag_late(now: datetime.datetime, today: datetime.date) -> int:
     # The promise is a lower bound of the due date: only those past it can be late (a small set, checked one by one).
     candidates = Consignment.objects.filter(status=ConsignmentStatus.DISPATCHED, late_since=None, promised_latest__lt=today)
     flagged = 0
-    for consignment in candidates.only("pk", "promised_latest", "dispatched_at", "transit_max_days"):
+    for consignment in candidates.select_related("warehouse").only("pk", "promised_latest", "dispatched_at", "transit_max_days",
+                                                                   "warehouse__country"):
         if due_date(consignment) < today:
             flagged += _flag(consignment.pk, LATE, now)
     return flagged

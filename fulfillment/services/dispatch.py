@@ -8,17 +8,16 @@ After commit, `consignment_dispatched` tells shop, which moves the order to part
 e-mails the buyer."""
 
 import re
-from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fulfillment.calendar import working_days_after
 from fulfillment.models import Carrier, Consignment, ConsignmentStatus, Stock, StockMove
 from fulfillment.services.customs import customs_problems, freeze_customs_data
-from fulfillment.services.picking import _consume_allocation
-from fulfillment.services.stock import StockError, _staff
+from fulfillment.services.stock import StockError, _staff, consume_allocation
 from fulfillment.signals import consignment_dispatched
 
 TRACKING_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{3,39}$")
@@ -26,15 +25,6 @@ TRACKING_NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{3,39}$")
 
 class DispatchError(StockError):
     """A dispatch that is refused; the message is for staff."""
-
-
-def working_days_after(start: date, days: int) -> date:
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current
 
 
 def clean_tracking_number(value) -> str:
@@ -50,7 +40,7 @@ def dispatch_consignment(consignment_id: int, *, tracking_number: str, carrier_i
     default) must find nothing when the consignment crosses a customs border. Returns (consignment, changed)."""
     number = clean_tracking_number(tracking_number)
     with transaction.atomic():
-        consignment = Consignment.objects.select_for_update().get(pk=consignment_id)
+        consignment = Consignment.objects.select_for_update(of=("self",)).select_related("warehouse").get(pk=consignment_id)
         if consignment.status in (ConsignmentStatus.DISPATCHED, ConsignmentStatus.DELIVERED, ConsignmentStatus.RETURNED):
             return consignment, False
         if consignment.status != ConsignmentStatus.PACKED:
@@ -72,7 +62,7 @@ def dispatch_consignment(consignment_id: int, *, tracking_number: str, carrier_i
             stock = stocks.get(line.variant_id)
             if stock is None:
                 raise DispatchError(_("%(sku)s has no stock row in this warehouse.") % {"sku": line.sku})
-            _consume_allocation(consignment.allocation_reference, stock, line.quantity)
+            consume_allocation(consignment.allocation_reference, stock, line.quantity)
             Stock.objects.filter(pk=stock.pk).update(quantity=F("quantity") - line.quantity,
                                                      quantity_allocated=F("quantity_allocated") - line.quantity)
             moves.append(StockMove(stock=stock, delta_on_hand=-line.quantity, delta_allocated=-line.quantity,
@@ -84,7 +74,7 @@ def dispatch_consignment(consignment_id: int, *, tracking_number: str, carrier_i
         consignment.dispatched_at = now
         consignment.tracking_number = number
         consignment.carrier_id = carrier_id
-        consignment.estimated_delivery = (working_days_after(timezone.localdate(), consignment.transit_max_days)
+        consignment.estimated_delivery = (working_days_after(timezone.localdate(), consignment.transit_max_days, consignment.warehouse.country.code)
                                           if consignment.transit_max_days else consignment.promised_latest)
         consignment.save(update_fields=["status", "dispatched_at", "tracking_number", "carrier", "estimated_delivery"])
     transaction.on_commit(lambda: consignment_dispatched.send_robust(sender=Consignment, consignment=consignment), robust=True)

@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fulfillment.models import (
-    Allocation,
     Consignment,
     ConsignmentLine,
     ConsignmentStatus,
@@ -26,7 +25,7 @@ from fulfillment.models import (
     StockMove,
     Warehouse,
 )
-from fulfillment.services.stock import InsufficientStock, StockError, _staff, allocate_stock
+from fulfillment.services.stock import InsufficientStock, StockError, _staff, allocate_stock, consume_allocation
 from fulfillment.signals import consignment_short_picked
 from fulfillment.territories import crosses_customs_border
 
@@ -128,25 +127,10 @@ def _write_off_short(consignment: Consignment, shortfalls: dict, user) -> None:
               .filter(warehouse_id=consignment.warehouse_id, variant_id__in=variant_ids).order_by("pk")}
     for line, missing in shortfalls.items():
         stock = stocks[line.variant_id]
-        _consume_allocation(consignment.allocation_reference, stock, missing)
+        consume_allocation(consignment.allocation_reference, stock, missing)
         Stock.objects.filter(pk=stock.pk).update(quantity=F("quantity") - missing, quantity_allocated=F("quantity_allocated") - missing)
         StockMove.objects.create(stock=stock, delta_on_hand=-missing, delta_allocated=-missing, reason=StockMove.Reason.SHORT_PICK,
                                  reference=consignment.number, note=_("Not found when picking"), user=_staff(user))
-
-
-def _consume_allocation(reference: str, stock: Stock, quantity: int) -> None:
-    """Take `quantity` units off the allocations of `reference` on `stock` (rows emptied are deleted)."""
-    remaining = quantity
-    for allocation in Allocation.objects.select_for_update().filter(reference=reference, stock=stock).order_by("pk"):
-        take = min(remaining, allocation.quantity)
-        if take == allocation.quantity:
-            allocation.delete()
-        else:
-            Allocation.objects.filter(pk=allocation.pk).update(quantity=F("quantity") - take)
-        remaining -= take
-        if not remaining:
-            return
-    raise PickingError(_("The order holds fewer units of this item in the warehouse than the consignment lists."))
 
 
 def _replan(consignment: Consignment, shortfalls: dict) -> tuple[list, list]:

@@ -181,13 +181,34 @@ def deallocate_stock(reference: str) -> int:
     return released
 
 
+def consume_allocation(reference: str, stock: Stock, quantity: int) -> None:
+    """Take `quantity` units off the allocations of `reference` on `stock` (rows emptied are deleted): the units left the
+    warehouse (dispatch) or were never there (a short pick). The caller holds the stock row's lock."""
+    remaining = quantity
+    for allocation in Allocation.objects.select_for_update().filter(reference=reference, stock=stock).order_by("pk"):
+        take = min(remaining, allocation.quantity)
+        if take == allocation.quantity:
+            allocation.delete()
+        else:
+            Allocation.objects.filter(pk=allocation.pk).update(quantity=F("quantity") - take)
+        remaining -= take
+        if not remaining:
+            return
+    raise StockError(_("The order holds fewer units of this item in the warehouse than the consignment lists."))
+
+
+def _locked_row(variant_id: int, warehouse_id: int) -> Stock:
+    """The stock row of the variant in the warehouse, made if missing, locked."""
+    Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
+    return Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
+
+
 @transaction.atomic
 def receive_stock(variant_id: int, warehouse_id: int, quantity: int, *, reference: str = "", note: str = "", user=None) -> Stock:
     """Goods received into a warehouse (a supplier's delivery): on hand grows by `quantity`; the stock row is made if
     the warehouse had none of the variant."""
     quantity = _positive_units(quantity)
-    Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
-    stock = Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
+    stock = _locked_row(variant_id, warehouse_id)
     stock.quantity += quantity
     stock.save(update_fields=["quantity", "updated_at"])  # a model save: listeners (listing prices) hear of it
     StockMove.objects.create(stock=stock, delta_on_hand=quantity, reason=StockMove.Reason.RECEIPT, reference=reference[:64],
@@ -200,8 +221,7 @@ def return_to_stock(variant_id: int, warehouse_id: int, quantity: int, *, refere
     """Goods a buyer sent back, checked and fit to sell again, go back on the shelf: on hand grows by `quantity` (a
     `return` move naming the order or consignment in `reference`). Returns that cannot be sold are not put back."""
     quantity = _positive_units(quantity)
-    Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
-    stock = Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
+    stock = _locked_row(variant_id, warehouse_id)
     stock.quantity += quantity
     stock.save(update_fields=["quantity", "updated_at"])  # a model save: listeners (listing prices) hear of it
     StockMove.objects.create(stock=stock, delta_on_hand=quantity, reason=StockMove.Reason.RETURN, reference=reference[:64],
@@ -214,8 +234,7 @@ def write_off_returned(variant_id: int, warehouse_id: int, quantity: int, *, ref
     """Goods a buyer sent back that cannot be sold again: they arrive (a `return` move) and are written off at once (a
     `write_off` move with `note` as the reason), so the ledger shows both and on hand does not change."""
     quantity = _positive_units(quantity)
-    Stock.objects.get_or_create(variant_id=variant_id, warehouse_id=warehouse_id)
-    stock = Stock.objects.select_for_update().get(variant_id=variant_id, warehouse_id=warehouse_id)
+    stock = _locked_row(variant_id, warehouse_id)
     staff = _staff(user)
     StockMove.objects.bulk_create([
         StockMove(stock=stock, delta_on_hand=quantity, reason=StockMove.Reason.RETURN, reference=reference[:64], note=note[:200], user=staff),

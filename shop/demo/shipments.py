@@ -26,8 +26,9 @@ from fulfillment.services.dispatch import dispatch_consignment
 from fulfillment.services.packing import ParcelSpec, pack_consignment
 from fulfillment.services.picking import confirm_pick
 from fulfillment.services.tracking import record_tracking_event
+from payments.models import Payment
 from shop.demo.customs import ensure_customs_data
-from shop.models import Cart, CartLine, Market, Order
+from shop.models import Cart, CartLine, Invoice, Market, Order
 from shop.plumbing import storefront_config
 from shop.services import checkout
 from shop.services.orders import mark_paid, place_order
@@ -57,9 +58,6 @@ def delete_demo_shipments() -> int:
     """Remove the demo orders and what hangs on them (allocations, payments, invoices, consignments, empty pick lists),
     so `seed_demo --reset` can rebuild the catalogue. Orders of real buyers are never touched (and then stop the
     reset, as before). Returns orders deleted."""
-    from payments.models import Payment
-    from shop.models import Invoice
-
     ids = list(Order.objects.filter(email__in=DEMO_EMAILS).values_list("pk", flat=True))
     if not ids:
         return 0

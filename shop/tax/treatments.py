@@ -15,11 +15,11 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_noop
 
+from fulfillment.territories import EU_CUSTOMS_UNION
 from shop.fx import convert
 
-EU_MEMBER_STATES = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
-)
+# The 27 member states: one list for VAT and customs (fulfillment's customs union; shop may read fulfillment).
+EU_MEMBER_STATES = EU_CUSTOMS_UNION
 
 
 class Treatment:

@@ -13,7 +13,8 @@ from django.utils import timezone
 from fulfillment.admin_filters import DelayFilter
 from fulfillment.models import Consignment, ConsignmentStatus, TrackingEvent, TrackingKind
 from fulfillment.services import TrackingError, flag_delayed_consignments, record_tracking_event
-from fulfillment.services.delays import add_working_days, due_date
+from fulfillment.calendar import working_days_after as add_working_days
+from fulfillment.services.delays import due_date
 from fulfillment.signals import consignment_delayed, consignment_delivered, tracking_event_recorded
 from fulfillment.tasks import flag_delayed_consignments_task
 from tests.fulfillment.tracking_helpers import mark_dispatched, shipped_order

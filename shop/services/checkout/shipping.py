@@ -15,13 +15,12 @@ its legs, arrives with its latest leg and emits their sum; the lowest-emission o
 Everything is read from the storefront snapshot (carriers, lanes, factors included): no queries."""
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
-import holidays
 from django.utils import timezone
 
+from fulfillment.calendar import working_days_after
 from fulfillment.emissions import co2e_grams, estimated_distance_km
 from shop.plumbing.storefront_config import ShippingMethodInfo, StorefrontConfig
 from shop.pricing import Price, PricingPolicy
@@ -72,27 +71,10 @@ class ShippingOption:
         return max(1, len(self.legs))
 
 
-@lru_cache(maxsize=256)
-def public_holidays(country: str, year: int) -> frozenset:
-    """The public holidays of `country` in `year` (the `holidays` package; nationwide ones, no regional); none for a
-    country it does not know."""
-    if not country:
-        return frozenset()
-    try:
-        return frozenset(holidays.country_holidays(country, years=year))
-    except NotImplementedError:
-        return frozenset()
-
-
 def working_days_from(start: date, days: int, country: str = "") -> date:
-    """The date `days` working days after `start`: Monday to Friday, less `country`'s public holidays (the origin
-    warehouse's: parcels leave on its working days)."""
-    current = start
-    while days > 0:
-        current += timedelta(days=1)
-        if current.weekday() < 5 and current not in public_holidays(country, current.year):
-            days -= 1
-    return current
+    """Checkout's name for fulfillment's one working-day count (origin warehouse's country: parcels leave on its
+    working days)."""
+    return working_days_after(start, days, country)
 
 
 def _band(method: ShippingMethodInfo, weight: int):

@@ -8,18 +8,14 @@ They become pickable when the order is paid or its cash-on-delivery confirmed, a
 from django.conf import settings
 
 from fulfillment.services import ConsignmentLinePlan, ConsignmentPlan, create_consignments
+from fulfillment.territories import crosses_customs_border
 from payments.providers import get_provider
 from shop.models import Order
 from shop.money import quantize
 from shop.services.checkout import CheckoutInfo, Quote
-from shop.tax import EU_MEMBER_STATES, Treatment
+from shop.tax import Treatment
 
 IMPORT_VAT_SCHEMES = {Treatment.IOSS: "ioss_number", Treatment.UK_LOW_VALUE: "uk_vat_number"}  # scheme -> CARAVAN_SELLER key
-
-
-def customs_territory(country: str) -> str:
-    """The EU is one customs territory; every other country is its own."""
-    return "EU" if country in EU_MEMBER_STATES else country
 
 
 def consignment_plans(order: Order, quote: Quote, info: CheckoutInfo, order_lines: list) -> list[ConsignmentPlan]:
@@ -53,7 +49,7 @@ def consignment_plans(order: Order, quote: Quote, info: CheckoutInfo, order_line
             carrier_id=leg.carrier_id, service_id=leg.service_id, shipping_net=leg.price.net, shipping_gross=leg.price.gross,
             shipping_tax_rate=leg.price.tax_rate, transit_min_days=leg.transit_min_days, transit_max_days=leg.transit_max_days,
             distance_km=leg.distance_km, co2e_grams=leg.co2e_grams,
-            needs_customs=customs_territory(leg.origin_country) != customs_territory(quote.country),
+            needs_customs=crosses_customs_border(leg.origin_country, quote.country),
             import_vat_scheme=treatment if scheme_key else "", import_vat_number=seller.get(scheme_key, "") if scheme_key else "",
             cod_amount=order.total_gross if collects and index == 0 else 0,
         ))

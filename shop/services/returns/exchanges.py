@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fulfillment.calendar import working_days_after
 from fulfillment.models import Consignment, Warehouse
 from fulfillment.services import ConsignmentLinePlan, ConsignmentPlan, InsufficientStock, allocate_stock, create_consignments
-from fulfillment.services.dispatch import working_days_after
 from fulfillment.territories import crosses_customs_border
 from shop.models import ReturnRequest, ReturnResolution, ReturnStatus
 from shop.services.orders.status import allocation_reference
