@@ -11,9 +11,9 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from fulfillment.admin_filters import DelayFilter
+from fulfillment.calendar import working_days_after as add_working_days
 from fulfillment.models import Consignment, ConsignmentStatus, TrackingEvent, TrackingKind
 from fulfillment.services import TrackingError, flag_delayed_consignments, record_tracking_event
-from fulfillment.calendar import working_days_after as add_working_days
 from fulfillment.services.delays import due_date
 from fulfillment.signals import consignment_delayed, consignment_delivered, tracking_event_recorded
 from fulfillment.tasks import flag_delayed_consignments_task
